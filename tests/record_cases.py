@@ -17,7 +17,7 @@ next entry of <name>.host.json: {"return": <json>} or
 out, the function raises RuntimeError("no canned answer left").
 
 Usage:
-  record_cases.py [--verify] [-k PATTERN]... [--python PY] [CASE_OR_DIR...]
+  record_cases.py [--verify] [-k PATTERN]... [--python PY] [--seed N] [CASE_OR_DIR...]
 
 --verify checks that the committed files match what CPython produces now
 and changes nothing (exit 1 on any difference).
@@ -112,13 +112,13 @@ def collect(paths, patterns):
     return sorted(found)
 
 
-def record_one(py, path):
+def record_one(py, path, seed="0"):
     """Run one case; return {suffix: bytes or None} (None = no file)."""
     base = path[:-3]
     stubs = base + ".pyi" if os.path.exists(base + ".pyi") else ""
     answers = base + ".host.json" if stubs and os.path.exists(base + ".host.json") else ""
     env = dict(os.environ)
-    env.update(PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8", PYTHONUTF8="1")
+    env.update(PYTHONHASHSEED=seed, PYTHONIOENCODING="utf-8", PYTHONUTF8="1")
     env.pop("PYTHONSTARTUP", None)
     rfd, wfd = os.pipe()
     try:
@@ -151,6 +151,9 @@ def main():
     ap.add_argument("-k", action="append", default=[], metavar="PATTERN")
     ap.add_argument("--python")
     ap.add_argument("-j", type=int, default=2)
+    ap.add_argument("--seed", default="0",
+                    help="PYTHONHASHSEED (use another seed with --verify to find cases "
+                         "that depend on str hash order)")
     ap.add_argument("paths", nargs="*")
     args = ap.parse_args()
     py = find_python(args.python)
@@ -159,7 +162,7 @@ def main():
         sys.exit("record_cases: no cases selected")
 
     def job(path):
-        return path, record_one(py, path)
+        return path, record_one(py, path, args.seed)
 
     bad = written = 0
     with concurrent.futures.ThreadPoolExecutor(max(1, args.j)) as ex:
