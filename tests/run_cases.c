@@ -659,22 +659,22 @@ run_durable(const Case *c, Outcome *o)
         while (*s) {
             const char *nl = strchr(s, '\n');
             size_t n = nl ? (size_t)(nl - s) + 1 : strlen(s);
-            cJSON *ev = NULL;
-            if (s[0] == '{') {
-                char *line = xrealloc(NULL, n + 1);
-                memcpy(line, s, n);
-                line[n] = '\0';
-                ev = cJSON_Parse(line);
-                free(line);
-            }
+            /* An event may follow print text that did not end with a newline. */
+            char *line = xrealloc(NULL, n + 1);
+            memcpy(line, s, n);
+            line[n] = '\0';
+            char *ev_start = line[0] == '{' ? line : strstr(line, "{\"type\":");
+            cJSON *ev = ev_start ? cJSON_Parse(ev_start) : NULL;
             double id = -1;
             if (ev && handle_event(&h, ev, &id)) {
+                buf_add(&o->stdout_text, line, (size_t)(ev_start - line));
                 if (id >= 0) {
                     call_id = id;
                 }
             } else {
                 buf_add(&o->stdout_text, s, n);
             }
+            free(line);
             cJSON_Delete(ev);
             s += n;
         }
