@@ -5,4 +5,4 @@ except ModuleNotFoundError as e:
 try:
     from math import nosuchname
 except ImportError as e:
-    print(type(e).__name__, e)
+    print(type(e).__name__, str(e).split(" (")[0])
