@@ -273,3 +273,46 @@ for s in ['', 'a', "it's", 'say "hi"', 'both \' and "', 'tab\there', 'nl\n', '\\
     rrow.append((c_str(s), c_str(repr(s)), c_str(ascii(s))))
 print('typedef struct { const char *s, *repr, *ascii; } ReprStrCase;')
 emit('repr_str_cases', 'ReprStrCase', rrow)
+
+# printf-style formatting: (fmt, args tuple) with ints, floats and strs.
+def arg_c(a):
+    if isinstance(a, bool):
+        raise ValueError
+    if isinstance(a, int):
+        if -2 ** 63 <= a < 2 ** 63:
+            return "{'i', %dLL, 0, NULL}" % a if a != -2 ** 63 else "{'i', INT64_MIN, 0, NULL}"
+        return "{'b', 0, 0, %s}" % c_str(str(a))
+    if isinstance(a, float):
+        return "{'f', 0, %s, NULL}" % bits(a)
+    return "{'s', 0, 0, %s}" % c_str(a)
+
+
+pct = [('%d', (42,)), ('%5d|', (42,)), ('%-5d|', (42,)), ('%05d', (-42,)), ('%+d', (5,)),
+       ('% d', (5,)), ('%+05d', (3,)), ('%-05d|', (3,)), ('% 05x', (255,)), ('%#05x', (255,)),
+       ('%#-8o|', (8,)), ('%.5d', (-42,)), ('%#.5x', (42,)), ('%#X', (255,)), ('%x', (-255,)),
+       ('%#o', (0,)), ('%i %u', (1, 2)), ('%ld', (7,)), ('%d', (3.9,)), ('%d', (-3.9,)),
+       ('%x', (1.5,)), ('%d', ('x',)), ('%f', ('x',)), ('%s', (1, 2)), ('%s %s', (1,)),
+       ('%z', (1,)), ('%z', ()), ('%', (1,)), ('abc%', ()), ('%(a', ()), ('%.', (1,)),
+       ('%5', (1,)), ('%\u00e9', (1,)), ('a\u00e9%\u20ac', (1,)), ('%99999999999999999999d', (1,)),
+       ('%.99999999999d', (1,)), ('%*d', (5, 42)), ('%*d|', (-5, 42)), ('%.*f', (2, 3.14159)),
+       ('%.*f', (-3, 1.5)), ('%*.*f|', (9, 2, 2.5)), ('%*d', ('a', 1)), ('%f', (1.5,)),
+       ('%.2f', (2.675,)), ('%e', (12345.678,)), ('%E', (1e-10,)), ('%g', (1e-5,)),
+       ('%G', (1e20,)), ('%#g', (1.0,)), ('%#.0f', (2.0,)), ('%+.3e', (-0.0,)),
+       ('%010.3f', (-3.14159,)), ('%-10.3f|', (3.14159,)), ('% f', (1.0,)), ('%05f', (float('inf'),)),
+       ('%-+8.2f|', (float('nan'),)), ('%F', (float('-inf'),)), ('%f', (10 ** 20,)),
+       ('%f', (7,)), ('%s', (1.5,)), ('%r', ('a\'b',)), ('%-6r|', ('a',)), ('%a', ('\u00e9',)),
+       ('%.2s', ('h\u00e9llo',)), ('%5.1s|', ('abc',)), ('%-5s|', ('\u20ac',)), ('%s', ('',)),
+       ('%c', (65,)), ('%c', (233,)), ('%c', ('x',)), ('%5c|', ('\u20ac',)), ('%-3c|', (66,)),
+       ('%05c', (65,)), ('%c', (-1,)), ('%c', (0x110000,)), ('%c', ('ab',)), ('%c', (1.5,)),
+       ('%d', (2 ** 100,)), ('%x', (-2 ** 70,)), ('%#.30X', (2 ** 80,)), ('%+40d|', (3 ** 60,)),
+       ('%%', ()), ('%5%', ()), ('%s%%%s', (1, 2)), ('%.0e', (12345.0,)), ('%#x', (0,)),
+       ('%10.4d|', (-7,)), ('%-010.4d|', (7,)), ('%o', (8,)), ('%#5o|', (8,)), ('%.3g', (2.0 ** 70,)),
+       ('no format', ()), ('no format', (1,)), ('%s and %s', ('x', 'y')), ('%.3s|%-4d|%+.1f', ('abcdef', 9, 2.25))]
+rows = []
+for f, a in pct:
+    r = run(lambda: f % a)
+    rows.append((c_str(f), str(len(a)), '{' + ', '.join([arg_c(x) for x in a] or ["{0, 0, 0, NULL}"]) + '}',
+                 c_str(r)))
+print('typedef struct { char kind; int64_t i; uint64_t fbits; const char *s; } PctArg;')
+print('typedef struct { const char *fmt; int nargs; PctArg args[3]; const char *expect; } PctCase;')
+emit('pct_cases', 'PctCase', rows)

@@ -18,6 +18,7 @@ void lib_tests_bigint(Suite *s);
 void lib_tests_pyhash(Suite *s);
 void lib_tests_numparse(Suite *s);
 void lib_tests_unicode(Suite *s);
+void lib_tests_fmt_pct(Suite *s);
 
 /* "!ValueError: message" for the error a helper reported. */
 const char *lib_test_error_text(const VmLibError *err);

@@ -53,6 +53,7 @@ main(void)
     lib_tests_pyhash(s);
     lib_tests_numparse(s);
     lib_tests_unicode(s);
+    lib_tests_fmt_pct(s);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
