@@ -1,0 +1,25 @@
+# Python case files (tests/cases/<area>/<name>.py) run through build/monty by run_cases,
+# compared with the output CPython 3.13 recorded (tests/record_cases.py).
+add_executable(run_cases ${CMAKE_CURRENT_SOURCE_DIR}/run_cases.c)
+target_compile_options(run_cases PRIVATE ${MONTY_WARNINGS})
+target_link_libraries(run_cases PRIVATE PkgConfig::CJSON)
+set_target_properties(run_cases PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
+
+# The runner's own verdicts (PASS/FAIL/XFAIL/XPASS, markers) against a fake monty.
+add_test(NAME run_cases_selftest
+         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/run_cases_selftest.sh $<TARGET_FILE:run_cases>)
+
+if(TARGET monty)
+  add_test(NAME cases
+           COMMAND run_cases --monty $<TARGET_FILE:monty>
+                   --cases ${CMAKE_CURRENT_SOURCE_DIR}/cases)
+  set_tests_properties(cases PROPERTIES TIMEOUT 1800)
+endif()
+
+# The recorded files must stay what CPython 3.13 prints; checked only where it is installed.
+set(MONTY_CPYTHON313 /root/.pyenv/versions/3.13.0/bin/python3)
+if(EXISTS ${MONTY_CPYTHON313})
+  add_test(NAME cases_recorded
+           COMMAND ${MONTY_CPYTHON313} ${CMAKE_CURRENT_SOURCE_DIR}/record_cases.py --verify)
+  set_tests_properties(cases_recorded PROPERTIES TIMEOUT 900)
+endif()

@@ -1,0 +1,5 @@
+print(1 < 2, 2 < 1, 1 <= 1, 1 >= 2, 1 == 1.0, 1 != 2)
+print("a" < "b", "abc" < "abd", "Z" < "a", "" < "a")
+print([1, 2] < [1, 3], [1, 2] == [1, 2], (1, 2) < (1, 2, 0))
+print(1 < 2 < 3, 1 < 3 < 2, 3 > 2 > 1 > 0)
+print(None == None, None is None, 1 is not None)

@@ -1,0 +1,7 @@
+print(1, 2, 3)
+print("a", "b", sep="-")
+print("x", end="")
+print("y")
+print()
+print("a", "b", "c", sep="", end="!\n")
+print(None, True, False)

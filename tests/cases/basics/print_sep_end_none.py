@@ -1,0 +1,5 @@
+print("a", "b", sep=None)
+print("c", end=None)
+print("d", "e", sep=", ", end=".\n")
+print(*[1, 2, 3])
+print(*"abc", sep="|")

@@ -1,0 +1,2 @@
+items = ["b", "a", "c"]
+print(sorted(items, key=lambda s: score(s)))

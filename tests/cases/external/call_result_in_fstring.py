@@ -1,0 +1,1 @@
+print(f"Weather: {describe('Oslo')} / {describe('Rome').upper()}")

@@ -1,0 +1,3 @@
+print("calling")
+fetch("boom")
+print("never")

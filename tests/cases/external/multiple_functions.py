@@ -1,0 +1,5 @@
+user = get_user(7)
+orders = get_orders(user["id"])
+print(user["name"], len(orders))
+notify(user["email"], f"You have {len(orders)} orders")
+print("notified")

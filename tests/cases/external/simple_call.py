@@ -1,0 +1,3 @@
+w = get_weather("Paris")
+print(w)
+print(w["temp"], w["sky"])

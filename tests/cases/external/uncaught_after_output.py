@@ -1,0 +1,3 @@
+data = load("a")
+print("loaded", data)
+value = data["missing"]
