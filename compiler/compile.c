@@ -270,10 +270,11 @@ unwind_fblock(CmpCompiler *c, const CmpFBlock *fb, bool preserve_tos)
         }
         return true;
     case CMP_FB_POP_VALUE:
+        /* the value a pending return was carrying */
         if (preserve_tos) {
             EMIT(SWAP, 2);
-            EMIT(POP_TOP, 0);
         }
+        EMIT(POP_TOP, 0);
         return true;
     }
     return true;
@@ -724,7 +725,7 @@ make_qualname(CmpCompiler *c, const char *name)
     if (u->scope->kind == CMP_SCOPE_MODULE) {
         return strdup(name);
     }
-    n = strlen(u->qualname) + strlen(name) + 10;
+    n = strlen(u->qualname) + strlen(name) + sizeof ".<locals>.";
     q = malloc(n);
     if (q != NULL) {
         snprintf(q, n, "%s.<locals>.%s", u->qualname, name);
@@ -1212,7 +1213,7 @@ unpack_target(CmpCompiler *c, const AstExpr *t)
         const AstExpr *e = AST_SEQ_GET(*elts, i);
         if (e->kind == AST_STARRED) {
             if (star >= 0) {
-                return cmp_fail(c, "SyntaxError", &e->loc,
+                return cmp_fail(c, "SyntaxError", &t->loc,
                                 "multiple starred expressions in assignment");
             }
             star = i;
@@ -1732,6 +1733,11 @@ visit_importfrom(CmpCompiler *c, const AstStmt *s)
     EMIT(LOAD_CONST, const_int(c, s->u.importfrom.level));
     EMIT(LOAD_CONST, fromlist);
     EMIT(IMPORT_NAME, cmp_add_name(c, module));
+    if (names->len == 1 && strcmp(((const AstAlias *)AST_SEQ_GET(*names, 0))->name.s, "*") == 0) {
+        /* module level only (scope.c checks): binds the public names as globals */
+        EMIT(IMPORT_STAR, 0);
+        return !c->failed;
+    }
     for (int i = 0; i < names->len; i++) {
         const AstAlias *a = AST_SEQ_GET(*names, i);
         c->u->loc = to_loc(&a->loc);
