@@ -199,6 +199,7 @@ typedef struct CmpCompiler {
     uint32_t ncodes, capcodes;
     CmpError *err;
     bool failed;
+    bool future_ok;             /* still at the top of the module */
 } CmpCompiler;
 
 /* Error helpers: the first error wins; later calls are ignored. */
