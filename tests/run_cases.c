@@ -63,6 +63,7 @@ typedef struct {
     bool update_xfail;
     bool mark_xfail;
     bool durable;
+    bool summary;
     double timeout;
     int max_diff_lines;
 } Options;
@@ -72,6 +73,7 @@ typedef struct {
     Buf stdout_text;
     char *exc;          /* `Type: message` when an exception escaped, else NULL */
     cJSON *calls;       /* array of {"function","args","kwargs"}; NULL in plain mode */
+    Buf traceback;      /* plain mode: stderr with `File "..."` reduced to base names */
     char *problem;      /* a protocol or process problem (crash, timeout, bad JSON), or NULL */
 } Outcome;
 
@@ -85,6 +87,8 @@ typedef struct Case {
     Buf stdout_text;
     bool stdout_present;
     char *exc;
+    Buf traceback;      /* <name>.traceback (traceback/ cases), empty when absent */
+    bool has_traceback;
     cJSON *calls;
     cJSON *answers;     /* parsed answers, for "raise" */
     char **returns;     /* raw JSON text of each answer's "return" (or NULL), so that numbers
@@ -93,6 +97,39 @@ typedef struct Case {
 } Case;
 
 static Options opt;
+
+/* Pass counts per area (the folder under cases/), for --summary. */
+typedef struct {
+    char name[64];
+    int pass;
+    int total;
+} AreaStat;
+
+static AreaStat areas[256];
+static int n_areas;
+
+static void
+area_count(const char *rel, bool passed)
+{
+    size_t n = strcspn(rel, "/");
+    if (n >= sizeof areas[0].name) {
+        n = sizeof areas[0].name - 1;
+    }
+    int i = 0;
+    while (i < n_areas && !(strlen(areas[i].name) == n && strncmp(areas[i].name, rel, n) == 0)) {
+        i++;
+    }
+    if (i == n_areas) {
+        if (n_areas == (int)(sizeof areas / sizeof areas[0])) {
+            return;
+        }
+        memcpy(areas[i].name, rel, n);
+        areas[i].name[n] = '\0';
+        n_areas++;
+    }
+    areas[i].total++;
+    areas[i].pass += passed;
+}
 
 static void
 die(const char *fmt, ...)
@@ -571,10 +608,41 @@ static void
 outcome_free(Outcome *o)
 {
     buf_free(&o->stdout_text);
+    buf_free(&o->traceback);
     free(o->exc);
     free(o->problem);
     cJSON_Delete(o->calls);
     memset(o, 0, sizeof *o);
+}
+
+/* Appends text to out with every `File "dir/x.py"` reduced to `File "x.py"`, as the recorder
+ * does, so that tracebacks compare whatever path the script was run by. */
+static void
+normalize_traceback(const char *text, Buf *out)
+{
+    buf_add(out, "", 0);
+    const char *s = text;
+    const char *f;
+    while ((f = strstr(s, "File \"")) != NULL) {
+        const char *name = f + 6;
+        const char *end = strchr(name, '"');
+        const char *nl = strchr(name, '\n');
+        if (!end || (nl && nl < end)) {
+            buf_add(out, s, (size_t)(name - s));
+            s = name;
+            continue;
+        }
+        const char *base = name;
+        for (const char *q = name; q < end; q++) {
+            if (*q == '/') {
+                base = q + 1;
+            }
+        }
+        buf_add(out, s, (size_t)(name - s));
+        buf_add(out, base, (size_t)(end - base));
+        s = end;
+    }
+    buf_adds(out, s);
 }
 
 static void
@@ -584,6 +652,7 @@ run_plain(const Case *c, Outcome *o)
     Proc p;
     run_proc(argv, NULL, NULL, &p);
     buf_add(&o->stdout_text, buf_str(&p.out), p.out.len);
+    normalize_traceback(buf_str(&p.err), &o->traceback);
     o->problem = proc_problem(&p);
     if (!o->problem && p.exit_code != 0) {
         o->exc = last_line(buf_str(&p.err));
@@ -813,6 +882,17 @@ compare(const Case *c, const Outcome *o, const char *mode, bool report)
             print_diff(mode, exp, c->stdout_text.len, got, o->stdout_text.len);
         }
     }
+    if (c->has_traceback && o->traceback.data &&
+        (c->traceback.len != o->traceback.len ||
+         memcmp(c->traceback.data, o->traceback.data, c->traceback.len) != 0)) {
+        if (!reason) {
+            reason = xstrdup("traceback differs");
+        }
+        if (report) {
+            print_diff("traceback", c->traceback.data, c->traceback.len, o->traceback.data,
+                       o->traceback.len);
+        }
+    }
     if (c->has_stubs && o->calls && !cJSON_Compare(c->calls, o->calls, true)) {
         int ne = cJSON_GetArraySize(c->calls), ng = cJSON_GetArraySize(o->calls);
         int i = 0;
@@ -881,6 +961,9 @@ load_case(const char *path, const char *root, Case *c, char **err)
     }
     buf_free(&exc);
     free(p);
+    p = xasprintf("%s.traceback", c->base);
+    c->has_traceback = read_file(p, &c->traceback);
+    free(p);
     p = xasprintf("%s.pyi", c->base);
     c->has_stubs = file_exists(p);
     free(p);
@@ -938,6 +1021,7 @@ case_free(Case *c)
     free(c->rel);
     free(c->base);
     buf_free(&c->stdout_text);
+    buf_free(&c->traceback);
     free(c->exc);
     cJSON_Delete(c->calls);
     cJSON_Delete(c->answers);
@@ -1048,7 +1132,7 @@ static void
 usage(void)
 {
     puts("usage: run_cases [--monty PATH] [--cases DIR] [-k PATTERN]... [-v]\n"
-         "                 [--timeout SECONDS] [--no-durable] [--diff-lines N]\n"
+         "                 [--timeout SECONDS] [--no-durable] [--diff-lines N] [--summary]\n"
          "                 [--update-xfail] [--mark-xfail]\n"
          "\n"
          "Runs tests/cases/**/*.py with monty and compares against the CPython recording.\n"
@@ -1059,6 +1143,7 @@ usage(void)
          "  -v                print every case's result, not only failures\n"
          "  --timeout S       seconds allowed per monty process (default 10)\n"
          "  --no-durable      skip the start/resume mode for host-call cases\n"
+         "  --summary         print pass/total per area at the end\n"
          "  --update-xfail    remove the xfail marker of marked cases that now pass\n"
          "  --mark-xfail      add an xfail marker (with the observed mismatch) to failing cases\n"
          "Exit status: 0 when nothing FAILed or XPASSed, 1 otherwise, 2 on usage errors.");
@@ -1088,6 +1173,8 @@ parse_args(int argc, char **argv)
             opt.timeout = atof(argv[++i]);
         } else if (strcmp(a, "--diff-lines") == 0 && has_next) {
             opt.max_diff_lines = atoi(argv[++i]);
+        } else if (strcmp(a, "--summary") == 0) {
+            opt.summary = true;
         } else if (strcmp(a, "--no-durable") == 0) {
             opt.durable = false;
         } else if (strcmp(a, "--update-xfail") == 0) {
@@ -1207,9 +1294,17 @@ main(int argc, char **argv)
                 printf("PASS  %s\n", c.rel);
             }
         }
+        area_count(c.rel, reason == NULL);
         fflush(stdout);
         free(reason);
         case_free(&c);
+    }
+    if (opt.summary) {
+        printf("\npassing cases per area:\n");
+        for (int i = 0; i < n_areas; i++) {
+            printf("  %-16s %4d / %-4d%s", areas[i].name, areas[i].pass, areas[i].total,
+                   i % 3 == 2 || i == n_areas - 1 ? "\n" : "");
+        }
     }
     printf("\nPASS %d  FAIL %d  XFAIL %d  XPASS %d  ERROR %d", n_pass, n_fail, n_xfail, n_xpass,
            n_bad);
