@@ -387,7 +387,8 @@ cli_load_program(const CliOpts *o, bool check, MontyProgram **out)
         return CLI_USAGE;
     }
     /* A compiled program: validated as strictly as a snapshot. */
-    if (o->file != NULL && (has_suffix(o->file, ".mbc") || (len >= 4 && memcmp(src, "MNTY", 4) == 0))) {
+    bool compiled = len >= 4 && memcmp(src, "MNTY", 4) == 0;
+    if (o->file != NULL && (has_suffix(o->file, ".mbc") || compiled)) {
         uint8_t *key;
         size_t key_len;
         if (!cli_load_key(o, &key, &key_len)) {

@@ -45,7 +45,8 @@ static const MontyValue *
 get(const MontyValue *d, const char *key)
 {
     for (size_t i = 0; d->kind == MONTY_DICT && i < d->u.dict.len; i++) {
-        if (d->u.dict.keys[i].kind == MONTY_STR && strcmp(d->u.dict.keys[i].u.str.data, key) == 0) {
+        const MontyValue *k = &d->u.dict.keys[i];
+        if (k->kind == MONTY_STR && strcmp(k->u.str.data, key) == 0) {
             return &d->u.dict.values[i];
         }
     }
@@ -147,8 +148,9 @@ main(int argc, char **argv)
         } else {
             const MontyValue *t = rai ? get(rai, "type") : NULL;
             const MontyValue *m = rai ? get(rai, "message") : NULL;
-            st = monty_run_resume_raise(run, t && t->kind == MONTY_STR ? t->u.str.data : "RuntimeError",
-                                        m && m->kind == MONTY_STR ? m->u.str.data : "", &ev);
+            const char *type = t && t->kind == MONTY_STR ? t->u.str.data : "RuntimeError";
+            const char *msg = m && m->kind == MONTY_STR ? m->u.str.data : "";
+            st = monty_run_resume_raise(run, type, msg, &ev);
         }
         monty_value_free(&answer);
     }
