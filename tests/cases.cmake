@@ -5,6 +5,10 @@ target_compile_options(run_cases PRIVATE ${MONTY_WARNINGS})
 target_link_libraries(run_cases PRIVATE PkgConfig::CJSON)
 set_target_properties(run_cases PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})
 
+# The runner's own verdicts (PASS/FAIL/XFAIL/XPASS, markers) against a fake monty.
+add_test(NAME run_cases_selftest
+         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/run_cases_selftest.sh $<TARGET_FILE:run_cases>)
+
 if(TARGET monty)
   add_test(NAME cases
            COMMAND run_cases --monty $<TARGET_FILE:monty>

@@ -9,6 +9,9 @@ PYTHONHASHSEED=0 and its results are written beside it:
                  traceback, `Type: message` (or `Type`)
   <name>.calls   only for cases with <name>.pyi: one JSON object per host
                  call made, {"function": ..., "args": [...], "kwargs": {...}}
+  <name>.traceback  only for cases in the traceback/ area: CPython's whole
+                 stderr (the script run directly), each `File "..."` reduced to
+                 the script's base name
 
 A case with a stub file <name>.pyi has each top-level def of the stub
 injected as a Python function that records its call and answers with the
@@ -17,7 +20,7 @@ next entry of <name>.host.json: {"return": <json>} or
 out, the function raises RuntimeError("no canned answer left").
 
 Usage:
-  record_cases.py [--verify] [-k PATTERN]... [--python PY] [CASE_OR_DIR...]
+  record_cases.py [--verify] [-k PATTERN]... [--python PY] [--seed N] [CASE_OR_DIR...]
 
 --verify checks that the committed files match what CPython produces now
 and changes nothing (exit 1 on any difference).
@@ -27,6 +30,7 @@ import concurrent.futures
 import fnmatch
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -112,14 +116,36 @@ def collect(paths, patterns):
     return sorted(found)
 
 
-def record_one(py, path):
+FILE_RE = re.compile(rb'File "(?:[^"]*/)?([^"/]*)"')
+
+
+def normalize_traceback(err):
+    """Reduce every `File "/some/dir/x.py"` of a traceback to `File "x.py"`."""
+    return FILE_RE.sub(rb'File "\1"', err)
+
+
+def record_traceback_case(py, path, env):
+    """traceback/ cases run as `python3 name.py` so the traceback has no driver frames."""
+    proc = subprocess.run([py, os.path.basename(path)], stdin=subprocess.DEVNULL,
+                          capture_output=True, env=env, cwd=os.path.dirname(path), timeout=60)
+    res = {".stdout": proc.stdout, ".exc": None, ".calls": None, ".traceback": None}
+    if proc.returncode != 0:
+        lines = [l for l in proc.stderr.decode("utf-8", "replace").splitlines() if l.strip()]
+        res[".exc"] = ((lines[-1] if lines else "<no traceback>") + "\n").encode("utf-8")
+        res[".traceback"] = normalize_traceback(proc.stderr)
+    return res
+
+
+def record_one(py, path, seed="0"):
     """Run one case; return {suffix: bytes or None} (None = no file)."""
     base = path[:-3]
     stubs = base + ".pyi" if os.path.exists(base + ".pyi") else ""
     answers = base + ".host.json" if stubs and os.path.exists(base + ".host.json") else ""
     env = dict(os.environ)
-    env.update(PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8", PYTHONUTF8="1")
+    env.update(PYTHONHASHSEED=seed, PYTHONIOENCODING="utf-8", PYTHONUTF8="1")
     env.pop("PYTHONSTARTUP", None)
+    if os.path.basename(os.path.dirname(path)) == "traceback":
+        return record_traceback_case(py, path, env)
     rfd, wfd = os.pipe()
     try:
         proc = subprocess.Popen([py, "-c", DRIVER, path, stubs, answers, str(wfd)],
@@ -151,6 +177,9 @@ def main():
     ap.add_argument("-k", action="append", default=[], metavar="PATTERN")
     ap.add_argument("--python")
     ap.add_argument("-j", type=int, default=2)
+    ap.add_argument("--seed", default="0",
+                    help="PYTHONHASHSEED (use another seed with --verify to find cases "
+                         "that depend on str hash order)")
     ap.add_argument("paths", nargs="*")
     args = ap.parse_args()
     py = find_python(args.python)
@@ -159,7 +188,7 @@ def main():
         sys.exit("record_cases: no cases selected")
 
     def job(path):
-        return path, record_one(py, path)
+        return path, record_one(py, path, args.seed)
 
     bad = written = 0
     with concurrent.futures.ThreadPoolExecutor(max(1, args.j)) as ex:

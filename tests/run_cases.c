@@ -72,6 +72,7 @@ typedef struct {
     Buf stdout_text;
     char *exc;          /* `Type: message` when an exception escaped, else NULL */
     cJSON *calls;       /* array of {"function","args","kwargs"}; NULL in plain mode */
+    Buf traceback;      /* plain mode: stderr with `File "..."` reduced to base names */
     char *problem;      /* a protocol or process problem (crash, timeout, bad JSON), or NULL */
 } Outcome;
 
@@ -85,6 +86,8 @@ typedef struct Case {
     Buf stdout_text;
     bool stdout_present;
     char *exc;
+    Buf traceback;      /* <name>.traceback (traceback/ cases), empty when absent */
+    bool has_traceback;
     cJSON *calls;
     cJSON *answers;     /* parsed answers, for "raise" */
     char **returns;     /* raw JSON text of each answer's "return" (or NULL), so that numbers
@@ -571,10 +574,41 @@ static void
 outcome_free(Outcome *o)
 {
     buf_free(&o->stdout_text);
+    buf_free(&o->traceback);
     free(o->exc);
     free(o->problem);
     cJSON_Delete(o->calls);
     memset(o, 0, sizeof *o);
+}
+
+/* Appends text to out with every `File "dir/x.py"` reduced to `File "x.py"`, as the recorder
+ * does, so that tracebacks compare whatever path the script was run by. */
+static void
+normalize_traceback(const char *text, Buf *out)
+{
+    buf_add(out, "", 0);
+    const char *s = text;
+    const char *f;
+    while ((f = strstr(s, "File \"")) != NULL) {
+        const char *name = f + 6;
+        const char *end = strchr(name, '"');
+        const char *nl = strchr(name, '\n');
+        if (!end || (nl && nl < end)) {
+            buf_add(out, s, (size_t)(name - s));
+            s = name;
+            continue;
+        }
+        const char *base = name;
+        for (const char *q = name; q < end; q++) {
+            if (*q == '/') {
+                base = q + 1;
+            }
+        }
+        buf_add(out, s, (size_t)(name - s));
+        buf_add(out, base, (size_t)(end - base));
+        s = end;
+    }
+    buf_adds(out, s);
 }
 
 static void
@@ -584,6 +618,7 @@ run_plain(const Case *c, Outcome *o)
     Proc p;
     run_proc(argv, NULL, NULL, &p);
     buf_add(&o->stdout_text, buf_str(&p.out), p.out.len);
+    normalize_traceback(buf_str(&p.err), &o->traceback);
     o->problem = proc_problem(&p);
     if (!o->problem && p.exit_code != 0) {
         o->exc = last_line(buf_str(&p.err));
@@ -659,22 +694,22 @@ run_durable(const Case *c, Outcome *o)
         while (*s) {
             const char *nl = strchr(s, '\n');
             size_t n = nl ? (size_t)(nl - s) + 1 : strlen(s);
-            cJSON *ev = NULL;
-            if (s[0] == '{') {
-                char *line = xrealloc(NULL, n + 1);
-                memcpy(line, s, n);
-                line[n] = '\0';
-                ev = cJSON_Parse(line);
-                free(line);
-            }
+            /* An event may follow print text that did not end with a newline. */
+            char *line = xrealloc(NULL, n + 1);
+            memcpy(line, s, n);
+            line[n] = '\0';
+            char *ev_start = line[0] == '{' ? line : strstr(line, "{\"type\":");
+            cJSON *ev = ev_start ? cJSON_Parse(ev_start) : NULL;
             double id = -1;
             if (ev && handle_event(&h, ev, &id)) {
+                buf_add(&o->stdout_text, line, (size_t)(ev_start - line));
                 if (id >= 0) {
                     call_id = id;
                 }
             } else {
                 buf_add(&o->stdout_text, s, n);
             }
+            free(line);
             cJSON_Delete(ev);
             s += n;
         }
@@ -813,6 +848,17 @@ compare(const Case *c, const Outcome *o, const char *mode, bool report)
             print_diff(mode, exp, c->stdout_text.len, got, o->stdout_text.len);
         }
     }
+    if (c->has_traceback && o->traceback.data &&
+        (c->traceback.len != o->traceback.len ||
+         memcmp(c->traceback.data, o->traceback.data, c->traceback.len) != 0)) {
+        if (!reason) {
+            reason = xstrdup("traceback differs");
+        }
+        if (report) {
+            print_diff("traceback", c->traceback.data, c->traceback.len, o->traceback.data,
+                       o->traceback.len);
+        }
+    }
     if (c->has_stubs && o->calls && !cJSON_Compare(c->calls, o->calls, true)) {
         int ne = cJSON_GetArraySize(c->calls), ng = cJSON_GetArraySize(o->calls);
         int i = 0;
@@ -881,6 +927,9 @@ load_case(const char *path, const char *root, Case *c, char **err)
     }
     buf_free(&exc);
     free(p);
+    p = xasprintf("%s.traceback", c->base);
+    c->has_traceback = read_file(p, &c->traceback);
+    free(p);
     p = xasprintf("%s.pyi", c->base);
     c->has_stubs = file_exists(p);
     free(p);
@@ -938,6 +987,7 @@ case_free(Case *c)
     free(c->rel);
     free(c->base);
     buf_free(&c->stdout_text);
+    buf_free(&c->traceback);
     free(c->exc);
     cJSON_Delete(c->calls);
     cJSON_Delete(c->answers);

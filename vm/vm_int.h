@@ -218,6 +218,15 @@ typedef struct VmCodeData {
 
 /* ---- types -------------------------------------------------------------- */
 
+/* BINARY_OP / UNARY_OP operands: the compiler emits grammar/ast.h's AstOperator and
+ * AstUnaryOp numbers; these mirror them (the VM does not include AST headers). */
+enum {
+    VM_OP_ADD, VM_OP_SUB, VM_OP_MUL, VM_OP_MATMUL, VM_OP_DIV, VM_OP_MOD, VM_OP_POW,
+    VM_OP_LSHIFT, VM_OP_RSHIFT, VM_OP_OR, VM_OP_XOR, VM_OP_AND, VM_OP_FLOORDIV,
+    VM_OP_COUNT
+};
+enum { VM_UOP_INVERT, VM_UOP_NOT, VM_UOP_POS, VM_UOP_NEG };
+
 typedef enum VmCmp { VM_CMP_LT, VM_CMP_LE, VM_CMP_EQ, VM_CMP_NE, VM_CMP_GT, VM_CMP_GE } VmCmp;
 
 typedef struct VmMethodDef {
@@ -246,8 +255,12 @@ struct VmType {
     VmStatus (*setitem)(VmRun *run, VmValue self, VmValue key, VmValue value);  /* value
                                                                   EMPTY: delete */
     VmStatus (*contains)(VmRun *run, VmValue self, VmValue item, bool *out);
+    /* calling an instance (natives) */
     VmStatus (*call)(VmRun *run, VmValue self, VmValue *args, size_t nargs, VmTuple *kwnames,
                      VmValue *out);
+    /* calling the type itself: int("3"), ValueError("x") */
+    VmStatus (*new_)(VmRun *run, const VmType *type, VmValue *args, size_t nargs,
+                     VmTuple *kwnames, VmValue *out);
     /* attribute other than methods; VM_OK with EMPTY: not found */
     VmStatus (*getattr)(VmRun *run, VmValue self, VmStr *name, VmValue *out);
     VmStatus (*bool_)(VmRun *run, VmValue self, bool *out);       /* NULL: len or True */
@@ -265,7 +278,6 @@ extern const VmType vm_type_object, vm_type_type, vm_type_none, vm_type_bool, vm
 
 /* Exception types (exc.c), by CPython name. */
 #define VM_EXC_TYPES(X) \
-    X(BaseException, object) \
     X(Exception, BaseException) \
     X(ArithmeticError, Exception) \
     X(ZeroDivisionError, ArithmeticError) \
@@ -307,6 +319,7 @@ extern const VmType vm_type_object, vm_type_type, vm_type_none, vm_type_bool, vm
     X(DeprecationWarning, Warning) \
     X(RuntimeWarning, Warning)
 
+extern const VmType vm_exc_BaseException;
 #define X(name, base) extern const VmType vm_exc_##name;
 VM_EXC_TYPES(X)
 #undef X
@@ -445,21 +458,21 @@ bool vm_str_eq_cstr(const VmStr *a, const char *s);
 VmStatus vm_str_concat(VmRun *run, VmStr *a, VmStr *b, VmValue *out);
 VmStatus vm_str_getattr_method(VmRun *run, VmValue self, VmStr *name, VmValue *out);
 /* Growable UTF-8 buffer whose memory is accounted. */
-typedef struct VmBuf {
+typedef struct VmStrBuf {
     VmRun *run;
     char *data;
     size_t len, cap;
     bool failed;
-} VmBuf;
-void vm_buf_init(VmBuf *b, VmRun *run);
-bool vm_buf_add(VmBuf *b, const char *s, size_t n);
-bool vm_buf_adds(VmBuf *b, const char *s);
-bool vm_buf_printf(VmBuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-VmStatus vm_buf_add_repr(VmBuf *b, VmValue v);
-VmStatus vm_buf_add_str(VmBuf *b, VmValue v);
-VmStatus vm_buf_to_str(VmBuf *b, VmValue *out);  /* frees the buffer */
-void vm_buf_fini(VmBuf *b);
-VmStatus vm_str_repr_buf(VmBuf *b, const VmStr *s);
+} VmStrBuf;
+void vm_sb_init(VmStrBuf *b, VmRun *run);
+bool vm_sb_add(VmStrBuf *b, const char *s, size_t n);
+bool vm_sb_adds(VmStrBuf *b, const char *s);
+bool vm_sb_printf(VmStrBuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+VmStatus vm_sb_add_repr(VmStrBuf *b, VmValue v);
+VmStatus vm_sb_add_str(VmStrBuf *b, VmValue v);
+VmStatus vm_sb_to_str(VmStrBuf *b, VmValue *out);  /* frees the buffer */
+void vm_sb_fini(VmStrBuf *b);
+VmStatus vm_str_repr_buf(VmStrBuf *b, const VmStr *s);
 
 /* object protocol (ops.c) */
 VmStatus vm_repr(VmRun *run, VmValue v, VmValue *out);

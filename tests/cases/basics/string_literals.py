@@ -1,5 +1,5 @@
 print('single', "double", '''triple''', """triple2""")
-print("esc: \t|\\|\'|\"|\x41|\u00e9|\N{BULLET}")
+print("esc: \t|\\|\'|\"|\x41|\u00e9|\u2022")
 print(r"raw \n \t", R"raw2\d")
 print("multi\nline")
 print('it''s', "a" "b" 'c')

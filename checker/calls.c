@@ -1,0 +1,842 @@
+/*
+ * calls.c — calls: matching arguments to parameters as CPython binds them,
+ * and assignability of an argument's type to a parameter's type.
+ *
+ * Rules reported here: too-many-positional-arguments, missing-argument,
+ * unknown-argument, parameter-already-assigned,
+ * positional-only-parameter-as-kwarg, invalid-argument-type,
+ * call-non-callable, no-matching-overload. A `*args` or `**kwargs` at the
+ * call site makes the count unknowable, so arity is then not reported.
+ * Assignability is lenient where the truth is unknown: a union argument is
+ * accepted if any member fits, generic arguments are not compared.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "checker/check_int.h"
+
+/* ---- type variables ----------------------------------------------------- */
+
+static ChkType *
+tv_get(const TvMap *m, const char *name)
+{
+    for (int i = 0; i < m->n; i++) {
+        if (strcmp(m->names[i], name) == 0) {
+            return m->types[i];
+        }
+    }
+    return NULL;
+}
+
+static void
+tv_bind(Ctx *c, TvMap *m, const char *name, ChkType *t)
+{
+    for (int i = 0; i < m->n; i++) {
+        if (strcmp(m->names[i], name) == 0) {
+            m->types[i] = chk_type_union(c->arena, m->types[i], chk_type_widen(c->arena, t));
+            return;
+        }
+    }
+    if (m->n < 16) {
+        m->names[m->n] = name;
+        m->types[m->n] = chk_type_widen(c->arena, t);
+        m->n++;
+    }
+}
+
+/* chk_tvmap_from_self: class params of self_type's class -> its args. */
+void
+chk_tvmap_from_self(TvMap *m, const ChkType *self_type)
+{
+    m->n = 0;
+    if (!self_type || self_type->kind != CHK_T_INST) {
+        return;
+    }
+    const ChkClass *k = self_type->cls;
+    if (self_type->nargs != k->ntparams) {
+        return;     /* tuple[int, str] against tuple[_T_co]: leave it Any */
+    }
+    for (int i = 0; i < k->ntparams && i < self_type->nargs && m->n < 16; i++) {
+        m->names[m->n] = k->tparams[i];
+        m->types[m->n] = self_type->args[i];
+        m->n++;
+    }
+}
+
+/* chk_subst: t with type variables replaced from map (unbound stay). */
+ChkType *
+chk_subst(Ctx *c, ChkType *t, const TvMap *m)
+{
+    if (!t || m->n == 0) {
+        return t;
+    }
+    switch (t->kind) {
+    case CHK_T_TYPEVAR: {
+        ChkType *r = tv_get(m, t->name);
+        return r ? r : t;
+    }
+    case CHK_T_INST: {
+        if (t->nargs == 0) {
+            return t;
+        }
+        ChkType **args = ast_arena_alloc(c->arena, sizeof *args * (size_t)t->nargs);
+        if (!args) {
+            return t;
+        }
+        for (int i = 0; i < t->nargs; i++) {
+            args[i] = chk_subst(c, t->args[i], m);
+        }
+        ChkType *r = chk_type_inst(c->arena, t->cls, t->nargs, args);
+        r->tuple_var = t->tuple_var;
+        return r;
+    }
+    case CHK_T_UNION: {
+        ChkType *u = NULL;
+        for (int i = 0; i < t->nargs; i++) {
+            u = chk_type_union(c->arena, u, chk_subst(c, t->args[i], m));
+        }
+        return u;
+    }
+    case CHK_T_COROUTINE: {
+        ChkType *r = chk_type_new(c->arena, CHK_T_COROUTINE);
+        r->ret = chk_subst(c, t->ret, m);
+        return r;
+    }
+    default:
+        return t;
+    }
+}
+
+/* ---- assignability ------------------------------------------------------ */
+
+static bool
+has_member(const ChkClass *k, const char *name)
+{
+    return chk_class_lookup(k, name, NULL) != NULL;
+}
+
+/* Structural check of a protocol: arg class has every method it declares. */
+static bool
+satisfies_protocol(Ctx *c, const ChkClass *arg, const ChkClass *proto, int depth)
+{
+    if (chk_class_open(arg) || depth > 10) {
+        return true;
+    }
+    for (int i = 0; i < proto->members.len; i++) {
+        const char *n = proto->members.order[i]->name;
+        if (strcmp(n, "__init__") == 0 || strcmp(n, "__new__") == 0) {
+            continue;
+        }
+        if (!has_member(arg, n) && !(arg->is_typeddict && has_member(c->lib->c_dict, n))) {
+            return false;
+        }
+    }
+    for (int i = 0; i < proto->nbases; i++) {
+        const ChkType *b = proto->bases[i];
+        if (b && b->cls && b->cls->is_protocol
+            && !satisfies_protocol(c, arg, b->cls, depth + 1)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool
+iterable_family(const ChkClass *k)
+{
+    static const char *const names[] = {
+        "Iterable", "Iterator", "Collection", "Sequence", "MutableSequence", "AbstractSet",
+        "MutableSet", "Reversible", "Generator", "Container", NULL,
+    };
+    for (int i = 0; names[i]; i++) {
+        if (strcmp(k->name, names[i]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Binds type variables in param's generic arguments from arg. */
+static void
+bind_generic(Ctx *c, ChkType *arg, ChkType *param, TvMap *map)
+{
+    if (param->nargs == 0) {
+        return;
+    }
+    if (arg->kind == CHK_T_INST && arg->cls == param->cls && arg->nargs == param->nargs) {
+        for (int i = 0; i < param->nargs; i++) {
+            chk_assignable(c, arg->args[i], param->args[i], map);
+        }
+        return;
+    }
+    if (iterable_family(param->cls)) {
+        chk_assignable(c, chk_elem_type(c, arg), param->args[0], map);
+        return;
+    }
+    if ((strcmp(param->cls->name, "Mapping") == 0
+         || strcmp(param->cls->name, "MutableMapping") == 0) && param->nargs == 2
+        && arg->kind == CHK_T_INST && arg->cls == c->lib->c_dict && arg->nargs == 2) {
+        chk_assignable(c, arg->args[0], param->args[0], map);
+        chk_assignable(c, arg->args[1], param->args[1], map);
+    }
+}
+
+static bool
+lit_equal(const ChkType *a, const ChkType *p)
+{
+    if (a->lit != p->lit) {
+        return false;
+    }
+    if (a->lit == CHK_LIT_STR) {
+        return a->lit_len == p->lit_len && memcmp(a->lit_s, p->lit_s, a->lit_len) == 0;
+    }
+    return a->lit_i == p->lit_i;
+}
+
+static bool
+inst_to_inst(Ctx *c, ChkType *arg, ChkType *param, TvMap *map)
+{
+    const ChkLib *lib = c->lib;
+    ChkClass *ac = arg->cls;
+    ChkClass *pc = param->cls;
+    if (pc == lib->c_object) {
+        return true;
+    }
+    if (param->lit != CHK_LIT_NONE) {
+        if (arg->lit != CHK_LIT_NONE) {
+            return lit_equal(arg, param)
+                   || (arg->lit == CHK_LIT_BOOL && param->lit == CHK_LIT_INT
+                       && arg->lit_i == param->lit_i);
+        }
+        /* a str of unknown value may hold the right literal */
+        return chk_class_is_sub(ac, pc);
+    }
+    if (chk_class_is_sub(ac, pc)) {
+        bind_generic(c, arg, param, map);
+        return true;
+    }
+    /* numeric tower (PEP 484): int is accepted for float, both for complex */
+    if (pc == lib->c_float && (ac == lib->c_int || ac == lib->c_bool)) {
+        return true;
+    }
+    if (pc == lib->c_complex && (ac == lib->c_int || ac == lib->c_bool || ac == lib->c_float)) {
+        return true;
+    }
+    if (ac->is_typeddict && (pc == lib->c_dict || strcmp(pc->name, "Mapping") == 0
+                             || strcmp(pc->name, "MutableMapping") == 0)) {
+        return true;
+    }
+    if (pc->is_typeddict && (ac == lib->c_dict || ac->is_typeddict)) {
+        return true;
+    }
+    if (pc->is_protocol) {
+        if (satisfies_protocol(c, ac, pc, 0)) {
+            bind_generic(c, arg, param, map);
+            return true;
+        }
+        return false;
+    }
+    if (chk_class_open(ac) || chk_class_open(pc)) {
+        return true;
+    }
+    return false;
+}
+
+/* chk_assignable: may a value of type arg be passed where param is expected? */
+bool
+chk_assignable(Ctx *c, ChkType *arg, ChkType *param, TvMap *map)
+{
+    if (!param || !arg) {
+        return true;
+    }
+    if (param->kind == CHK_T_TYPEVAR) {
+        if (map) {
+            tv_bind(c, map, param->name, arg);
+        }
+        return true;
+    }
+    if (chk_type_is_any(arg) || chk_type_is_any(param)) {
+        return true;
+    }
+    if (param->kind == CHK_T_UNION) {
+        /* bind through every member (list[T] | None), then decide */
+        bool ok = false;
+        for (int i = 0; i < param->nargs; i++) {
+            ok |= chk_assignable(c, arg, param->args[i], map);
+        }
+        return ok;
+    }
+    if (arg->kind == CHK_T_UNION) {
+        for (int i = 0; i < arg->nargs; i++) {
+            if (chk_assignable(c, arg->args[i], param, map)) {
+                return true;
+            }
+        }
+        return false;
+    }
+    switch (param->kind) {
+    case CHK_T_NONE:
+        return arg->kind == CHK_T_NONE;
+    case CHK_T_MODULE:
+        return true;
+    case CHK_T_FUNC:
+        if (arg->kind == CHK_T_FUNC || arg->kind == CHK_T_CLASSOBJ) {
+            return true;
+        }
+        if (arg->kind == CHK_T_INST) {
+            return chk_class_open(arg->cls) || has_member(arg->cls, "__call__");
+        }
+        return false;
+    case CHK_T_COROUTINE:
+        if (arg->kind == CHK_T_COROUTINE) {
+            chk_assignable(c, arg->ret, param->ret, map);
+            return true;
+        }
+        return arg->kind == CHK_T_INST
+               && (chk_class_open(arg->cls) || has_member(arg->cls, "__await__"));
+    case CHK_T_CLASSOBJ:
+        if (arg->kind == CHK_T_CLASSOBJ) {
+            return chk_class_is_sub(arg->cls, param->cls) || chk_class_open(arg->cls);
+        }
+        return arg->kind == CHK_T_INST && strcmp(arg->cls->name, "type") == 0;
+    case CHK_T_INST:
+        break;
+    default:
+        return true;
+    }
+    /* param is an instance type */
+    ChkClass *pc = param->cls;
+    if (pc == c->lib->c_object) {
+        return true;
+    }
+    switch (arg->kind) {
+    case CHK_T_INST:
+        return inst_to_inst(c, arg, param, map);
+    case CHK_T_NONE:
+        if (pc->is_protocol && c->lib->c_nonetype) {
+            return satisfies_protocol(c, c->lib->c_nonetype, pc, 0);
+        }
+        return false;
+    case CHK_T_FUNC:
+    case CHK_T_CLASSOBJ:
+        if (pc->is_protocol) {
+            return has_member(pc, "__call__") || strcmp(pc->name, "Hashable") == 0;
+        }
+        return strcmp(pc->name, "type") == 0 && arg->kind == CHK_T_CLASSOBJ;
+    case CHK_T_COROUTINE:
+        return false;
+    case CHK_T_MODULE:
+        return false;
+    default:
+        return true;
+    }
+}
+
+/* ---- matching ----------------------------------------------------------- */
+
+typedef struct Match {
+    bool report;
+    int errors;
+} Match;
+
+static void
+mreport(Ctx *c, Match *m, const AstLoc *loc, const char *code, const char *hint,
+        const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+static void
+mreport(Ctx *c, Match *m, const AstLoc *loc, const char *code, const char *hint,
+        const char *fmt, ...)
+{
+    m->errors++;
+    if (!m->report) {
+        return;
+    }
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    chk_report(c, loc, CHK_SEV_ERROR, code, hint, "%s", msg);
+}
+
+static const char *
+callee_desc(const ChkFunc *f, char *buf, size_t n)
+{
+    if (f->owner) {
+        snprintf(buf, n, "%s.%s", f->owner->name, f->name);
+    } else {
+        snprintf(buf, n, "%s", f->name);
+    }
+    return buf;
+}
+
+#define MAXP 64
+
+/*
+ * Matches the call's arguments to f's parameters (CPython's binding rules)
+ * and checks their types. Returns the number of problems found; reports
+ * them when m->report. arg_types are the already inferred argument types.
+ */
+static int
+match_call(Ctx *c, const AstExpr *call, ChkFunc *f, const ChkType *self_type,
+           ChkType **arg_types, ChkType **kw_types, TvMap *map, bool report)
+{
+    Match m = {report, 0};
+    if (f->any_args) {
+        return 0;
+    }
+    int skip = 0;
+    if (f->is_method && !f->is_static && self_type) {
+        skip = 1;
+    }
+    int np = f->nparams - skip;
+    if (np > MAXP || np < 0) {
+        return 0;
+    }
+    const ChkParam *ps = f->params + skip;
+    const AstExpr *filled[MAXP] = {0};
+    int vararg = -1;
+    int kwarg = -1;
+    int npos = 0;
+    for (int i = 0; i < np; i++) {
+        if (ps[i].kind == CHK_P_VARARG) {
+            vararg = i;
+        } else if (ps[i].kind == CHK_P_KWARG) {
+            kwarg = i;
+        } else if (ps[i].kind == CHK_P_POSONLY || ps[i].kind == CHK_P_NORMAL) {
+            npos++;
+        }
+    }
+    char sig[600] = "";
+    chk_func_sig(f, skip == 1, sig, sizeof sig);
+    char name[200];
+    callee_desc(f, name, sizeof name);
+    char hint[700];
+    snprintf(hint, sizeof hint, "signature: %s", sig);
+
+    bool unknown_pos = false;
+    bool unknown_kw = false;
+    int pi = 0;
+    const AstSeq *args = &call->u.call.args;
+    int given = 0;
+    for (int i = 0; i < args->len; i++) {
+        given += ((const AstExpr *)AST_SEQ_GET(*args, i))->kind != AST_STARRED;
+    }
+    for (int i = 0; i < args->len; i++) {
+        const AstExpr *a = AST_SEQ_GET(*args, i);
+        if (a->kind == AST_STARRED) {
+            unknown_pos = true;
+            break;
+        }
+        while (pi < np && ps[pi].kind != CHK_P_POSONLY && ps[pi].kind != CHK_P_NORMAL) {
+            pi++;
+        }
+        if (pi < np) {
+            filled[pi] = a;
+            TvMap *mm = map;
+            if (!chk_assignable(c, arg_types[i], ps[pi].type, mm)) {
+                char at[200] = "";
+                char pt[200] = "";
+                chk_type_str(arg_types[i], at, sizeof at);
+                chk_type_str(ps[pi].type, pt, sizeof pt);
+                const char *h = arg_types[i]->kind == CHK_T_COROUTINE
+                                    ? "the argument is a coroutine: did you forget `await`?"
+                                    : hint;
+                mreport(c, &m, &a->loc, "invalid-argument-type", h,
+                        "Argument to `%s` is incorrect: parameter `%s` expects `%s`, found `%s`",
+                        name, ps[pi].name, pt, at);
+            }
+            pi++;
+            continue;
+        }
+        if (vararg >= 0) {
+            if (!chk_assignable(c, arg_types[i], ps[vararg].type, map)) {
+                char at[200] = "";
+                char pt[200] = "";
+                chk_type_str(arg_types[i], at, sizeof at);
+                chk_type_str(ps[vararg].type, pt, sizeof pt);
+                mreport(c, &m, &a->loc, "invalid-argument-type", hint,
+                        "Argument to `%s` is incorrect: `*%s` expects `%s`, found `%s`", name,
+                        ps[vararg].name, pt, at);
+            }
+            continue;
+        }
+        mreport(c, &m, &a->loc, "too-many-positional-arguments", hint,
+                "Too many positional arguments to `%s`: expected %d, got %d", name, npos,
+                given);
+        break;
+    }
+    const AstSeq *kws = &call->u.call.keywords;
+    for (int i = 0; i < kws->len; i++) {
+        const AstKeyword *k = AST_SEQ_GET(*kws, i);
+        if (!k->arg.s) {
+            unknown_kw = true;
+            continue;
+        }
+        int found = -1;
+        for (int p = 0; p < np; p++) {
+            if (ps[p].kind != CHK_P_VARARG && ps[p].kind != CHK_P_KWARG
+                && strcmp(ps[p].name, k->arg.s) == 0) {
+                found = p;
+                break;
+            }
+        }
+        ChkType *pt = NULL;
+        if (found >= 0 && ps[found].kind == CHK_P_POSONLY) {
+            if (kwarg < 0) {
+                mreport(c, &m, &k->loc, "positional-only-parameter-as-kwarg", hint,
+                        "Positional-only parameter `%s` of `%s` passed as keyword argument",
+                        k->arg.s, name);
+                continue;
+            }
+            found = -1;
+        }
+        if (found >= 0) {
+            if (filled[found]) {
+                mreport(c, &m, &k->loc, "parameter-already-assigned", hint,
+                        "Multiple values provided for parameter `%s` of `%s`", k->arg.s, name);
+                continue;
+            }
+            filled[found] = k->value;
+            pt = ps[found].type;
+        } else if (kwarg >= 0) {
+            pt = ps[kwarg].type;
+        } else {
+            ChkSuggest sg;
+            chk_suggest_init(&sg, k->arg.s);
+            for (int p = 0; p < np; p++) {
+                if (ps[p].kind == CHK_P_NORMAL || ps[p].kind == CHK_P_KWONLY) {
+                    chk_suggest_offer(&sg, ps[p].name);
+                }
+            }
+            const char *best = chk_suggest_best(&sg);
+            if (best) {
+                mreport(c, &m, &k->loc, "unknown-argument", hint,
+                        "Argument `%s` does not match any known parameter of `%s`; did you "
+                        "mean `%s`?", k->arg.s, name, best);
+            } else {
+                mreport(c, &m, &k->loc, "unknown-argument", hint,
+                        "Argument `%s` does not match any known parameter of `%s`", k->arg.s,
+                        name);
+            }
+            continue;
+        }
+        if (!chk_assignable(c, kw_types[i], pt, map)) {
+            char at[200] = "";
+            char pts[200] = "";
+            chk_type_str(kw_types[i], at, sizeof at);
+            chk_type_str(pt, pts, sizeof pts);
+            const char *h = kw_types[i]->kind == CHK_T_COROUTINE
+                                ? "the argument is a coroutine: did you forget `await`?"
+                                : hint;
+            mreport(c, &m, &k->value->loc, "invalid-argument-type", h,
+                    "Argument to `%s` is incorrect: parameter `%s` expects `%s`, found `%s`",
+                    name, k->arg.s, pts, at);
+        }
+    }
+    /* missing arguments, where the call site's shape is known */
+    char missing[400] = "";
+    int nmissing = 0;
+    for (int p = 0; p < np; p++) {
+        const ChkParam *q = &ps[p];
+        if (filled[p] || q->has_default || q->kind == CHK_P_VARARG || q->kind == CHK_P_KWARG) {
+            continue;
+        }
+        bool may_fill = (q->kind == CHK_P_POSONLY && unknown_pos)
+                        || (q->kind == CHK_P_KWONLY && unknown_kw)
+                        || (q->kind == CHK_P_NORMAL && (unknown_pos || unknown_kw));
+        if (may_fill) {
+            continue;
+        }
+        if (strlen(missing) < 300) {
+            if (nmissing) {
+                strcat(missing, ", ");
+            }
+            strcat(missing, "`");
+            strncat(missing, q->name, 60);
+            strcat(missing, "`");
+        }
+        nmissing++;
+    }
+    if (nmissing) {
+        mreport(c, &m, &call->loc, "missing-argument", hint,
+                "No argument%s provided for required parameter%s %s of `%s`",
+                nmissing > 1 ? "s" : "", nmissing > 1 ? "s" : "", missing, name);
+    }
+    return m.errors;
+}
+
+/* Return type of f for this call (async -> coroutine), substituted. */
+static ChkType *
+call_result(Ctx *c, ChkFunc *f, const ChkType *self_type, TvMap *map)
+{
+    ChkType *r = f->def ? chk_func_return(c, f) : f->ret;
+    if (!r) {
+        r = c->lib->t_any;
+    }
+    if (self_type && self_type->kind == CHK_T_INST) {
+        TvMap sm;
+        chk_tvmap_from_self(&sm, self_type);
+        r = chk_subst(c, r, &sm);
+    }
+    r = chk_subst(c, r, map);
+    if (f->is_async) {
+        ChkType *co = chk_type_new(c->arena, CHK_T_COROUTINE);
+        co->ret = r;
+        return co;
+    }
+    return r;
+}
+
+static ChkType *
+call_func(Ctx *c, const AstExpr *call, ChkFunc *f, const ChkType *self_type,
+          ChkType **arg_types, ChkType **kw_types)
+{
+    if (!f->next_overload) {
+        TvMap map = {.n = 0};
+        match_call(c, call, f, self_type, arg_types, kw_types, &map, true);
+        return call_result(c, f, self_type, &map);
+    }
+    for (ChkFunc *o = f; o; o = o->next_overload) {
+        TvMap map = {.n = 0};
+        if (match_call(c, call, o, self_type, arg_types, kw_types, &map, false) == 0) {
+            return call_result(c, o, self_type, &map);
+        }
+    }
+    /* one overload only differs by types: its message is the useful one */
+    int nover = 0;
+    for (ChkFunc *o = f; o; o = o->next_overload) {
+        nover++;
+    }
+    char name[200];
+    callee_desc(f, name, sizeof name);
+    char sigs[900] = "";
+    for (ChkFunc *o = f; o && strlen(sigs) < 700; o = o->next_overload) {
+        char s[300] = "";
+        chk_func_sig(o, self_type != NULL, s, sizeof s);
+        if (sigs[0]) {
+            strcat(sigs, "; ");
+        }
+        strncat(sigs, s, sizeof sigs - strlen(sigs) - 1);
+    }
+    chk_report(c, &call->loc, CHK_SEV_ERROR, "no-matching-overload", sigs,
+               "No overload of `%s` matches the arguments (%d overloads)", name, nover);
+    return c->lib->t_any;
+}
+
+/* Synthesized constructor of a dataclass / NamedTuple from its fields. */
+static ChkFunc *
+fields_init(Ctx *c, ChkClass *k)
+{
+    int n = 0;
+    for (int i = 0; i < k->members.len; i++) {
+        const ChkSymbol *s = k->members.order[i];
+        n += !s->is_method && !s->is_property;
+    }
+    ChkFunc *f = ast_arena_alloc(c->arena, sizeof *f);
+    ChkParam *ps = ast_arena_alloc(c->arena, sizeof *ps * (size_t)(n + 1));
+    if (!f || !ps) {
+        return NULL;
+    }
+    f->name = k->name;
+    f->params = ps;
+    for (int i = 0; i < k->members.len; i++) {
+        const ChkSymbol *s = k->members.order[i];
+        if (s->is_method || s->is_property) {
+            continue;
+        }
+        ChkParam *p = &ps[f->nparams++];
+        p->name = s->name;
+        p->kind = CHK_P_NORMAL;
+        p->type = s->type;
+        p->has_default = s->has_default;
+    }
+    f->ret = chk_type_inst(c->arena, k, 0, NULL);
+    return f;
+}
+
+/* TypedDict(...) with keywords: every key known, every required key given. */
+static void
+check_typeddict_ctor(Ctx *c, const AstExpr *call, ChkClass *k, ChkType **kw_types)
+{
+    const AstSeq *kws = &call->u.call.keywords;
+    bool spread = call->u.call.args.len > 0;
+    for (int i = 0; i < kws->len; i++) {
+        const AstKeyword *kw = AST_SEQ_GET(*kws, i);
+        if (!kw->arg.s) {
+            spread = true;
+            continue;
+        }
+        ChkSymbol *f = chk_class_lookup(k, kw->arg.s, NULL);
+        if (!f || f->is_method) {
+            ChkSuggest sg;
+            chk_suggest_init(&sg, kw->arg.s);
+            for (int m = 0; m < k->members.len; m++) {
+                chk_suggest_offer(&sg, k->members.order[m]->name);
+            }
+            const char *best = chk_suggest_best(&sg);
+            char dym[200] = "";
+            if (best) {
+                snprintf(dym, sizeof dym, "; did you mean \"%s\"?", best);
+            }
+            chk_report(c, &kw->loc, CHK_SEV_ERROR, "invalid-key", NULL,
+                       "Unknown key \"%s\" for TypedDict `%s`%s", kw->arg.s, k->name, dym);
+            continue;
+        }
+        if (!chk_assignable(c, kw_types[i], f->type, NULL)) {
+            char at[200] = "";
+            char pt[200] = "";
+            chk_type_str(kw_types[i], at, sizeof at);
+            chk_type_str(f->type, pt, sizeof pt);
+            chk_report(c, &kw->value->loc, CHK_SEV_ERROR, "invalid-argument-type", NULL,
+                       "Invalid value for key \"%s\" of TypedDict `%s`: expected `%s`, "
+                       "found `%s`", kw->arg.s, k->name, pt, at);
+        }
+    }
+    if (spread) {
+        return;
+    }
+    for (int m = 0; m < k->members.len; m++) {
+        const ChkSymbol *f = k->members.order[m];
+        if (f->is_method || f->not_required) {
+            continue;
+        }
+        bool given = false;
+        for (int i = 0; i < kws->len && !given; i++) {
+            const AstKeyword *kw = AST_SEQ_GET(*kws, i);
+            given = kw->arg.s && strcmp(kw->arg.s, f->name) == 0;
+        }
+        if (!given) {
+            chk_report(c, &call->loc, CHK_SEV_ERROR, "missing-argument", NULL,
+                       "Missing required key \"%s\" in TypedDict `%s` constructor", f->name,
+                       k->name);
+        }
+    }
+}
+
+static ChkType *
+construct(Ctx *c, const AstExpr *call, ChkClass *k, ChkType **arg_types, ChkType **kw_types)
+{
+    const ChkLib *lib = c->lib;
+    if (k->is_typeddict) {
+        check_typeddict_ctor(c, call, k, kw_types);
+        return chk_type_inst(c->arena, k, 0, NULL);
+    }
+    ChkType *self = chk_type_inst(c->arena, k, 0, NULL);
+    const ChkClass *owner = NULL;
+    ChkSymbol *init = chk_class_lookup(k, "__init__", &owner);
+    if (owner == lib->c_object) {
+        init = NULL;
+    }
+    if (init && init->type && init->type->kind == CHK_T_FUNC
+        && !init->type->func->next_overload) {
+        /* bind the class's type variables from the constructor's arguments */
+        TvMap map = {.n = 0};
+        match_call(c, call, init->type->func, self, arg_types, kw_types, &map, true);
+        if (k->ntparams > 0 && k->ntparams <= 8) {
+            ChkType **targs = ast_arena_alloc(c->arena, sizeof *targs * (size_t)k->ntparams);
+            bool bound = false;
+            for (int i = 0; targs && i < k->ntparams; i++) {
+                targs[i] = tv_get(&map, k->tparams[i]);
+                bound |= targs[i] != NULL;
+                if (!targs[i]) {
+                    targs[i] = lib->t_any;
+                }
+            }
+            if (targs && bound) {
+                self = chk_type_inst(c->arena, k, k->ntparams, targs);
+            }
+        }
+    } else if (init && init->type && init->type->kind == CHK_T_FUNC) {
+        call_func(c, call, init->type->func, self, arg_types, kw_types);
+    } else if ((k->is_dataclass || k->is_namedtuple) && !chk_class_open(k)) {
+        ChkFunc *f = fields_init(c, k);
+        if (f) {
+            TvMap map = {.n = 0};
+            match_call(c, call, f, NULL, arg_types, kw_types, &map, true);
+        }
+    }
+    /* containers built from an iterable keep its element type */
+    int nargs = call->u.call.args.len;
+    if ((k == lib->c_list || k == lib->c_set || k == lib->c_frozenset) && nargs == 1
+        && ((const AstExpr *)AST_SEQ_GET(call->u.call.args, 0))->kind != AST_STARRED) {
+        return chk_type_inst1(c->arena, k, chk_type_widen(c->arena,
+                                                         chk_elem_type(c, arg_types[0])));
+    }
+    if (k == lib->c_tuple && nargs == 1) {
+        ChkType *t = chk_type_inst1(c->arena, k, chk_type_widen(c->arena,
+                                                                chk_elem_type(c, arg_types[0])));
+        t->tuple_var = true;
+        return t;
+    }
+    if (k == lib->c_bool) {
+        return lib->t_bool;
+    }
+    return self;
+}
+
+static bool
+callable_inst(const ChkType *t)
+{
+    return t->kind == CHK_T_INST && (chk_class_open(t->cls)
+                                      || chk_class_lookup(t->cls, "__call__", NULL));
+}
+
+/* chk_call: checks a call expression against its callee's type. */
+ChkType *
+chk_call(Ctx *c, const AstExpr *call, ChkType *callee)
+{
+    const AstSeq *args = &call->u.call.args;
+    const AstSeq *kws = &call->u.call.keywords;
+    ChkType **at = ast_arena_alloc(c->arena, sizeof *at * (size_t)(args->len + 1));
+    ChkType **kt = ast_arena_alloc(c->arena, sizeof *kt * (size_t)(kws->len + 1));
+    if (!at || !kt) {
+        return c->lib->t_any;
+    }
+    for (int i = 0; i < args->len; i++) {
+        at[i] = chk_infer(c, AST_SEQ_GET(*args, i));
+    }
+    for (int i = 0; i < kws->len; i++) {
+        const AstKeyword *k = AST_SEQ_GET(*kws, i);
+        kt[i] = chk_infer(c, k->value);
+    }
+    if (chk_type_is_any(callee)) {
+        return c->lib->t_any;
+    }
+    switch (callee->kind) {
+    case CHK_T_FUNC:
+        return call_func(c, call, callee->func, callee->self_type, at, kt);
+    case CHK_T_CLASSOBJ:
+        return construct(c, call, callee->cls, at, kt);
+    case CHK_T_UNION: {
+        bool any_callable = false;
+        for (int i = 0; i < callee->nargs; i++) {
+            const ChkType *m = callee->args[i];
+            any_callable |= m->kind == CHK_T_FUNC || m->kind == CHK_T_CLASSOBJ
+                            || chk_type_is_any(m) || callable_inst(m);
+        }
+        if (any_callable) {
+            return c->lib->t_any;
+        }
+        break;
+    }
+    case CHK_T_INST:
+        if (callable_inst(callee)) {
+            ChkSymbol *s = chk_class_lookup(callee->cls, "__call__", NULL);
+            if (s && s->type && s->type->kind == CHK_T_FUNC) {
+                return call_func(c, call, s->type->func, callee, at, kt);
+            }
+            return c->lib->t_any;
+        }
+        break;
+    default:
+        break;
+    }
+    char ts[256] = "";
+    chk_type_str(callee, ts, sizeof ts);
+    const char *hint = callee->kind == CHK_T_COROUTINE
+                           ? "the value is a coroutine: did you forget `await`?" : NULL;
+    chk_report(c, &call->u.call.func->loc, CHK_SEV_ERROR, "call-non-callable", hint,
+               "Object of type `%s` is not callable", ts);
+    return c->lib->t_any;
+}

@@ -1,0 +1,617 @@
+/*
+ * emit.c — the code buffer of one code object being compiled: instructions
+ * with labels, the stack depth, exception handlers, constants and names, and
+ * assembly into a CmpCode.
+ *
+ * Stack depth is tracked while emitting: every instruction applies its
+ * effect from opcodes.def, a jump records the depth its label will have, and
+ * binding a label after an unconditional transfer resumes from the recorded
+ * depth. Handlers follow CPython 3.12's scheme without its pseudo
+ * instructions: "SETUP" pushes a handler record (label, depth at the setup
+ * point, lasti) on a persistent linked stack, "POP_BLOCK" pops it, and every
+ * instruction remembers the innermost record active when it was emitted.
+ * Assembly turns runs of instructions with the same record into exception
+ * table rows. The verifier (verify.c) re-derives all depths from the result.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compiler/cmp_int.h"
+
+bool
+cmp_fail_oom(CmpCompiler *c)
+{
+    if (!c->failed) {
+        cmp_error_set(c->err, "MemoryError", NULL, "out of memory while compiling");
+        c->failed = true;
+    }
+    return false;
+}
+
+bool
+cmp_fail(CmpCompiler *c, const char *type, const AstLoc *loc, const char *fmt, ...)
+{
+    va_list ap;
+    char msg[256];
+    if (c->failed) {
+        return false;
+    }
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    cmp_error_set(c->err, type, loc, "%s", msg);
+    c->failed = true;
+    return false;
+}
+
+/* Grows *v (element size sz) to hold at least need elements. */
+static bool
+grow(CmpCompiler *c, void **v, uint32_t *cap, uint32_t need, size_t sz)
+{
+    uint32_t n;
+    void *p;
+    if (need <= *cap) {
+        return true;
+    }
+    n = *cap ? *cap : 16;
+    while (n < need) {
+        n *= 2;
+    }
+    p = realloc(*v, sz * n);
+    if (p == NULL) {
+        return cmp_fail_oom(c);
+    }
+    *v = p;
+    *cap = n;
+    return true;
+}
+
+/* ---- labels and instructions --------------------------------------------- */
+
+int32_t
+cmp_new_label(CmpCompiler *c)
+{
+    CmpUnit *u = c->u;
+    uint32_t cap = u->caplabels;
+    if (c->failed) {
+        return 0;
+    }
+    if (u->nlabels == cap) {
+        uint32_t cap2 = cap, cap3 = cap;
+        if (!grow(c, (void **)&u->label_pos, &cap, u->nlabels + 1, sizeof *u->label_pos)
+            || !grow(c, (void **)&u->label_depth, &cap2, u->nlabels + 1,
+                     sizeof *u->label_depth)
+            || !grow(c, (void **)&u->label_handler, &cap3, u->nlabels + 1,
+                     sizeof *u->label_handler)) {
+            return 0;
+        }
+        u->caplabels = cap;
+    }
+    u->label_pos[u->nlabels] = -1;
+    u->label_depth[u->nlabels] = -1;
+    u->label_handler[u->nlabels] = -2;
+    return (int32_t)u->nlabels++;
+}
+
+static void
+set_depth(CmpUnit *u, int64_t d)
+{
+    u->depth = d < 0 ? 0 : d;
+    if (u->depth > u->maxdepth) {
+        u->maxdepth = u->depth;
+    }
+}
+
+/* Records the depth at a label reached by a jump (first one wins; the
+ * verifier catches any inconsistency in the result). */
+static void
+note_label_depth(CmpUnit *u, int32_t label, int64_t depth)
+{
+    if (u->label_depth[label] < 0) {
+        u->label_depth[label] = depth < 0 ? 0 : depth;
+    }
+}
+
+static void
+append(CmpCompiler *c, uint32_t op, uint32_t arg, int32_t label)
+{
+    CmpUnit *u = c->u;
+    CmpInsnRec *r;
+    if (c->failed) {
+        return;
+    }
+    if (arg > CMP_ARG_MAX) {
+        cmp_fail(c, "SyntaxError", NULL, "too many constants, names or values in one function");
+        return;
+    }
+    if (!grow(c, (void **)&u->insns, &u->capinsns, u->ninsns + 1, sizeof *u->insns)) {
+        return;
+    }
+    r = &u->insns[u->ninsns++];
+    r->op = op;
+    r->arg = arg;
+    r->label = label;
+    r->handler = u->htop;
+    r->loc = u->loc;
+}
+
+void
+cmp_emit(CmpCompiler *c, CmpOpcode op, uint32_t arg)
+{
+    CmpUnit *u = c->u;
+    int64_t pops, pushes;
+    append(c, op, arg, -1);
+    if (c->failed) {
+        return;
+    }
+    cmp_op_effect(op, arg, &pops, &pushes);
+    set_depth(u, u->depth - pops + pushes);
+    if (cmp_op_is_terminal(op)) {
+        u->reachable = false;
+    }
+}
+
+void
+cmp_emit_jump(CmpCompiler *c, CmpOpcode op, int32_t label)
+{
+    CmpUnit *u = c->u;
+    int64_t pops, pushes, branch;
+    append(c, op, 0, label);
+    if (c->failed) {
+        return;
+    }
+    branch = u->depth + cmp_op_jump_delta(op);
+    if (u->reachable) {
+        note_label_depth(u, label, branch);
+    }
+    if (branch > u->maxdepth) {
+        u->maxdepth = branch;
+    }
+    cmp_op_effect(op, 0, &pops, &pushes);
+    set_depth(u, u->depth - pops + pushes);
+    if (op == OP_JUMP) {
+        u->reachable = false;
+    }
+}
+
+void
+cmp_bind_label(CmpCompiler *c, int32_t label)
+{
+    CmpUnit *u = c->u;
+    if (c->failed) {
+        return;
+    }
+    u->label_pos[label] = (int32_t)u->ninsns;
+    if (u->label_handler[label] != -2) {
+        /* A handler runs under the handlers that enclosed its setup. */
+        u->htop = u->label_handler[label];
+    }
+    if (u->label_depth[label] >= 0) {
+        set_depth(u, u->label_depth[label]);
+        u->reachable = true;
+    } else if (u->reachable) {
+        u->label_depth[label] = u->depth;
+    }
+}
+
+void
+cmp_push_handler(CmpCompiler *c, int32_t label, bool lasti)
+{
+    CmpUnit *u = c->u;
+    CmpHandlerRec *h;
+    if (c->failed) {
+        return;
+    }
+    if (!grow(c, (void **)&u->handlers, &u->caphandlers, u->nhandlers + 1,
+              sizeof *u->handlers)) {
+        return;
+    }
+    h = &u->handlers[u->nhandlers];
+    h->label = label;
+    h->depth = (uint32_t)u->depth;
+    h->lasti = lasti;
+    h->parent = u->htop;
+    u->label_handler[label] = u->htop;
+    note_label_depth(u, label, u->depth + (lasti ? 1 : 0) + 1);
+    if (u->depth + 2 > u->maxdepth) {
+        u->maxdepth = u->depth + 2;
+    }
+    u->htop = (int32_t)u->nhandlers++;
+}
+
+void
+cmp_pop_handler(CmpCompiler *c)
+{
+    CmpUnit *u = c->u;
+    if (!c->failed && u->htop >= 0) {
+        u->htop = u->handlers[u->htop].parent;
+    }
+}
+
+bool
+cmp_push_fblock(CmpCompiler *c, CmpFBlock fb)
+{
+    CmpUnit *u = c->u;
+    if (c->failed) {
+        return false;
+    }
+    if (!grow(c, (void **)&u->fblocks, &u->capfblocks, u->nfblocks + 1, sizeof *u->fblocks)) {
+        return false;
+    }
+    u->fblocks[u->nfblocks++] = fb;
+    return true;
+}
+
+void
+cmp_pop_fblock(CmpCompiler *c)
+{
+    if (!c->failed && c->u->nfblocks > 0) {
+        c->u->nfblocks--;
+    }
+}
+
+/* ---- constants and names -------------------------------------------------- */
+
+static bool
+const_equal(const CmpConst *a, const CmpConst *b)
+{
+    if (a->kind != b->kind) {
+        return false;
+    }
+    switch (a->kind) {
+    case CMP_CONST_INT:
+        return a->i == b->i;
+    case CMP_CONST_FLOAT:
+    case CMP_CONST_COMPLEX:
+        return memcmp(&a->f, &b->f, sizeof a->f) == 0;
+    case CMP_CONST_BIGINT:
+    case CMP_CONST_STR:
+    case CMP_CONST_BYTES:
+        return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
+    case CMP_CONST_TUPLE:
+        return a->nitems == b->nitems
+               && memcmp(a->items, b->items, sizeof *a->items * a->nitems) == 0;
+    case CMP_CONST_CODE:
+        return false;
+    default:
+        return true;
+    }
+}
+
+uint32_t
+cmp_add_const(CmpCompiler *c, const CmpConst *k)
+{
+    CmpUnit *u = c->u;
+    CmpConst *n;
+    if (c->failed) {
+        return 0;
+    }
+    for (uint32_t i = 0; i < u->nconsts; i++) {
+        if (const_equal(&u->consts[i], k)) {
+            return i;
+        }
+    }
+    if (!grow(c, (void **)&u->consts, &u->capconsts, u->nconsts + 1, sizeof *u->consts)) {
+        return 0;
+    }
+    n = &u->consts[u->nconsts];
+    *n = *k;
+    n->str = NULL;
+    n->items = NULL;
+    if (k->str != NULL) {
+        char *s = malloc(k->len + 1);
+        if (s == NULL) {
+            cmp_fail_oom(c);
+            return 0;
+        }
+        memcpy(s, k->str, k->len);
+        s[k->len] = '\0';
+        n->str = s;
+    }
+    if (k->kind == CMP_CONST_TUPLE) {
+        n->items = malloc(sizeof *n->items * (k->nitems ? k->nitems : 1));
+        if (n->items == NULL) {
+            free((char *)n->str);
+            cmp_fail_oom(c);
+            return 0;
+        }
+        if (k->nitems) {
+            memcpy(n->items, k->items, sizeof *n->items * k->nitems);
+        }
+    }
+    return u->nconsts++;
+}
+
+static uint32_t
+hash_name(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++) {
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    }
+    return h;
+}
+
+uint32_t
+cmp_add_name(CmpCompiler *c, const char *name)
+{
+    CmpUnit *u = c->u;
+    uint32_t mask, i;
+    if (c->failed) {
+        return 0;
+    }
+    if ((u->nnames + 1) * 2 > u->namehashcap) {
+        uint32_t cap = u->namehashcap ? u->namehashcap * 2 : 16;
+        int *h = malloc(sizeof *h * cap);
+        if (h == NULL) {
+            cmp_fail_oom(c);
+            return 0;
+        }
+        for (uint32_t j = 0; j < cap; j++) {
+            h[j] = -1;
+        }
+        for (uint32_t k = 0; k < u->nnames; k++) {
+            for (i = hash_name(u->names[k]) & (cap - 1); h[i] >= 0; i = (i + 1) & (cap - 1)) {
+            }
+            h[i] = (int)k;
+        }
+        free(u->namehash);
+        u->namehash = h;
+        u->namehashcap = cap;
+    }
+    mask = u->namehashcap - 1;
+    for (i = hash_name(name) & mask; u->namehash[i] >= 0; i = (i + 1) & mask) {
+        if (strcmp(u->names[u->namehash[i]], name) == 0) {
+            return (uint32_t)u->namehash[i];
+        }
+    }
+    if (!grow(c, (void **)&u->names, &u->capnames, u->nnames + 1, sizeof *u->names)) {
+        return 0;
+    }
+    u->names[u->nnames] = name;
+    u->namehash[i] = (int)u->nnames;
+    return u->nnames++;
+}
+
+CmpSymbol *
+cmp_unit_symbol(CmpCompiler *c, const char *name)
+{
+    return cmp_scope_lookup(c->u->scope, name);
+}
+
+/* ---- units ------------------------------------------------------------------ */
+
+void
+cmp_unit_free(CmpUnit *u)
+{
+    if (u == NULL) {
+        return;
+    }
+    free(u->qualname);
+    free(u->insns);
+    free(u->label_pos);
+    free(u->label_depth);
+    free(u->label_handler);
+    free(u->handlers);
+    free(u->fblocks);
+    for (uint32_t i = 0; i < u->nconsts; i++) {
+        free((char *)u->consts[i].str);
+        free(u->consts[i].items);
+    }
+    free(u->consts);
+    free(u->names);
+    free(u->namehash);
+    free(u->localnames);
+    free(u->cellnames);
+    free(u->freenames);
+    free(u->cell2arg);
+    free(u);
+}
+
+/* Assigns slots: parameters first (in order), then other locals; cells;
+ * free variables. Cell parameters keep a local slot (cell2arg). */
+static bool
+assign_slots(CmpCompiler *c, CmpUnit *u)
+{
+    CmpScope *s = u->scope;
+    uint32_t n = (uint32_t)s->nsyms;
+    u->localnames = malloc(sizeof *u->localnames * (n ? n : 1));
+    u->cellnames = malloc(sizeof *u->cellnames * (n ? n : 1));
+    u->freenames = malloc(sizeof *u->freenames * (n ? n : 1));
+    u->cell2arg = malloc(sizeof *u->cell2arg * (n ? n : 1));
+    if (!u->localnames || !u->cellnames || !u->freenames || !u->cell2arg) {
+        return cmp_fail_oom(c);
+    }
+    for (int i = 0; i < s->nsyms; i++) {
+        CmpSymbol *sym = &s->syms[i];
+        sym->argslot = -1;
+        if (s->kind == CMP_SCOPE_MODULE) {
+            continue;
+        }
+        if (i < s->nparams) {
+            sym->argslot = (int)u->nlocals;
+            u->localnames[u->nlocals++] = sym->name;
+            if (sym->scope == CMP_SYM_LOCAL) {
+                sym->slot = sym->argslot;
+            }
+        } else if (sym->scope == CMP_SYM_LOCAL) {
+            sym->slot = (int)u->nlocals;
+            u->localnames[u->nlocals++] = sym->name;
+        }
+    }
+    for (int i = 0; i < s->nsyms; i++) {
+        CmpSymbol *sym = &s->syms[i];
+        if (sym->scope == CMP_SYM_CELL) {
+            sym->slot = (int)u->ncells;
+            u->cell2arg[u->ncells] = sym->argslot;
+            u->cellnames[u->ncells++] = sym->name;
+        }
+    }
+    for (int i = 0; i < s->nsyms; i++) {
+        CmpSymbol *sym = &s->syms[i];
+        if (sym->scope == CMP_SYM_FREE) {
+            sym->slot = (int)(u->ncells + u->nfree);
+            u->freenames[u->nfree++] = sym->name;
+        }
+    }
+    return true;
+}
+
+bool
+cmp_unit_enter(CmpCompiler *c, CmpScope *scope, const char *name, const char *qualname,
+               uint32_t firstlineno)
+{
+    CmpUnit *u;
+    if (c->failed) {
+        return false;
+    }
+    if (!grow(c, (void **)&c->codes, &c->capcodes, c->ncodes + 1, sizeof *c->codes)) {
+        return false;
+    }
+    u = calloc(1, sizeof *u);
+    if (u == NULL) {
+        return cmp_fail_oom(c);
+    }
+    memset(&c->codes[c->ncodes], 0, sizeof *c->codes);
+    u->index = c->ncodes++;
+    u->scope = scope;
+    u->name = name;
+    u->qualname = strdup(qualname);
+    u->firstlineno = firstlineno;
+    u->htop = -1;
+    u->reachable = true;
+    u->loc.lineno = u->loc.end_lineno = firstlineno;
+    u->prev = c->u;
+    c->u = u;
+    if (u->qualname == NULL) {
+        return cmp_fail_oom(c);
+    }
+    return assign_slots(c, u);
+}
+
+/* Copies an array of borrowed strings into a new malloc'd array of copies. */
+static const char **
+dup_strs(CmpCompiler *c, const char *const *v, uint32_t n)
+{
+    const char **out = calloc(n ? n : 1, sizeof *out);
+    if (out == NULL) {
+        cmp_fail_oom(c);
+        return NULL;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        out[i] = strdup(v[i]);
+        if (out[i] == NULL) {
+            cmp_fail_oom(c);
+            return out;
+        }
+    }
+    return out;
+}
+
+/* Builds the exception table from the per-instruction handler records. */
+static bool
+build_exctable(CmpCompiler *c, CmpUnit *u, CmpCode *code)
+{
+    uint32_t n = 0, cap = 0;
+    CmpExcEntry *t = NULL;
+    for (uint32_t i = 0; i < u->ninsns; i++) {
+        int32_t h = u->insns[i].handler;
+        const CmpHandlerRec *r;
+        uint32_t target;
+        if (h < 0) {
+            continue;
+        }
+        r = &u->handlers[h];
+        target = (uint32_t)u->label_pos[r->label];
+        if (n > 0 && t[n - 1].end == i && t[n - 1].handler == target
+            && t[n - 1].depth == r->depth && t[n - 1].lasti == r->lasti) {
+            t[n - 1].end = i + 1;
+            continue;
+        }
+        if (!grow(c, (void **)&t, &cap, n + 1, sizeof *t)) {
+            free(t);
+            return false;
+        }
+        t[n].start = i;
+        t[n].end = i + 1;
+        t[n].handler = target;
+        t[n].depth = r->depth;
+        t[n].lasti = r->lasti;
+        n++;
+    }
+    code->exctable = t;
+    code->nexc = n;
+    return true;
+}
+
+bool
+cmp_unit_leave(CmpCompiler *c, uint32_t argcount, uint32_t posonly, uint32_t kwonly,
+               uint32_t flags)
+{
+    CmpUnit *u = c->u;
+    CmpCode *code;
+    bool ok = !c->failed;
+
+    for (uint32_t i = 0; ok && i < u->ninsns; i++) {
+        if (u->insns[i].label >= 0) {
+            int32_t pos = u->label_pos[u->insns[i].label];
+            if (pos < 0 || (uint32_t)pos >= u->ninsns) {
+                ok = cmp_fail(c, "SystemError", NULL, "internal compiler error: unbound label");
+                break;
+            }
+            u->insns[i].arg = (uint32_t)pos;
+        }
+    }
+    for (uint32_t h = 0; ok && h < u->nhandlers; h++) {
+        int32_t pos = u->label_pos[u->handlers[h].label];
+        if (pos < 0 || (uint32_t)pos >= u->ninsns) {
+            ok = cmp_fail(c, "SystemError", NULL, "internal compiler error: unbound handler");
+        }
+    }
+    if (ok) {
+        code = &c->codes[u->index];
+        code->name = strdup(u->name);
+        code->qualname = strdup(u->qualname);
+        code->flags = flags;
+        code->argcount = argcount;
+        code->posonlyargcount = posonly;
+        code->kwonlyargcount = kwonly;
+        code->stacksize = (uint32_t)u->maxdepth;
+        code->firstlineno = u->firstlineno;
+        code->localnames = dup_strs(c, u->localnames, u->nlocals);
+        code->nlocals = code->localnames ? u->nlocals : 0;
+        code->cellnames = dup_strs(c, u->cellnames, u->ncells);
+        code->ncellvars = code->cellnames ? u->ncells : 0;
+        code->freenames = dup_strs(c, u->freenames, u->nfree);
+        code->nfreevars = code->freenames ? u->nfree : 0;
+        code->cell2arg = malloc(sizeof *code->cell2arg * (u->ncells ? u->ncells : 1));
+        code->code = malloc(sizeof *code->code * (u->ninsns ? u->ninsns : 1));
+        code->locs = malloc(sizeof *code->locs * (u->ninsns ? u->ninsns : 1));
+        code->names = dup_strs(c, u->names, u->nnames);
+        code->nnames = code->names ? u->nnames : 0;
+        if (!code->name || !code->qualname || !code->cell2arg || !code->code || !code->locs) {
+            ok = cmp_fail_oom(c);
+        }
+        if (ok) {
+            if (u->ncells) {
+                memcpy(code->cell2arg, u->cell2arg, sizeof *code->cell2arg * u->ncells);
+            }
+            for (uint32_t i = 0; i < u->ninsns; i++) {
+                code->code[i] = CMP_INSN(u->insns[i].op, u->insns[i].arg);
+                code->locs[i] = u->insns[i].loc;
+            }
+            code->ncode = u->ninsns;
+            /* hand the constants over */
+            code->consts = u->consts;
+            code->nconsts = u->nconsts;
+            u->consts = NULL;
+            u->nconsts = 0;
+            ok = build_exctable(c, u, code) && !c->failed;
+        }
+    }
+    c->u = u->prev;
+    cmp_unit_free(u);
+    return ok;
+}

@@ -1,0 +1,703 @@
+/*
+ * program.c — freeing, dumping and loading a CmpProgram.
+ *
+ * The serialized form is little-endian and flat:
+ *
+ *   magic "MONB", u32 CMP_FORMAT_VERSION,
+ *   str filename, str source, u32 n + str input names, u32 n + str externals,
+ *   u32 ncodes, then each code:
+ *     str name, str qualname, u32 flags argcount posonly kwonly nlocals
+ *     ncellvars nfreevars stacksize firstlineno,
+ *     nlocals strs, ncellvars strs, nfreevars strs, ncellvars i32 cell2arg,
+ *     u32 ncode, ncode u32 instructions, ncode locs (u32 line, u32 end line,
+ *     u16 col, u16 end col), u32 nconsts + consts, u32 nnames + strs,
+ *     u32 nexc + entries (u32 start end handler depth, u8 lasti)
+ *   a const: u8 kind, then INT i64 | FLOAT/COMPLEX f64 bits | STR/BYTES/
+ *     BIGINT str | TUPLE u32 n + u32 indices | CODE u32 index.
+ *   a str: u32 length + bytes.
+ *
+ * Loading treats the bytes as hostile: every length is checked against the
+ * bytes that remain before anything is allocated, strings are checked for
+ * UTF-8 (surrogates allowed, as CPython's surrogatepass), and the result goes
+ * through cmp_verify_program before it is returned.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compiler/cmp_int.h"
+#include "compiler/program.h"
+
+static const uint8_t MAGIC[4] = {'M', 'O', 'N', 'B'};
+
+/* ---- freeing ------------------------------------------------------------- */
+
+static void
+free_strs(const char **strs, uint32_t n)
+{
+    if (strs == NULL) {
+        return;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        free((char *)strs[i]);
+    }
+    free(strs);
+}
+
+static void
+free_code(CmpCode *c)
+{
+    free((char *)c->name);
+    free((char *)c->qualname);
+    free_strs(c->localnames, c->nlocals);
+    free_strs(c->cellnames, c->ncellvars);
+    free_strs(c->freenames, c->nfreevars);
+    free(c->cell2arg);
+    free(c->code);
+    free(c->locs);
+    if (c->consts != NULL) {
+        for (uint32_t i = 0; i < c->nconsts; i++) {
+            free((char *)c->consts[i].str);
+            free(c->consts[i].items);
+        }
+        free(c->consts);
+    }
+    free_strs(c->names, c->nnames);
+    free(c->exctable);
+}
+
+/*
+ * Frees a program and everything it owns (every pointer in it was malloc'd
+ * on its own). NULL is accepted.
+ */
+void
+cmp_program_free(CmpProgram *program)
+{
+    if (program == NULL) {
+        return;
+    }
+    free((char *)program->filename);
+    free((char *)program->source);
+    if (program->codes != NULL) {
+        for (uint32_t i = 0; i < program->ncodes; i++) {
+            free_code(&program->codes[i]);
+        }
+        free(program->codes);
+    }
+    free_strs(program->input_names, program->ninputs);
+    free_strs(program->external_names, program->nexternals);
+    free(program);
+}
+
+/* ---- dumping ------------------------------------------------------------- */
+
+static void
+put(CmpBuf *b, const void *p, size_t n)
+{
+    if (b->failed) {
+        return;
+    }
+    if (b->len + n > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        uint8_t *d;
+        while (cap < b->len + n) {
+            cap *= 2;
+        }
+        d = realloc(b->data, cap);
+        if (d == NULL) {
+            b->failed = true;
+            return;
+        }
+        b->data = d;
+        b->cap = cap;
+    }
+    if (n > 0) {
+        memcpy(b->data + b->len, p, n);
+    }
+    b->len += n;
+}
+
+static void
+put_u8(CmpBuf *b, uint8_t x)
+{
+    put(b, &x, 1);
+}
+
+static void
+put_u16(CmpBuf *b, uint16_t x)
+{
+    uint8_t t[2] = {(uint8_t)x, (uint8_t)(x >> 8)};
+    put(b, t, 2);
+}
+
+static void
+put_u32(CmpBuf *b, uint32_t x)
+{
+    uint8_t t[4] = {(uint8_t)x, (uint8_t)(x >> 8), (uint8_t)(x >> 16), (uint8_t)(x >> 24)};
+    put(b, t, 4);
+}
+
+static void
+put_u64(CmpBuf *b, uint64_t x)
+{
+    put_u32(b, (uint32_t)x);
+    put_u32(b, (uint32_t)(x >> 32));
+}
+
+static void
+put_bytes(CmpBuf *b, const char *s, size_t len)
+{
+    if (len > 0xFFFFFFFFu) {
+        b->failed = true;
+        return;
+    }
+    put_u32(b, (uint32_t)len);
+    put(b, s, len);
+}
+
+static void
+put_str(CmpBuf *b, const char *s)
+{
+    put_bytes(b, s ? s : "", s ? strlen(s) : 0);
+}
+
+static void
+put_strs(CmpBuf *b, const char *const *strs, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        put_str(b, strs[i]);
+    }
+}
+
+static void
+put_const(CmpBuf *b, const CmpConst *k)
+{
+    uint64_t bits;
+    put_u8(b, (uint8_t)k->kind);
+    switch (k->kind) {
+    case CMP_CONST_INT:
+    case CMP_CONST_CODE:
+        put_u64(b, (uint64_t)k->i);
+        break;
+    case CMP_CONST_FLOAT:
+    case CMP_CONST_COMPLEX:
+        memcpy(&bits, &k->f, sizeof bits);
+        put_u64(b, bits);
+        break;
+    case CMP_CONST_BIGINT:
+    case CMP_CONST_STR:
+    case CMP_CONST_BYTES:
+        put_bytes(b, k->str, k->len);
+        break;
+    case CMP_CONST_TUPLE:
+        put_u32(b, k->nitems);
+        for (uint32_t i = 0; i < k->nitems; i++) {
+            put_u32(b, k->items[i]);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+static void
+put_code(CmpBuf *b, const CmpCode *c)
+{
+    put_str(b, c->name);
+    put_str(b, c->qualname);
+    put_u32(b, c->flags);
+    put_u32(b, c->argcount);
+    put_u32(b, c->posonlyargcount);
+    put_u32(b, c->kwonlyargcount);
+    put_u32(b, c->nlocals);
+    put_u32(b, c->ncellvars);
+    put_u32(b, c->nfreevars);
+    put_u32(b, c->stacksize);
+    put_u32(b, c->firstlineno);
+    put_strs(b, c->localnames, c->nlocals);
+    put_strs(b, c->cellnames, c->ncellvars);
+    put_strs(b, c->freenames, c->nfreevars);
+    for (uint32_t i = 0; i < c->ncellvars; i++) {
+        put_u32(b, (uint32_t)c->cell2arg[i]);
+    }
+    put_u32(b, c->ncode);
+    for (uint32_t i = 0; i < c->ncode; i++) {
+        put_u32(b, c->code[i]);
+    }
+    for (uint32_t i = 0; i < c->ncode; i++) {
+        put_u32(b, c->locs[i].lineno);
+        put_u32(b, c->locs[i].end_lineno);
+        put_u16(b, c->locs[i].col);
+        put_u16(b, c->locs[i].end_col);
+    }
+    put_u32(b, c->nconsts);
+    for (uint32_t i = 0; i < c->nconsts; i++) {
+        put_const(b, &c->consts[i]);
+    }
+    put_u32(b, c->nnames);
+    put_strs(b, c->names, c->nnames);
+    put_u32(b, c->nexc);
+    for (uint32_t i = 0; i < c->nexc; i++) {
+        put_u32(b, c->exctable[i].start);
+        put_u32(b, c->exctable[i].end);
+        put_u32(b, c->exctable[i].handler);
+        put_u32(b, c->exctable[i].depth);
+        put_u8(b, c->exctable[i].lasti ? 1 : 0);
+    }
+}
+
+/*
+ * Appends the serialized program to `out` (which the caller owns and frees:
+ * free(out->data)). Returns false when an allocation failed.
+ */
+bool
+cmp_program_dump(const CmpProgram *program, CmpBuf *out)
+{
+    put(out, MAGIC, sizeof MAGIC);
+    put_u32(out, CMP_FORMAT_VERSION);
+    put_str(out, program->filename);
+    put_bytes(out, program->source ? program->source : "",
+              program->source ? program->source_len : 0);
+    put_u32(out, program->ninputs);
+    put_strs(out, program->input_names, program->ninputs);
+    put_u32(out, program->nexternals);
+    put_strs(out, program->external_names, program->nexternals);
+    put_u32(out, program->ncodes);
+    for (uint32_t i = 0; i < program->ncodes; i++) {
+        put_code(out, &program->codes[i]);
+    }
+    return !out->failed;
+}
+
+/* ---- loading ------------------------------------------------------------- */
+
+typedef struct Reader {
+    const uint8_t *p;
+    size_t left;
+    size_t start_len;
+    char *err;
+    size_t errlen;
+    bool failed;
+} Reader;
+
+static bool
+rfail(Reader *r, const char *what)
+{
+    if (!r->failed) {
+        snprintf(r->err, r->errlen, "invalid program: %s (at byte %zu)", what,
+                 r->start_len - r->left);
+        r->failed = true;
+    }
+    return false;
+}
+
+static bool
+get(Reader *r, void *dst, size_t n)
+{
+    if (r->failed) {
+        return false;
+    }
+    if (n > r->left) {
+        return rfail(r, "truncated");
+    }
+    memcpy(dst, r->p, n);
+    r->p += n;
+    r->left -= n;
+    return true;
+}
+
+static uint32_t
+get_u32(Reader *r)
+{
+    uint8_t t[4] = {0};
+    get(r, t, 4);
+    return (uint32_t)t[0] | (uint32_t)t[1] << 8 | (uint32_t)t[2] << 16 | (uint32_t)t[3] << 24;
+}
+
+static uint16_t
+get_u16(Reader *r)
+{
+    uint8_t t[2] = {0};
+    get(r, t, 2);
+    return (uint16_t)(t[0] | t[1] << 8);
+}
+
+static uint64_t
+get_u64(Reader *r)
+{
+    uint64_t lo = get_u32(r);
+    uint64_t hi = get_u32(r);
+    return lo | hi << 32;
+}
+
+/* A count of items, each at least `minsize` bytes: refuse counts the
+ * remaining bytes cannot hold, before anything is allocated. */
+static uint32_t
+get_count(Reader *r, size_t minsize)
+{
+    uint32_t n = get_u32(r);
+    if (!r->failed && (uint64_t)n * minsize > r->left) {
+        rfail(r, "count larger than the data");
+        return 0;
+    }
+    return r->failed ? 0 : n;
+}
+
+/* UTF-8 as CPython's surrogatepass writes it: no overlongs, <= U+10FFFF. */
+static bool
+valid_utf8(const uint8_t *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        uint8_t c = s[i];
+        uint32_t cp;
+        size_t k;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            k = 1;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            k = 2;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            k = 3;
+            cp = c & 0x07;
+        } else {
+            return false;
+        }
+        if (n - i <= k) {
+            return false;
+        }
+        for (size_t j = 1; j <= k; j++) {
+            if ((s[i + j] & 0xC0) != 0x80) {
+                return false;
+            }
+            cp = cp << 6 | (s[i + j] & 0x3F);
+        }
+        if ((k == 2 && cp < 0x800) || (k == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
+            return false;
+        }
+        i += k + 1;
+    }
+    return true;
+}
+
+/* A length-prefixed byte string, copied and NUL-terminated. */
+static char *
+get_bytes(Reader *r, size_t *len_out)
+{
+    uint32_t n = get_u32(r);
+    char *s;
+    if (r->failed) {
+        return NULL;
+    }
+    if (n > r->left) {
+        rfail(r, "string longer than the data");
+        return NULL;
+    }
+    s = malloc((size_t)n + 1);
+    if (s == NULL) {
+        rfail(r, "out of memory");
+        return NULL;
+    }
+    memcpy(s, r->p, n);
+    s[n] = '\0';
+    r->p += n;
+    r->left -= n;
+    if (len_out != NULL) {
+        *len_out = n;
+    }
+    return s;
+}
+
+/* A name: UTF-8 without NUL bytes (names are used as C strings). */
+static char *
+get_name(Reader *r)
+{
+    size_t len = 0;
+    char *s = get_bytes(r, &len);
+    if (s != NULL && (memchr(s, '\0', len) != NULL || !valid_utf8((uint8_t *)s, len))) {
+        free(s);
+        rfail(r, "bad name string");
+        return NULL;
+    }
+    return s;
+}
+
+static const char **
+get_names(Reader *r, uint32_t n)
+{
+    const char **v = calloc(n ? n : 1, sizeof *v);
+    if (v == NULL) {
+        rfail(r, "out of memory");
+        return NULL;
+    }
+    for (uint32_t i = 0; i < n && !r->failed; i++) {
+        v[i] = get_name(r);
+    }
+    return v;
+}
+
+static bool
+valid_digits(const char *s, size_t len)
+{
+    size_t i = 0;
+    if (len > 0 && s[0] == '-') {
+        i = 1;
+    }
+    if (i == len) {
+        return false;
+    }
+    for (; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9') {
+            return false;
+        }
+    }
+    return true;
+}
+
+static void
+get_const(Reader *r, CmpConst *k)
+{
+    uint8_t kind = 0;
+    uint64_t bits;
+    get(r, &kind, 1);
+    if (r->failed) {
+        return;
+    }
+    if (kind > CMP_CONST_CODE) {
+        rfail(r, "unknown constant kind");
+        return;
+    }
+    k->kind = (CmpConstKind)kind;
+    switch (k->kind) {
+    case CMP_CONST_INT:
+        k->i = (int64_t)get_u64(r);
+        break;
+    case CMP_CONST_CODE:
+        bits = get_u64(r);
+        if (bits > 0x7FFFFFFFu) {
+            rfail(r, "bad code index");
+            return;
+        }
+        k->i = (int64_t)bits;
+        break;
+    case CMP_CONST_FLOAT:
+    case CMP_CONST_COMPLEX:
+        bits = get_u64(r);
+        memcpy(&k->f, &bits, sizeof bits);
+        break;
+    case CMP_CONST_BIGINT:
+        k->str = get_bytes(r, &k->len);
+        if (k->str != NULL && !valid_digits(k->str, k->len)) {
+            rfail(r, "bad big integer digits");
+        }
+        break;
+    case CMP_CONST_STR:
+        k->str = get_bytes(r, &k->len);
+        if (k->str != NULL && !valid_utf8((const uint8_t *)k->str, k->len)) {
+            rfail(r, "string constant is not UTF-8");
+        }
+        break;
+    case CMP_CONST_BYTES:
+        k->str = get_bytes(r, &k->len);
+        break;
+    case CMP_CONST_TUPLE:
+        k->nitems = get_count(r, 4);
+        if (r->failed) {
+            return;
+        }
+        k->items = malloc(sizeof *k->items * (k->nitems ? k->nitems : 1));
+        if (k->items == NULL) {
+            k->nitems = 0;
+            rfail(r, "out of memory");
+            return;
+        }
+        for (uint32_t i = 0; i < k->nitems; i++) {
+            k->items[i] = get_u32(r);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+/* Fills *c; on failure the partially filled code is still freeable. Counts
+ * are stored only once their arrays exist, so free_code never overreads. */
+static void
+get_code(Reader *r, CmpCode *c)
+{
+    uint32_t nlocals, ncell, nfree, n;
+
+    c->name = get_name(r);
+    c->qualname = get_name(r);
+    c->flags = get_u32(r);
+    c->argcount = get_u32(r);
+    c->posonlyargcount = get_u32(r);
+    c->kwonlyargcount = get_u32(r);
+    nlocals = get_count(r, 4);
+    ncell = get_count(r, 8);
+    nfree = get_count(r, 4);
+    c->stacksize = get_u32(r);
+    c->firstlineno = get_u32(r);
+    if (r->failed) {
+        return;
+    }
+    if (c->stacksize > CMP_ARG_MAX) {
+        rfail(r, "stack size too large");
+        return;
+    }
+    c->localnames = get_names(r, nlocals);
+    c->nlocals = c->localnames ? nlocals : 0;
+    c->cellnames = get_names(r, ncell);
+    c->ncellvars = c->cellnames ? ncell : 0;
+    c->freenames = get_names(r, nfree);
+    c->nfreevars = c->freenames ? nfree : 0;
+    if (r->failed) {
+        return;
+    }
+    c->cell2arg = malloc(sizeof *c->cell2arg * (ncell ? ncell : 1));
+    if (c->cell2arg == NULL) {
+        rfail(r, "out of memory");
+        return;
+    }
+    for (uint32_t i = 0; i < ncell; i++) {
+        c->cell2arg[i] = (int32_t)get_u32(r);
+    }
+    n = get_count(r, 16);       /* each instruction carries 4 + 12 location bytes */
+    if (r->failed) {
+        return;
+    }
+    c->code = malloc(sizeof *c->code * (n ? n : 1));
+    c->locs = malloc(sizeof *c->locs * (n ? n : 1));
+    if (c->code == NULL || c->locs == NULL) {
+        rfail(r, "out of memory");
+        return;
+    }
+    c->ncode = n;
+    for (uint32_t i = 0; i < n; i++) {
+        c->code[i] = get_u32(r);
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        c->locs[i].lineno = get_u32(r);
+        c->locs[i].end_lineno = get_u32(r);
+        c->locs[i].col = get_u16(r);
+        c->locs[i].end_col = get_u16(r);
+    }
+    n = get_count(r, 1);
+    if (r->failed) {
+        return;
+    }
+    c->consts = calloc(n ? n : 1, sizeof *c->consts);
+    if (c->consts == NULL) {
+        rfail(r, "out of memory");
+        return;
+    }
+    c->nconsts = n;
+    for (uint32_t i = 0; i < n && !r->failed; i++) {
+        get_const(r, &c->consts[i]);
+    }
+    n = get_count(r, 4);
+    if (r->failed) {
+        return;
+    }
+    c->names = get_names(r, n);
+    c->nnames = c->names ? n : 0;
+    n = get_count(r, 17);
+    if (r->failed) {
+        return;
+    }
+    c->exctable = malloc(sizeof *c->exctable * (n ? n : 1));
+    if (c->exctable == NULL) {
+        rfail(r, "out of memory");
+        return;
+    }
+    c->nexc = n;
+    for (uint32_t i = 0; i < n; i++) {
+        uint8_t lasti = 0;
+        c->exctable[i].start = get_u32(r);
+        c->exctable[i].end = get_u32(r);
+        c->exctable[i].handler = get_u32(r);
+        c->exctable[i].depth = get_u32(r);
+        get(r, &lasti, 1);
+        if (lasti > 1) {
+            rfail(r, "bad lasti flag");
+        }
+        c->exctable[i].lasti = lasti != 0;
+    }
+}
+
+/*
+ * Loads a program from untrusted bytes. On success returns the program and,
+ * when consumed is not NULL, the number of bytes it used (a snapshot carries
+ * more after it). On any bad byte returns NULL with a message in err.
+ */
+CmpProgram *
+cmp_program_load(const uint8_t *data, size_t len, size_t *consumed, char *err, size_t errlen)
+{
+    Reader r = {data, len, len, err, errlen, false};
+    uint8_t magic[4];
+    CmpProgram *p;
+    uint32_t n;
+    size_t srclen = 0;
+
+    if (errlen > 0) {
+        err[0] = '\0';
+    }
+    if (!get(&r, magic, 4) || memcmp(magic, MAGIC, 4) != 0) {
+        r.failed = false;
+        rfail(&r, "not a monty program (bad magic)");
+        return NULL;
+    }
+    if (get_u32(&r) != CMP_FORMAT_VERSION) {
+        rfail(&r, "unsupported format version");
+        return NULL;
+    }
+    p = calloc(1, sizeof *p);
+    if (p == NULL) {
+        rfail(&r, "out of memory");
+        return NULL;
+    }
+    p->filename = get_name(&r);
+    p->source = get_bytes(&r, &srclen);
+    p->source_len = srclen;
+    n = get_count(&r, 4);
+    if (!r.failed) {
+        p->input_names = get_names(&r, n);
+        p->ninputs = p->input_names ? n : 0;
+    }
+    n = get_count(&r, 4);
+    if (!r.failed) {
+        p->external_names = get_names(&r, n);
+        p->nexternals = p->external_names ? n : 0;
+    }
+    n = get_count(&r, 64);
+    if (!r.failed) {
+        p->codes = calloc(n ? n : 1, sizeof *p->codes);
+        if (p->codes == NULL) {
+            rfail(&r, "out of memory");
+        } else {
+            p->ncodes = n;
+            for (uint32_t i = 0; i < n && !r.failed; i++) {
+                get_code(&r, &p->codes[i]);
+            }
+        }
+    }
+    if (!r.failed) {
+        char why[200];
+        if (!cmp_verify_program(p, why, sizeof why)) {
+            snprintf(err, errlen, "invalid program: %s", why);
+            r.failed = true;
+        }
+    }
+    if (r.failed) {
+        cmp_program_free(p);
+        return NULL;
+    }
+    if (consumed != NULL) {
+        *consumed = len - r.left;
+    }
+    return p;
+}

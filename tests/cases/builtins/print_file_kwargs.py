@@ -1,0 +1,7 @@
+print("a", "b", sep="")
+print("no newline", end="")
+print(" then newline")
+print(1, 2, 3, sep=" | ", end=" <end>\n")
+print("", end="")
+print(sep="x")
+print("flush", flush=True)

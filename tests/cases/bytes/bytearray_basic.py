@@ -1,0 +1,5 @@
+ba = bytearray(b"abc")
+ba.append(100)
+ba[0] = 65
+ba.extend(b"xy")
+print(ba, len(ba), bytes(ba), ba.decode())

@@ -1,0 +1,11 @@
+d = {"a": 1, "b": 2}
+print(d.get("a"), d.get("z"), d.get("z", 0), d.setdefault("c", 3), d.setdefault("a", 9))
+print(d, list(d.keys()), list(d.values()), list(d.items()))
+print(d.pop("b"), d.pop("z", "dflt"), d)
+d.update({"x": 10}, y=20)
+d.update([("z", 30)])
+print(d)
+print(d.popitem(), d)
+c = d.copy()
+d.clear()
+print(d, c, len(c))

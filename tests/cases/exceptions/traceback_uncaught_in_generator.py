@@ -1,0 +1,5 @@
+def gen():
+    yield 1
+    yield {}["nope"]
+for v in gen():
+    print(v)

@@ -1,0 +1,3 @@
+config = {"host": "x"}
+print(config["host"])
+print(config["port"])

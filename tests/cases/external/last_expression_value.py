@@ -1,0 +1,3 @@
+x = fetch_count()
+print("count is", x)
+x * 2

@@ -1,0 +1,6 @@
+print("start", end="")
+a = step(1)
+print(" after step1", a, end="|")
+b = step(2)
+print()
+print("end", a + b)

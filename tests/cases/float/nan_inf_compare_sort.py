@@ -1,0 +1,5 @@
+nan = float("nan")
+inf = float("inf")
+print(sorted([3.0, inf, -inf, 0.0]), max(1.0, inf), min(-inf, 0))
+print(nan < 1, nan > 1, nan == 0, [nan] == [nan], nan in [nan])
+print(inf == inf * 2, -inf < -1e308, inf - 1e308)

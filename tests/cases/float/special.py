@@ -1,0 +1,6 @@
+inf = float("inf")
+nan = float("nan")
+print(inf, -inf, nan, float("-inf"), float("Infinity"), float("NaN"))
+print(inf > 1e308, -inf < 0, nan == nan, nan != nan, inf == inf)
+print(inf + 1, inf - inf, inf * 0, 1 / inf)
+print(float("1e400"), -float("1e400"))

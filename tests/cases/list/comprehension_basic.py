@@ -1,0 +1,5 @@
+print([x * x for x in range(6)])
+print([x for x in range(20) if x % 3 == 0 if x % 2 == 0])
+print([(x, y) for x in range(3) for y in range(x)])
+print([[i * j for j in range(3)] for i in range(3)])
+print([c.upper() for c in "abc"], [s for s in ["a", "", "b"] if s])

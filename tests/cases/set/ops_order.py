@@ -1,0 +1,5 @@
+a = set(range(0, 30, 2))
+b = set(range(0, 30, 3))
+print(a & b, a | b)
+print(a - b, b - a, a ^ b)
+print(sorted(a ^ b) == sorted((a | b) - (a & b)))

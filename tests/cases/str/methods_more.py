@@ -1,0 +1,6 @@
+print("hello world".count("o"), "abc".center(9, "-"), "a-b-c".split("-", maxsplit=1))
+print("Hello".ljust(8, "."), "Hello".rjust(8, "."), "x".join("123"))
+print("AbC".lower().upper(), "  x ".strip() == "x", "tEST cASE".swapcase())
+print("one two three".title(), "ONE".istitle(), "One Two".istitle())
+print("%s|%s" % ("a\tb".expandtabs(2), "ab\n".rstrip("\n")))
+print("hello".index("l"), "hello".rindex("l"), "hello".rfind("z"), "hello".find("l", 3, 4))

@@ -1,0 +1,5 @@
+print(repr("  hi  ".strip()), repr("  hi  ".lstrip()), repr("  hi  ".rstrip()))
+print("xxhixx".strip("x"), "abcba".strip("ab"), "www.site.com".lstrip("w."))
+print("5".zfill(3), "-5".zfill(4), "+12".zfill(5), "abc".zfill(2))
+print("hi".center(8, "*"), "hi".ljust(5, ".") + "|", "hi".rjust(5) + "|", "hi".center(7))
+print("prefix_name".removeprefix("prefix_"), "file.txt".removesuffix(".txt"), "a".removeprefix("b"))

@@ -1,0 +1,8 @@
+def work():
+    try:
+        raise ValueError("inside")
+    finally:
+        print("cleanup ran")
+
+
+work()

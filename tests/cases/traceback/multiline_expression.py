@@ -1,0 +1,5 @@
+data = {"a": 1}
+result = (
+    data["a"]
+    + data["b"]
+)

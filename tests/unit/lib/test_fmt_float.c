@@ -1,0 +1,103 @@
+/*
+ * test_fmt_float.c - float repr and float format specs against CPython 3.13.
+ */
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "tests/unit/lib/cases.h"
+#include "tests/unit/lib/lib_tests.h"
+#include "vm/fmt_float.h"
+#include "vm/fmt_spec.h"
+
+#define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+START_TEST(test_repr_table)
+{
+    char b[VM_FMT_FLOAT_REPR_SIZE];
+    const ReprCase *c = &repr_cases[_i];
+    vm_fmt_float_repr(lib_test_double(c->bits), b);
+    ck_assert_str_eq(b, c->expect);
+}
+END_TEST
+
+START_TEST(test_repr_roundtrips)
+{
+    /* Shortest digits must read back exactly, over a deterministic sweep. */
+    uint64_t x = 0x9E3779B97F4A7C15ULL;
+    char b[VM_FMT_FLOAT_REPR_SIZE];
+    for (int i = 0; i < 20000; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        double d = lib_test_double(x);
+        if (isnan(d)) {
+            continue;
+        }
+        vm_fmt_float_repr(d, b);
+        ck_assert_msg(strtod(b, NULL) == d, "repr %s does not round-trip", b);
+    }
+}
+END_TEST
+
+START_TEST(test_format_table)
+{
+    const FloatFmtCase *c = &float_fmt_cases[_i];
+    VmBuf out;
+    VmLibError err;
+    vm_buf_init(&out, NULL, NULL);
+    bool ok = vm_fmt_format_float(c->spec, strlen(c->spec), lib_test_double(c->bits), &out,
+                                  &err);
+    const char *got = ok ? out.data : lib_test_error_text(&err);
+    ck_assert_msg(strcmp(got, c->expect) == 0, "format(%a, '%s') = '%s', want '%s'",
+                  lib_test_double(c->bits), c->spec, got, c->expect);
+    vm_buf_fini(&out);
+}
+END_TEST
+
+START_TEST(test_to_string_flags)
+{
+    VmBuf out;
+    vm_buf_init(&out, NULL, NULL);
+    ck_assert(vm_fmt_float_to_string(1.5, 'f', 2, VM_FMT_FLOAT_SIGN, &out));
+    ck_assert_str_eq(out.data, "+1.50");
+    vm_buf_clear(&out);
+    ck_assert(vm_fmt_float_to_string(-0.0, 'r', 0, VM_FMT_FLOAT_ADD_DOT_0, &out));
+    ck_assert_str_eq(out.data, "-0.0");
+    vm_buf_clear(&out);
+    ck_assert(vm_fmt_float_to_string(1e300, 'f', 0, 0, &out));
+    ck_assert_uint_eq(out.len, 301);
+    vm_buf_fini(&out);
+}
+END_TEST
+
+START_TEST(test_cap_refuses_before_allocating)
+{
+    VmBuf out;
+    VmLibError err;
+    vm_buf_init(&out, NULL, NULL);
+    out.max = 1000;
+    ck_assert(!vm_fmt_format_float(".100000f", 8, 1.0, &out, &err));
+    ck_assert_int_eq(err.kind, VM_LIB_LIMIT);
+    ck_assert_ptr_null(out.data);
+    vm_buf_fini(&out);
+    vm_buf_init(&out, NULL, NULL);
+    out.max = 1000;
+    ck_assert(!vm_fmt_format_float("1000000000", 10, 1.0, &out, &err));
+    ck_assert_int_eq(err.kind, VM_LIB_LIMIT);
+    ck_assert_ptr_null(out.data);
+    vm_buf_fini(&out);
+}
+END_TEST
+
+void
+lib_tests_fmt_float(Suite *s)
+{
+    TCase *tc = tcase_create("fmt_float");
+    tcase_add_loop_test(tc, test_repr_table, 0, COUNT(repr_cases));
+    tcase_add_test(tc, test_repr_roundtrips);
+    tcase_add_loop_test(tc, test_format_table, 0, COUNT(float_fmt_cases));
+    tcase_add_test(tc, test_to_string_flags);
+    tcase_add_test(tc, test_cap_refuses_before_allocating);
+    suite_add_tcase(s, tc);
+}

@@ -1,0 +1,379 @@
+/*
+ * exc.c — exception objects, the built-in hierarchy, raising and traceback text.
+ *
+ * Exception classes are immortal VmType values whose `base` links form CPython's
+ * hierarchy. An instance (VmExc) holds args, __cause__, __context__ and a traceback
+ * chain of (code, line) entries, prepended as the exception unwinds through frames.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm/vm_int.h"
+
+static void
+exc_trace(VmGc *gc, VmObj *o)
+{
+    VmExc *e = (VmExc *)o;
+    vm_gc_mark_obj(gc, (VmObj *)e->args);
+    vm_gc_mark(gc, e->cause);
+    vm_gc_mark(gc, e->context);
+    vm_gc_mark_obj(gc, (VmObj *)e->traceback);
+    vm_gc_mark(gc, e->extra);
+}
+
+static VmStatus
+exc_repr(VmRun *run, VmValue self, VmValue *out)
+{
+    VmExc *e = VM_AS(VmExc, self);
+    VmStrBuf b;
+    vm_sb_init(&b, run);
+    vm_sb_adds(&b, e->hdr.type->name);
+    if (e->args != NULL && e->args->len == 1) {
+        vm_sb_adds(&b, "(");
+        if (vm_sb_add_repr(&b, e->args->items[0]) != VM_OK) {
+            vm_sb_fini(&b);
+            return VM_ERR;
+        }
+        vm_sb_adds(&b, ")");
+    } else if (e->args != NULL && e->args->len > 1) {
+        if (vm_sb_add_repr(&b, vm_obj_val(e->args)) != VM_OK) {
+            vm_sb_fini(&b);
+            return VM_ERR;
+        }
+    } else {
+        vm_sb_adds(&b, "()");
+    }
+    return vm_sb_to_str(&b, out);
+}
+
+/* vm_exc_str: str(exc) as CPython (KeyError shows the repr of its key). */
+VmStatus
+vm_exc_str(VmRun *run, VmValue self, VmValue *out)
+{
+    VmExc *e = VM_AS(VmExc, self);
+    if (e->args == NULL || e->args->len == 0) {
+        *out = vm_str_val(run, "", 0);
+        return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+    }
+    if (e->args->len == 1) {
+        if (vm_type_is_subtype(e->hdr.type, &vm_exc_KeyError)) {
+            return vm_repr(run, e->args->items[0], out);
+        }
+        return vm_str(run, e->args->items[0], out);
+    }
+    return vm_str(run, vm_obj_val(e->args), out);
+}
+
+static VmStatus
+exc_new(VmRun *run, const VmType *t, VmValue *args, size_t nargs, VmTuple *kwnames,
+        VmValue *out)
+{
+    if (kwnames != NULL && kwnames->len > 0) {
+        return vm_raise(run, &vm_exc_TypeError, "%s() takes no keyword arguments", t->name);
+    }
+    VmTuple *tup = vm_tuple_new(run, nargs);
+    if (tup == NULL) {
+        return VM_ERR;
+    }
+    for (size_t i = 0; i < nargs; i++) {
+        tup->items[i] = args[i];
+    }
+    *out = vm_exc_new(run, t, tup);
+    return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+}
+
+static VmStatus
+exc_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
+{
+    VmExc *e = VM_AS(VmExc, self);
+    if (vm_str_eq_cstr(name, "args")) {
+        *out = e->args ? vm_obj_val(e->args) : vm_obj_val(&vm_empty_tuple);
+    } else if (vm_str_eq_cstr(name, "__cause__")) {
+        *out = vm_val_is_empty(e->cause) ? vm_val_none() : e->cause;
+    } else if (vm_str_eq_cstr(name, "__context__")) {
+        *out = vm_val_is_empty(e->context) ? vm_val_none() : e->context;
+    } else if (vm_str_eq_cstr(name, "__suppress_context__")) {
+        *out = vm_val_bool(e->suppress_context);
+    } else if (vm_str_eq_cstr(name, "value")
+               && vm_type_is_subtype(e->hdr.type, &vm_exc_StopIteration)) {
+        *out = e->args && e->args->len > 0 ? e->args->items[0] : vm_val_none();
+    } else {
+        *out = vm_val_empty();
+    }
+    return VM_OK;
+}
+
+#define EXC_SLOTS \
+    .flags = VM_TYPE_EXC, .trace = exc_trace, .repr = exc_repr, .str = vm_exc_str, \
+    .getattr = exc_getattr, .new_ = exc_new
+
+const VmType vm_exc_BaseException = {
+    VM_IMMORTAL_HDR(&vm_type_type), .name = "BaseException", .base = &vm_type_object,
+    EXC_SLOTS,
+};
+#define X(name_, base_) \
+    const VmType vm_exc_##name_ = { \
+        VM_IMMORTAL_HDR(&vm_type_type), .name = #name_, .base = &vm_exc_##base_, EXC_SLOTS, \
+    };
+VM_EXC_TYPES(X)
+#undef X
+
+static const VmType *const all_exc[] = {
+    &vm_exc_BaseException,
+#define X(name_, base_) &vm_exc_##name_,
+    VM_EXC_TYPES(X)
+#undef X
+};
+
+/* vm_exc_type_by_name: the built-in exception class called `name`, or NULL. */
+const VmType *
+vm_exc_type_by_name(const char *name)
+{
+    for (size_t i = 0; i < sizeof all_exc / sizeof all_exc[0]; i++) {
+        if (strcmp(all_exc[i]->name, name) == 0) {
+            return all_exc[i];
+        }
+    }
+    return NULL;
+}
+
+/* vm_exc_new: an exception instance (args may be NULL for none). EMPTY on failure. */
+VmValue
+vm_exc_new(VmRun *run, const VmType *type, VmTuple *args)
+{
+    VmExc *e = (VmExc *)vm_obj_new(run, type, sizeof(VmExc));
+    if (e == NULL) {
+        return vm_val_empty();
+    }
+    e->exc_type = type;
+    e->args = args;
+    e->cause = vm_val_empty();
+    e->context = vm_val_empty();
+    e->extra = vm_val_empty();
+    return vm_obj_val(e);
+}
+
+/* vm_raise_value: sets `exc` (an exception instance) as the run's pending exception. */
+VmStatus
+vm_raise_value(VmRun *run, VmValue exc)
+{
+    run->exc = exc;
+    return VM_ERR;
+}
+
+/* vm_raise_with_arg: raises type(arg). */
+VmStatus
+vm_raise_with_arg(VmRun *run, const VmType *type, VmValue arg)
+{
+    VmTuple *t = vm_tuple_new(run, 1);
+    if (t == NULL) {
+        return VM_ERR;
+    }
+    t->items[0] = arg;
+    VmValue e = vm_exc_new(run, type, t);
+    if (vm_val_is_empty(e)) {
+        return VM_ERR;
+    }
+    return vm_raise_value(run, e);
+}
+
+/*
+ * vm_raise: raises type(message) with a printf-formatted message ("" gives no args).
+ * If even that cannot be allocated, the sticky memory limit ends the run.
+ */
+VmStatus
+vm_raise(VmRun *run, const VmType *type, const char *fmt, ...)
+{
+    char small[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        n = 0;
+        small[0] = 0;
+    }
+    if ((size_t)n >= sizeof small) {
+        n = sizeof small - 1;
+    }
+    if (run->heap.limit != VM_LIMIT_NONE) {
+        return VM_ERR;
+    }
+    VmTuple *args = NULL;
+    if (n > 0) {
+        VmStr *s = vm_str_new(run, small, (size_t)n);
+        args = s ? vm_tuple_new(run, 1) : NULL;
+        if (args == NULL) {
+            run->heap.limit = VM_LIMIT_MEMORY;
+            return VM_ERR;
+        }
+        args->items[0] = vm_obj_val(s);
+    }
+    VmValue e = vm_exc_new(run, type, args);
+    if (vm_val_is_empty(e)) {
+        run->heap.limit = VM_LIMIT_MEMORY;
+        return VM_ERR;
+    }
+    return vm_raise_value(run, e);
+}
+
+/* vm_raise_limit: records a hit resource limit; the run ends, uncatchably. */
+VmStatus
+vm_raise_limit(VmRun *run, VmLimitKind kind)
+{
+    if (run->heap.limit == VM_LIMIT_NONE) {
+        run->heap.limit = kind;
+    }
+    run->exc = vm_val_empty();
+    return VM_ERR;
+}
+
+/* vm_exc_matches: isinstance(exc, type) for except clauses. */
+bool
+vm_exc_matches(VmValue exc, const VmType *type)
+{
+    return vm_isinstance(exc, type);
+}
+
+/* vm_exc_add_traceback: records that `exc` passed through (code, line). */
+void
+vm_exc_add_traceback(VmRun *run, VmValue exc, uint32_t code_index, uint32_t lineno)
+{
+    if (!vm_val_is_obj(exc) || !(exc.u.o->type->flags & VM_TYPE_EXC)) {
+        return;
+    }
+    VmExc *e = VM_AS(VmExc, exc);
+    VmTraceback *tb = (VmTraceback *)vm_obj_new(run, &vm_type_traceback, sizeof *tb);
+    if (tb == NULL) {
+        return;
+    }
+    tb->next = e->traceback;
+    tb->code_index = code_index;
+    tb->lineno = lineno;
+    e->traceback = tb;
+}
+
+static void
+tb_trace(VmGc *gc, VmObj *o)
+{
+    vm_gc_mark_obj(gc, (VmObj *)((VmTraceback *)o)->next);
+}
+
+const VmType vm_type_traceback = {
+    VM_IMMORTAL_HDR(&vm_type_type), .name = "traceback", .base = &vm_type_object,
+    .trace = tb_trace,
+};
+
+/* Copies source line `lineno` (1-based), stripped, into the buffer. */
+static void
+add_source_line(VmStrBuf *b, const CmpProgram *p, uint32_t lineno)
+{
+    if (p->source == NULL || lineno == 0) {
+        return;
+    }
+    const char *s = p->source, *end = p->source + p->source_len;
+    for (uint32_t l = 1; l < lineno && s < end; s++) {
+        if (*s == '\n') {
+            l++;
+        }
+    }
+    const char *e = s;
+    while (e < end && *e != '\n') {
+        e++;
+    }
+    while (s < e && (*s == ' ' || *s == '\t' || *s == '\f')) {
+        s++;
+    }
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r')) {
+        e--;
+    }
+    if (e > s) {
+        vm_sb_adds(b, "    ");
+        vm_sb_add(b, s, (size_t)(e - s));
+        vm_sb_adds(b, "\n");
+    }
+}
+
+static void
+format_one(VmRun *run, VmStrBuf *b, VmValue exc)
+{
+    VmExc *e = VM_AS(VmExc, exc);
+    const CmpProgram *p = run->program;
+    if (e->traceback != NULL) {
+        vm_sb_adds(b, "Traceback (most recent call last):\n");
+        for (VmTraceback *tb = e->traceback; tb != NULL; tb = tb->next) {
+            const char *fn = tb->code_index < p->ncodes ? p->codes[tb->code_index].name : "?";
+            vm_sb_printf(b, "  File \"%s\", line %u, in %s\n", p->filename ? p->filename : "",
+                          tb->lineno, fn);
+            add_source_line(b, p, tb->lineno);
+        }
+    }
+    vm_sb_adds(b, e->hdr.type->name);
+    VmValue msg;
+    if (vm_exc_str(run, exc, &msg) == VM_OK) {
+        VmStr *s = VM_AS(VmStr, msg);
+        if (s->len > 0) {
+            vm_sb_adds(b, ": ");
+            vm_sb_add(b, s->data, s->len);
+        }
+    } else {
+        run->exc = vm_val_empty();
+        vm_sb_adds(b, ": <exception str() failed>");
+    }
+    vm_sb_adds(b, "\n");
+}
+
+/*
+ * vm_exc_format: the whole CPython-format report of `exc`, causes and contexts first
+ * ("The above exception was the direct cause..."). malloc'd; NULL on OOM.
+ */
+char *
+vm_exc_format(VmRun *run, VmValue exc)
+{
+    VmValue chain[64];
+    int kinds[64];
+    int n = 0;
+    VmValue cur = exc;
+    while (n < 64 && vm_val_is_obj(cur) && (cur.u.o->type->flags & VM_TYPE_EXC)) {
+        bool seen = false;
+        for (int i = 0; i < n; i++) {
+            seen = seen || vm_val_same(chain[i], cur);
+        }
+        if (seen) {
+            break;
+        }
+        chain[n] = cur;
+        VmExc *e = VM_AS(VmExc, cur);
+        if (vm_val_is_obj(e->cause)) {
+            kinds[n++] = 1;
+            cur = e->cause;
+        } else if (vm_val_is_obj(e->context) && !e->suppress_context) {
+            kinds[n++] = 2;
+            cur = e->context;
+        } else {
+            kinds[n++] = 0;
+            break;
+        }
+    }
+    VmStrBuf b;
+    vm_sb_init(&b, run);
+    for (int i = n - 1; i >= 0; i--) {
+        format_one(run, &b, chain[i]);
+        if (i > 0) {
+            vm_sb_adds(&b, kinds[i - 1] == 1
+                        ? "\nThe above exception was the direct cause of the following "
+                          "exception:\n\n"
+                        : "\nDuring handling of the above exception, another exception "
+                          "occurred:\n\n");
+        }
+    }
+    char *out = malloc(b.len + 1);
+    if (out != NULL) {
+        memcpy(out, b.data ? b.data : "", b.len);
+        out[b.len] = 0;
+    }
+    vm_sb_fini(&b);
+    return out;
+}

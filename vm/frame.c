@@ -1,0 +1,197 @@
+/*
+ * frame.c — creating frames and binding call arguments to parameters
+ * (CPython's rules and messages), without recursing on the C stack.
+ */
+#include <string.h>
+
+#include "vm/vm_int.h"
+
+/* vm_frame_new: a frame for code `ci` (locals EMPTY, cells not yet created). */
+VmFrame *vm_frame_new(VmRun *run, uint32_t ci, VmFunction *func, VmDict *globals);
+VmFrame *
+vm_frame_new(VmRun *run, uint32_t ci, VmFunction *func, VmDict *globals)
+{
+    const CmpCode *code = &run->program->codes[ci];
+    uint32_t n = code->nlocals + code->ncellvars + code->nfreevars + code->stacksize + 1;
+    VmFrame *f = (VmFrame *)vm_obj_new(run, &vm_type_frame,
+                                       sizeof(VmFrame) + n * sizeof(VmValue));
+    if (f == NULL) {
+        return NULL;
+    }
+    f->func = func;
+    f->code_index = ci;
+    f->nslots = n;
+    f->globals = globals;
+    return f;
+}
+
+static VmStatus
+missing_args(VmRun *run, const char *fname, const CmpCode *code, VmValue *locals, uint32_t lo,
+             uint32_t hi, const char *kind)
+{
+    const char *names[64];
+    size_t n = 0;
+    for (uint32_t i = lo; i < hi && n < 64; i++) {
+        if (vm_val_is_empty(locals[i])) {
+            names[n++] = code->localnames[i];
+        }
+    }
+    VmStrBuf b;
+    vm_sb_init(&b, run);
+    vm_sb_printf(&b, "%s() missing %zu required %s argument%s: ", fname, n, kind,
+                  n == 1 ? "" : "s");
+    for (size_t i = 0; i < n; i++) {
+        vm_sb_printf(&b, "'%s'", names[i]);
+        if (n == 2 && i == 0) {
+            vm_sb_adds(&b, " and ");
+        } else if (n > 2 && i < n - 2) {
+            vm_sb_adds(&b, ", ");
+        } else if (n > 2 && i == n - 2) {
+            vm_sb_adds(&b, ", and ");
+        }
+    }
+    VmValue msg;
+    if (vm_sb_to_str(&b, &msg) != VM_OK) {
+        return VM_ERR;
+    }
+    return vm_raise_with_arg(run, &vm_exc_TypeError, msg);
+}
+
+/*
+ * vm_frame_bind: binds args (vectorcall layout; kwnames values last) to the
+ * parameters of func's code in the new frame f, applies defaults and creates cells.
+ */
+VmStatus vm_frame_bind(VmRun *run, VmFrame *f, VmFunction *func, VmValue *args, size_t nargs,
+                       VmTuple *kwnames);
+VmStatus
+vm_frame_bind(VmRun *run, VmFrame *f, VmFunction *func, VmValue *args, size_t nargs,
+              VmTuple *kwnames)
+{
+    const CmpCode *code = &run->program->codes[f->code_index];
+    VmValue *locals = f->slots;
+    const char *fname = func->qualname->data;
+    size_t nkw = kwnames ? kwnames->len : 0;
+    size_t npos = nargs - nkw;
+    uint32_t argc = code->argcount, kwc = code->kwonlyargcount;
+    bool has_varargs = (code->flags & CMP_CO_VARARGS) != 0;
+    bool has_varkw = (code->flags & CMP_CO_VARKEYWORDS) != 0;
+    uint32_t varargs_slot = argc + kwc;
+    uint32_t varkw_slot = argc + kwc + (has_varargs ? 1 : 0);
+    VmDict *kwdict = NULL;
+
+    if (npos <= argc && nkw == 0 && !has_varargs && !has_varkw && npos == argc) {
+        memcpy(locals, args, npos * sizeof(VmValue));
+        goto cells;
+    }
+    size_t ncopy = npos < argc ? npos : argc;
+    memcpy(locals, args, ncopy * sizeof(VmValue));
+    if (has_varargs) {
+        size_t extra = npos > argc ? npos - argc : 0;
+        VmTuple *t = vm_tuple_new(run, extra);
+        if (t == NULL) {
+            return VM_ERR;
+        }
+        for (size_t i = 0; i < extra; i++) {
+            t->items[i] = args[argc + i];
+        }
+        locals[varargs_slot] = vm_obj_val(t);
+    } else if (npos > argc) {
+        size_t ndef = func->defaults ? func->defaults->len : 0;
+        if (ndef > 0) {
+            return vm_raise(run, &vm_exc_TypeError,
+                            "%s() takes from %zu to %u positional arguments but %zu %s given",
+                            fname, argc - ndef, argc, npos, npos == 1 ? "was" : "were");
+        }
+        return vm_raise(run, &vm_exc_TypeError,
+                        "%s() takes %u positional argument%s but %zu %s given", fname, argc,
+                        argc == 1 ? "" : "s", npos, npos == 1 ? "was" : "were");
+    }
+    if (has_varkw) {
+        kwdict = vm_dict_new(run);
+        if (kwdict == NULL) {
+            return VM_ERR;
+        }
+        locals[varkw_slot] = vm_obj_val(kwdict);
+    }
+    for (size_t k = 0; k < nkw; k++) {
+        VmStr *kn = VM_AS(VmStr, kwnames->items[k]);
+        VmValue val = args[npos + k];
+        uint32_t j;
+        for (j = code->posonlyargcount; j < argc + kwc; j++) {
+            if (vm_str_eq_cstr(kn, code->localnames[j])) {
+                break;
+            }
+        }
+        if (j < argc + kwc) {
+            if (!vm_val_is_empty(locals[j])) {
+                return vm_raise(run, &vm_exc_TypeError,
+                                "%s() got multiple values for argument '%s'", fname, kn->data);
+            }
+            locals[j] = val;
+            continue;
+        }
+        if (kwdict != NULL) {
+            if (vm_dict_set(run, kwdict, kwnames->items[k], val) != VM_OK) {
+                return VM_ERR;
+            }
+            continue;
+        }
+        for (j = 0; j < code->posonlyargcount; j++) {
+            if (vm_str_eq_cstr(kn, code->localnames[j])) {
+                return vm_raise(run, &vm_exc_TypeError,
+                                "%s() got some positional-only arguments passed as keyword "
+                                "arguments: '%s'", fname, kn->data);
+            }
+        }
+        return vm_raise(run, &vm_exc_TypeError, "%s() got an unexpected keyword argument '%s'",
+                        fname, kn->data);
+    }
+    /* defaults for missing positional parameters */
+    if (npos < argc) {
+        size_t ndef = func->defaults ? func->defaults->len : 0;
+        for (uint32_t i = (uint32_t)npos; i < argc; i++) {
+            if (vm_val_is_empty(locals[i]) && i + ndef >= argc) {
+                locals[i] = func->defaults->items[i + ndef - argc];
+            }
+        }
+        for (uint32_t i = (uint32_t)npos; i < argc; i++) {
+            if (vm_val_is_empty(locals[i])) {
+                return missing_args(run, fname, code, locals, (uint32_t)npos, argc,
+                                    "positional");
+            }
+        }
+    }
+    for (uint32_t i = argc; i < argc + kwc; i++) {
+        if (vm_val_is_empty(locals[i]) && func->kwdefaults != NULL) {
+            VmStr *kn = vm_str_new_cstr(run, code->localnames[i]);
+            if (kn == NULL) {
+                return VM_ERR;
+            }
+            locals[i] = vm_dict_get_str(func->kwdefaults, kn);
+        }
+    }
+    for (uint32_t i = argc; i < argc + kwc; i++) {
+        if (vm_val_is_empty(locals[i])) {
+            return missing_args(run, fname, code, locals, argc, argc + kwc, "keyword-only");
+        }
+    }
+cells:
+    for (uint32_t i = 0; i < code->ncellvars; i++) {
+        VmCell *c = (VmCell *)vm_obj_new(run, &vm_type_cell, sizeof(VmCell));
+        if (c == NULL) {
+            return VM_ERR;
+        }
+        c->value = vm_val_empty();
+        if (code->cell2arg != NULL && code->cell2arg[i] >= 0) {
+            c->value = locals[code->cell2arg[i]];
+        }
+        locals[code->nlocals + i] = vm_obj_val(c);
+    }
+    for (uint32_t i = 0; i < code->nfreevars; i++) {
+        if (func->closure == NULL || i >= func->closure->len) {
+            return vm_raise(run, &vm_exc_RuntimeError, "bad closure");
+        }
+        locals[code->nlocals + code->ncellvars + i] = func->closure->items[i];
+    }
+    return VM_OK;
+}

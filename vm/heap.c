@@ -1,0 +1,166 @@
+/*
+ * heap.c — every byte a run allocates, counted against its limits (contract 4).
+ *
+ * Raw blocks carry a 16-byte prefix with their size so frees and reallocs keep the
+ * live-byte count exact. Objects are raw blocks that also sit on the run's object
+ * list for the collector (gc.c). A limit, once hit, is sticky (heap.limit): the
+ * caller gets NULL with a MemoryError set, and the interpreter ends the run without
+ * letting the script catch it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm/vm_int.h"
+
+#define PREFIX 16
+
+static void *
+sys_realloc(VmHeap *h, void *p, size_t old, size_t n)
+{
+    if (h->alloc.realloc != NULL) {
+        return h->alloc.realloc(h->alloc.ud, p, old, n);
+    }
+    if (n == 0) {
+        free(p);
+        return NULL;
+    }
+    return realloc(p, n);
+}
+
+/* Checks whether `size` more bytes (one more allocation) may be taken. */
+static bool
+admit(VmRun *run, size_t size)
+{
+    VmHeap *h = &run->heap;
+    if (h->limit != VM_LIMIT_NONE) {
+        return false;
+    }
+    if (run->limits.max_memory != 0 && (size > run->limits.max_memory
+                                        || h->live_bytes > run->limits.max_memory - size)) {
+        vm_raise_limit(run, VM_LIMIT_MEMORY);
+        return false;
+    }
+    if (run->limits.max_allocations != 0 && h->nallocs >= run->limits.max_allocations) {
+        vm_raise_limit(run, VM_LIMIT_ALLOCATIONS);
+        return false;
+    }
+    return true;
+}
+
+/*
+ * vm_heap_check: refuses an operation whose result size is known up front
+ * ('a' * n, [0] * n) before anything is allocated.
+ */
+VmStatus
+vm_heap_check(VmRun *run, size_t size)
+{
+    VmHeap *h = &run->heap;
+    if (h->limit != VM_LIMIT_NONE) {
+        return VM_ERR;
+    }
+    if (size > ((size_t)1 << 46)) {
+        return vm_raise(run, &vm_exc_MemoryError, "%s", "");
+    }
+    if (run->limits.max_memory != 0 && (size > run->limits.max_memory
+                                        || h->live_bytes > run->limits.max_memory - size)) {
+        return vm_raise_limit(run, VM_LIMIT_MEMORY);
+    }
+    return VM_OK;
+}
+
+/*
+ * vm_heap_alloc: an accounted raw block of `size` bytes (uninitialised). NULL with
+ * an exception set (MemoryError or the sticky limit) on failure.
+ */
+void *
+vm_heap_alloc(VmRun *run, size_t size)
+{
+    VmHeap *h = &run->heap;
+    if (size > ((size_t)1 << 46)) {
+        vm_raise(run, &vm_exc_MemoryError, "%s", "");
+        return NULL;
+    }
+    if (!admit(run, size + PREFIX)) {
+        return NULL;
+    }
+    char *p = sys_realloc(h, NULL, 0, size + PREFIX);
+    if (p == NULL) {
+        vm_raise(run, &vm_exc_MemoryError, "%s", "");
+        return NULL;
+    }
+    *(size_t *)p = size;
+    h->live_bytes += size + PREFIX;
+    if (h->live_bytes > h->peak_bytes) {
+        h->peak_bytes = h->live_bytes;
+    }
+    h->nallocs++;
+    return p + PREFIX;
+}
+
+/*
+ * vm_heap_realloc: grows or shrinks a raw block (NULL ptr allocates). On failure the
+ * old block is untouched and NULL is returned with an exception set.
+ */
+void *
+vm_heap_realloc(VmRun *run, void *ptr, size_t new_size)
+{
+    if (ptr == NULL) {
+        return vm_heap_alloc(run, new_size);
+    }
+    VmHeap *h = &run->heap;
+    char *base = (char *)ptr - PREFIX;
+    size_t old = *(size_t *)base;
+    if (new_size > old) {
+        if (new_size > ((size_t)1 << 46)) {
+            vm_raise(run, &vm_exc_MemoryError, "%s", "");
+            return NULL;
+        }
+        if (!admit(run, new_size - old)) {
+            return NULL;
+        }
+    }
+    char *p = sys_realloc(h, base, old + PREFIX, new_size + PREFIX);
+    if (p == NULL) {
+        vm_raise(run, &vm_exc_MemoryError, "%s", "");
+        return NULL;
+    }
+    *(size_t *)p = new_size;
+    h->live_bytes = h->live_bytes - old + new_size;
+    if (h->live_bytes > h->peak_bytes) {
+        h->peak_bytes = h->live_bytes;
+    }
+    h->nallocs++;
+    return p + PREFIX;
+}
+
+/* vm_heap_free: releases a raw block (NULL is ignored). */
+void
+vm_heap_free(VmRun *run, void *ptr)
+{
+    if (ptr == NULL) {
+        return;
+    }
+    char *base = (char *)ptr - PREFIX;
+    size_t size = *(size_t *)base;
+    run->heap.live_bytes -= size + PREFIX;
+    sys_realloc(&run->heap, base, size + PREFIX, 0);
+}
+
+/*
+ * vm_obj_new: a zeroed object of `type` on the run's heap list; the collector owns
+ * it from now on. NULL with an exception set on failure.
+ */
+VmObj *
+vm_obj_new(VmRun *run, const VmType *type, size_t size)
+{
+    VmObj *o = vm_heap_alloc(run, size);
+    if (o == NULL) {
+        return NULL;
+    }
+    memset(o, 0, size);
+    o->type = type;
+    o->size = (uint32_t)(size > UINT32_MAX ? UINT32_MAX : size);
+    o->gc_next = run->heap.objects;
+    run->heap.objects = o;
+    return o;
+}

@@ -1,0 +1,1105 @@
+/*
+ * interp.c — the bytecode loop.
+ *
+ * Python calls push a heap frame and stay in this loop (contract 2): no C
+ * recursion, an exact recursion limit, and a run that can stop at any external
+ * call with all its state as data. pc, sp and the frame live in locals; SAVE()
+ * writes them back before anything that can raise, allocate a frame or suspend.
+ * Every instruction boundary is a safe point for the collector.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "vm/vm_int.h"
+
+VmFrame *vm_frame_new(VmRun *run, uint32_t ci, VmFunction *func, VmDict *globals);
+VmStatus vm_frame_bind(VmRun *run, VmFrame *f, VmFunction *func, VmValue *args, size_t nargs,
+                       VmTuple *kwnames);
+VmStatus vm_format(VmRun *run, VmValue v, VmValue spec, VmValue *out);
+VmStatus vm_ascii(VmRun *run, VmValue v, VmValue *out);
+
+/* vm_clock_ns: monotonic clock (the only system call besides allocation). */
+uint64_t
+vm_clock_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+/* vm_check_time: raises the time limit when the run's budget is spent. */
+VmStatus
+vm_check_time(VmRun *run)
+{
+    if (run->limits.max_duration_ns == 0) {
+        return VM_OK;
+    }
+    uint64_t used = run->used_ns + (vm_clock_ns() - run->start_ns);
+    if (used > run->limits.max_duration_ns) {
+        return vm_raise_limit(run, VM_LIMIT_TIME);
+    }
+    return VM_OK;
+}
+
+static uint32_t
+line_of(VmRun *run, VmFrame *f, uint32_t pc)
+{
+    const CmpCode *code = &run->program->codes[f->code_index];
+    if (code->locs == NULL || code->ncode == 0) {
+        return code->firstlineno;
+    }
+    if (pc >= code->ncode) {
+        pc = code->ncode - 1;
+    }
+    return code->locs[pc].lineno;
+}
+
+static const CmpExcEntry *
+find_handler(const CmpCode *code, uint32_t insn)
+{
+    for (uint32_t i = 0; i < code->nexc; i++) {
+        const CmpExcEntry *e = &code->exctable[i];
+        if (insn >= e->start && insn < e->end) {
+            return e;
+        }
+    }
+    return NULL;
+}
+
+/* Packs a call into (args tuple, kwargs dict) for an external call event. */
+static VmStatus
+pack_call(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames)
+{
+    size_t nkw = kwnames ? kwnames->len : 0;
+    VmTuple *t = vm_tuple_new(run, nargs - nkw);
+    VmDict *d = t ? vm_dict_new(run) : NULL;
+    if (d == NULL) {
+        return VM_ERR;
+    }
+    for (size_t i = 0; i < nargs - nkw; i++) {
+        t->items[i] = args[i];
+    }
+    for (size_t i = 0; i < nkw; i++) {
+        if (vm_dict_set(run, d, kwnames->items[i], args[nargs - nkw + i]) != VM_OK) {
+            return VM_ERR;
+        }
+    }
+    run->call_args = t;
+    run->call_kwargs = d;
+    return VM_OK;
+}
+
+/* Turns f(*args, **kwargs) operands into a flat vector in a new tuple:
+ * items then kw values; *kwnames gets the names. */
+static VmStatus
+flatten_ex(VmRun *run, VmValue args, VmValue kwargs, VmTuple **flat, VmTuple **kwnames)
+{
+    VmValue seq = args;
+    if (!vm_is(args, &vm_type_tuple)) {
+        if (vm_list_from_iter(run, args, &seq) != VM_OK) {
+            return VM_ERR;
+        }
+    }
+    size_t npos = vm_is(seq, &vm_type_tuple) ? VM_AS(VmTuple, seq)->len : VM_AS(VmList, seq)->len;
+    VmValue *items = vm_is(seq, &vm_type_tuple) ? VM_AS(VmTuple, seq)->items
+                                                 : VM_AS(VmList, seq)->items;
+    size_t nkw = 0;
+    VmDict *d = NULL;
+    if (!vm_val_is_empty(kwargs)) {
+        d = VM_AS(VmDict, kwargs);
+        nkw = d->used;
+    }
+    VmTuple *t = vm_tuple_new(run, npos + nkw);
+    VmTuple *names = nkw ? vm_tuple_new(run, nkw) : NULL;
+    if (t == NULL || (nkw && names == NULL)) {
+        return VM_ERR;
+    }
+    memcpy(t->items, items, npos * sizeof(VmValue));
+    size_t k = 0;
+    for (size_t i = 0; d && i < d->nentries; i++) {
+        if (vm_val_is_empty(d->entries[i].key)) {
+            continue;
+        }
+        if (!vm_is(d->entries[i].key, &vm_type_str)) {
+            return vm_raise(run, &vm_exc_TypeError, "keywords must be strings");
+        }
+        names->items[k] = d->entries[i].key;
+        t->items[npos + k] = d->entries[i].value;
+        k++;
+    }
+    *flat = t;
+    *kwnames = names;
+    return VM_OK;
+}
+
+static VmStatus
+unpack(VmRun *run, VmValue seq, uint32_t before, uint32_t after, bool star, VmValue *dst)
+{
+    /* dst receives items in reverse order (first item on top of the stack) */
+    VmValue lst;
+    VmValue *items;
+    size_t n;
+    if (vm_is(seq, &vm_type_tuple)) {
+        items = VM_AS(VmTuple, seq)->items;
+        n = VM_AS(VmTuple, seq)->len;
+    } else if (vm_is(seq, &vm_type_list)) {
+        items = VM_AS(VmList, seq)->items;
+        n = VM_AS(VmList, seq)->len;
+    } else {
+        const VmType *t = vm_type_of(seq);
+        if (t->iter == NULL) {
+            return vm_raise(run, &vm_exc_TypeError, "cannot unpack non-iterable %s object",
+                            t->name);
+        }
+        if (vm_list_from_iter(run, seq, &lst) != VM_OK) {
+            return VM_ERR;
+        }
+        items = VM_AS(VmList, lst)->items;
+        n = VM_AS(VmList, lst)->len;
+    }
+    if (!star) {
+        if (n != before) {
+            if (n < before) {
+                return vm_raise(run, &vm_exc_ValueError,
+                                "not enough values to unpack (expected %u, got %zu)", before, n);
+            }
+            if (vm_is(seq, &vm_type_tuple) || vm_is(seq, &vm_type_list)
+                || vm_is(seq, &vm_type_str) || vm_is(seq, &vm_type_dict)) {
+                return vm_raise(run, &vm_exc_ValueError,
+                                "too many values to unpack (expected %u, got %zu)", before, n);
+            }
+            return vm_raise(run, &vm_exc_ValueError, "too many values to unpack (expected %u)",
+                            before);
+        }
+        for (size_t i = 0; i < n; i++) {
+            dst[n - 1 - i] = items[i];
+        }
+        return VM_OK;
+    }
+    if (n < before + after) {
+        return vm_raise(run, &vm_exc_ValueError,
+                        "not enough values to unpack (expected at least %u, got %zu)",
+                        before + after, n);
+    }
+    size_t total = before + 1 + after;
+    size_t mid = n - before - after;
+    VmList *m = vm_list_new(run, mid);
+    if (m == NULL) {
+        return VM_ERR;
+    }
+    memcpy(m->items, items + before, mid * sizeof(VmValue));
+    m->len = mid;
+    size_t k = 0;
+    VmValue tmp[total];
+    for (size_t i = 0; i < before; i++) {
+        tmp[k++] = items[i];
+    }
+    tmp[k++] = vm_obj_val(m);
+    for (size_t i = 0; i < after; i++) {
+        tmp[k++] = items[before + mid + i];
+    }
+    for (size_t i = 0; i < total; i++) {
+        dst[total - 1 - i] = tmp[i];
+    }
+    return VM_OK;
+}
+
+static VmStatus
+exc_from_raise_operand(VmRun *run, VmValue v, VmValue *out)
+{
+    if (vm_is(v, &vm_type_type) && (((const VmType *)v.u.o)->flags & VM_TYPE_EXC)) {
+        *out = vm_exc_new(run, (const VmType *)v.u.o, NULL);
+        return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+    }
+    if (vm_val_is_obj(v) && (v.u.o->type->flags & VM_TYPE_EXC)) {
+        *out = v;
+        return VM_OK;
+    }
+    return vm_raise(run, &vm_exc_TypeError, "exceptions must derive from BaseException");
+}
+
+static VmStatus
+check_exc_type(VmRun *run, VmValue t)
+{
+    if (vm_is(t, &vm_type_type) && (((const VmType *)t.u.o)->flags & VM_TYPE_EXC)) {
+        return VM_OK;
+    }
+    if (vm_is(t, &vm_type_tuple)) {
+        VmTuple *tt = VM_AS(VmTuple, t);
+        for (size_t i = 0; i < tt->len; i++) {
+            if (check_exc_type(run, tt->items[i]) != VM_OK) {
+                return VM_ERR;
+            }
+        }
+        return VM_OK;
+    }
+    return vm_raise(run, &vm_exc_TypeError,
+                    "catching classes that do not inherit from BaseException is not allowed");
+}
+
+static bool
+exc_match(VmValue exc, VmValue t)
+{
+    if (vm_is(t, &vm_type_tuple)) {
+        VmTuple *tt = VM_AS(VmTuple, t);
+        for (size_t i = 0; i < tt->len; i++) {
+            if (exc_match(exc, tt->items[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+    return vm_isinstance(exc, (const VmType *)t.u.o);
+}
+
+static const VmCmp cmp_map[6] = {
+    VM_CMP_EQ, VM_CMP_NE, VM_CMP_LT, VM_CMP_LE, VM_CMP_GT, VM_CMP_GE,
+};
+
+static VmStatus
+unsupported(VmRun *run, const char *what)
+{
+    return vm_raise(run, &vm_exc_NotImplementedError, "monty does not support %s yet", what);
+}
+
+/*
+ * vm_interp_run: runs run->frame until the run completes, fails or suspends at an
+ * external call. If run->exc is set on entry, it is raised at the current pc - 1
+ * (resume with an exception).
+ */
+VmEventKind
+vm_interp_run(VmRun *run)
+{
+    VmFrame *f = run->frame;
+    const CmpCode *code;
+    const uint32_t *insns;
+    VmValue *consts;
+    VmStr **names;
+    VmValue *locals;
+    VmValue *base;
+    VmValue *sp;
+    uint32_t pc;
+    uint32_t insn, arg;
+    bool reraise = false;
+    VmStatus st;
+    VmValue a, b, c, r;
+
+#define LOAD_FRAME() \
+    do { \
+        code = &run->program->codes[f->code_index]; \
+        insns = code->code; \
+        consts = run->codes[f->code_index].consts; \
+        names = run->codes[f->code_index].names; \
+        locals = f->slots; \
+        base = f->slots + code->nlocals + code->ncellvars + code->nfreevars; \
+        sp = base + f->sp; \
+        pc = f->pc; \
+    } while (0)
+#define SAVE() \
+    do { \
+        f->pc = pc; \
+        f->sp = (uint32_t)(sp - base); \
+    } while (0)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-(n)])
+#define CHECK(expr) \
+    do { \
+        SAVE(); \
+        if ((expr) != VM_OK) { \
+            goto error; \
+        } \
+    } while (0)
+
+    LOAD_FRAME();
+    if (!vm_val_is_empty(run->exc) || run->heap.limit != VM_LIMIT_NONE) {
+        goto error;
+    }
+
+    for (;;) {
+        if (run->heap.live_bytes > run->heap.next_gc) {
+            SAVE();
+            vm_gc_collect(run);
+        }
+        insn = insns[pc++];
+        arg = CMP_ARG(insn);
+        switch (CMP_OP(insn)) {
+        case OP_NOP:
+        case OP_EXTENDED_ARG:
+        case OP_SETUP_ANNOTATIONS:
+            break;
+        case OP_POP_TOP:
+            sp--;
+            break;
+        case OP_PUSH_NULL:
+            PUSH(vm_val_empty());
+            break;
+        case OP_COPY:
+            a = PEEK(arg);
+            PUSH(a);
+            break;
+        case OP_SWAP: {
+            VmValue *other = sp - arg;
+            a = sp[-1];
+            sp[-1] = *other;
+            *other = a;
+            break;
+        }
+        case OP_LOAD_CONST:
+            a = consts[arg];
+            if (vm_val_is_empty(a)) {
+                CHECK(unsupported(run, "complex numbers"));
+            }
+            PUSH(a);
+            break;
+        case OP_RETURN_CONST:
+            r = consts[arg];
+            goto do_return;
+        case OP_RETURN_VALUE:
+            r = POP();
+        do_return:
+            if (f->back == NULL || f->is_module) {
+                run->result = r;
+                run->frame = f->back;
+                SAVE();
+                run->depth--;
+                return VM_EVENT_COMPLETE;
+            }
+            f = f->back;
+            run->frame = f;
+            run->depth--;
+            LOAD_FRAME();
+            PUSH(r);
+            break;
+
+        case OP_LOAD_FAST:
+            a = locals[arg];
+            if (vm_val_is_empty(a)) {
+                CHECK(vm_raise(run, &vm_exc_UnboundLocalError,
+                               "cannot access local variable '%s' where it is not associated "
+                               "with a value", code->localnames[arg]));
+            }
+            PUSH(a);
+            break;
+        case OP_STORE_FAST:
+            locals[arg] = POP();
+            break;
+        case OP_DELETE_FAST:
+            if (vm_val_is_empty(locals[arg])) {
+                CHECK(vm_raise(run, &vm_exc_UnboundLocalError,
+                               "cannot access local variable '%s' where it is not associated "
+                               "with a value", code->localnames[arg]));
+            }
+            locals[arg] = vm_val_empty();
+            break;
+        case OP_LOAD_DEREF: {
+            VmCell *cell = VM_AS(VmCell, locals[code->nlocals + arg]);
+            if (vm_val_is_empty(cell->value)) {
+                if (arg < code->ncellvars) {
+                    CHECK(vm_raise(run, &vm_exc_UnboundLocalError,
+                                   "cannot access local variable '%s' where it is not "
+                                   "associated with a value", code->cellnames[arg]));
+                }
+                CHECK(vm_raise(run, &vm_exc_NameError,
+                               "cannot access free variable '%s' where it is not associated "
+                               "with a value in enclosing scope",
+                               code->freenames[arg - code->ncellvars]));
+            }
+            PUSH(cell->value);
+            break;
+        }
+        case OP_STORE_DEREF:
+            VM_AS(VmCell, locals[code->nlocals + arg])->value = POP();
+            break;
+        case OP_DELETE_DEREF:
+            VM_AS(VmCell, locals[code->nlocals + arg])->value = vm_val_empty();
+            break;
+        case OP_LOAD_CLOSURE:
+            PUSH(locals[code->nlocals + arg]);
+            break;
+        case OP_LOAD_GLOBAL: {
+            VmStr *name = names[arg];
+            a = vm_dict_get_str(f->globals, name);
+            if (vm_val_is_empty(a)) {
+                a = vm_builtin_lookup_str(name);
+                if (vm_val_is_empty(a)) {
+                    CHECK(vm_raise(run, &vm_exc_NameError, "name '%s' is not defined",
+                                   name->data));
+                }
+            }
+            PUSH(a);
+            break;
+        }
+        case OP_STORE_GLOBAL:
+            a = POP();
+            CHECK(vm_dict_set_str(run, f->globals, names[arg], a));
+            break;
+        case OP_DELETE_GLOBAL: {
+            bool found;
+            CHECK(vm_dict_del(run, f->globals, vm_obj_val(names[arg]), &found));
+            if (!found) {
+                CHECK(vm_raise(run, &vm_exc_NameError, "name '%s' is not defined",
+                               names[arg]->data));
+            }
+            break;
+        }
+        case OP_LOAD_ATTR: {
+            VmStr *name = names[arg >> 1];
+            a = POP();
+            if (arg & 1) {
+                CHECK(vm_getmethod(run, a, name, &r, &b));
+                PUSH(r);
+                PUSH(b);
+            } else {
+                CHECK(vm_getattr(run, a, name, &r));
+                PUSH(r);
+            }
+            break;
+        }
+        case OP_STORE_ATTR:
+            b = POP();
+            a = POP();
+            CHECK(vm_setattr(run, b, names[arg], a));
+            break;
+        case OP_DELETE_ATTR:
+            a = POP();
+            CHECK(vm_setattr(run, a, names[arg], vm_val_empty()));
+            break;
+
+        case OP_BINARY_OP:
+            b = POP();
+            a = TOP();
+            if (a.tag == VM_TAG_INT && b.tag == VM_TAG_INT) {
+                int64_t x = a.u.i, y = b.u.i, z;
+                switch (arg & 0xFF) {
+                case VM_OP_ADD:
+                    if (!__builtin_add_overflow(x, y, &z)) {
+                        TOP() = vm_val_int(z);
+                        continue;
+                    }
+                    break;
+                case VM_OP_SUB:
+                    if (!__builtin_sub_overflow(x, y, &z)) {
+                        TOP() = vm_val_int(z);
+                        continue;
+                    }
+                    break;
+                case VM_OP_MUL:
+                    if (!__builtin_mul_overflow(x, y, &z)) {
+                        TOP() = vm_val_int(z);
+                        continue;
+                    }
+                    break;
+                default:
+                    break;
+                }
+            } else if (a.tag == VM_TAG_FLOAT && b.tag == VM_TAG_FLOAT) {
+                switch (arg & 0xFF) {
+                case VM_OP_ADD: TOP() = vm_val_float(a.u.f + b.u.f); continue;
+                case VM_OP_SUB: TOP() = vm_val_float(a.u.f - b.u.f); continue;
+                case VM_OP_MUL: TOP() = vm_val_float(a.u.f * b.u.f); continue;
+                default: break;
+                }
+            }
+            sp--;
+            CHECK(vm_binop(run, (int)arg, a, b, &r));
+            PUSH(r);
+            break;
+        case OP_UNARY_OP:
+            a = POP();
+            CHECK(vm_unaryop(run, (int)arg, a, &r));
+            PUSH(r);
+            break;
+        case OP_COMPARE_OP:
+            b = POP();
+            a = POP();
+            if (arg > 5) {
+                CHECK(vm_raise(run, &vm_exc_RuntimeError, "bad comparison"));
+            }
+            CHECK(vm_compare(run, a, b, cmp_map[arg], &r));
+            PUSH(r);
+            break;
+        case OP_IS_OP:
+            b = POP();
+            a = POP();
+            PUSH(vm_val_bool(vm_val_same(a, b) != (arg != 0)));
+            break;
+        case OP_CONTAINS_OP: {
+            bool in;
+            b = POP();
+            a = POP();
+            CHECK(vm_contains(run, b, a, &in));
+            PUSH(vm_val_bool(in != (arg != 0)));
+            break;
+        }
+        case OP_BINARY_SUBSCR:
+            b = POP();
+            a = POP();
+            CHECK(vm_getitem(run, a, b, &r));
+            PUSH(r);
+            break;
+        case OP_STORE_SUBSCR:
+            c = POP();
+            b = POP();
+            a = POP();
+            CHECK(vm_setitem(run, b, c, a));
+            break;
+        case OP_DELETE_SUBSCR:
+            b = POP();
+            a = POP();
+            CHECK(vm_setitem(run, a, b, vm_val_empty()));
+            break;
+        case OP_BUILD_SLICE:
+            c = arg == 3 ? POP() : vm_val_none();
+            b = POP();
+            a = POP();
+            SAVE();
+            r = vm_slice_new(run, a, b, c);
+            if (vm_val_is_empty(r)) {
+                goto error;
+            }
+            PUSH(r);
+            break;
+        case OP_TO_BOOL: {
+            bool t;
+            CHECK(vm_truth(run, TOP(), &t));
+            TOP() = vm_val_bool(t);
+            break;
+        }
+
+        case OP_BUILD_TUPLE: {
+            SAVE();
+            VmTuple *t = vm_tuple_new(run, arg);
+            if (t == NULL) {
+                goto error;
+            }
+            sp -= arg;
+            memcpy(t->items, sp, arg * sizeof(VmValue));
+            PUSH(vm_obj_val(t));
+            break;
+        }
+        case OP_BUILD_LIST: {
+            SAVE();
+            VmList *l = vm_list_new(run, arg);
+            if (l == NULL) {
+                goto error;
+            }
+            sp -= arg;
+            memcpy(l->items, sp, arg * sizeof(VmValue));
+            l->len = arg;
+            PUSH(vm_obj_val(l));
+            break;
+        }
+        case OP_BUILD_SET: {
+            SAVE();
+            VmSet *s = vm_set_new(run, &vm_type_set);
+            if (s == NULL) {
+                goto error;
+            }
+            for (uint32_t i = 0; i < arg; i++) {
+                CHECK(vm_set_add(run, s, sp[(int)i - (int)arg]));
+            }
+            sp -= arg;
+            PUSH(vm_obj_val(s));
+            break;
+        }
+        case OP_BUILD_MAP: {
+            SAVE();
+            VmDict *d = vm_dict_new(run);
+            if (d == NULL) {
+                goto error;
+            }
+            for (uint32_t i = 0; i < arg; i++) {
+                CHECK(vm_dict_set(run, d, sp[-2 * (int)arg + 2 * (int)i],
+                                  sp[-2 * (int)arg + 2 * (int)i + 1]));
+            }
+            sp -= 2 * arg;
+            PUSH(vm_obj_val(d));
+            break;
+        }
+        case OP_BUILD_STRING: {
+            VmStrBuf buf;
+            vm_sb_init(&buf, run);
+            for (uint32_t i = 0; i < arg; i++) {
+                VmStr *s = VM_AS(VmStr, sp[(int)i - (int)arg]);
+                vm_sb_add(&buf, s->data, s->len);
+            }
+            sp -= arg;
+            CHECK(vm_sb_to_str(&buf, &r));
+            PUSH(r);
+            break;
+        }
+        case OP_LIST_APPEND:
+            a = POP();
+            CHECK(vm_list_append(run, VM_AS(VmList, PEEK(arg)), a));
+            break;
+        case OP_SET_ADD:
+            a = POP();
+            CHECK(vm_set_add(run, VM_AS(VmSet, PEEK(arg)), a));
+            break;
+        case OP_MAP_ADD:
+            b = POP();
+            a = POP();
+            CHECK(vm_dict_set(run, VM_AS(VmDict, PEEK(arg)), a, b));
+            break;
+        case OP_LIST_EXTEND:
+            a = POP();
+            CHECK(vm_list_extend(run, VM_AS(VmList, PEEK(arg)), a));
+            break;
+        case OP_SET_UPDATE:
+            a = POP();
+            CHECK(vm_set_update(run, VM_AS(VmSet, PEEK(arg)), a));
+            break;
+        case OP_DICT_UPDATE:
+        case OP_DICT_MERGE:
+            a = POP();
+            if (!vm_is(a, &vm_type_dict)) {
+                CHECK(vm_raise(run, &vm_exc_TypeError, "'%s' object is not a mapping",
+                               vm_type_name(a)));
+            }
+            if (CMP_OP(insn) == OP_DICT_MERGE) {
+                VmDict *dst = VM_AS(VmDict, PEEK(arg)), *src = VM_AS(VmDict, a);
+                for (size_t i = 0; i < src->nentries; i++) {
+                    VmValue k = src->entries[i].key, have;
+                    if (vm_val_is_empty(k)) {
+                        continue;
+                    }
+                    CHECK(vm_dict_get(run, dst, k, &have));
+                    if (!vm_val_is_empty(have)) {
+                        VmValue rk;
+                        CHECK(vm_str(run, k, &rk));
+                        CHECK(vm_raise(run, &vm_exc_TypeError,
+                                       "got multiple values for keyword argument '%s'",
+                                       VM_AS(VmStr, rk)->data));
+                    }
+                }
+            }
+            CHECK(vm_dict_update(run, VM_AS(VmDict, PEEK(arg)), a));
+            break;
+        case OP_LIST_TO_TUPLE: {
+            VmList *l = VM_AS(VmList, TOP());
+            SAVE();
+            VmTuple *t = vm_tuple_new(run, l->len);
+            if (t == NULL) {
+                goto error;
+            }
+            memcpy(t->items, l->items, l->len * sizeof(VmValue));
+            TOP() = vm_obj_val(t);
+            break;
+        }
+        case OP_UNPACK_SEQUENCE:
+            a = POP();
+            CHECK(unpack(run, a, arg, 0, false, sp));
+            sp += arg;
+            break;
+        case OP_UNPACK_EX:
+            a = POP();
+            CHECK(unpack(run, a, arg & 0xFF, arg >> 8, true, sp));
+            sp += (arg & 0xFF) + (arg >> 8) + 1;
+            break;
+        case OP_FORMAT_SIMPLE:
+            a = TOP();
+            if (!vm_is(a, &vm_type_str)) {
+                CHECK(vm_format(run, a, vm_val_empty(), &r));
+                TOP() = r;
+            }
+            break;
+        case OP_FORMAT_WITH_SPEC:
+            b = POP();
+            a = POP();
+            CHECK(vm_format(run, a, b, &r));
+            PUSH(r);
+            break;
+        case OP_CONVERT_VALUE:
+            a = POP();
+            if (arg == 1) {
+                CHECK(vm_str(run, a, &r));
+            } else if (arg == 2) {
+                CHECK(vm_repr(run, a, &r));
+            } else {
+                CHECK(vm_ascii(run, a, &r));
+            }
+            PUSH(r);
+            break;
+
+        case OP_JUMP:
+            if (arg < pc && ++run->ticks >= 256) {
+                run->ticks = 0;
+                CHECK(vm_check_time(run));
+            }
+            pc = arg;
+            break;
+        case OP_POP_JUMP_IF_FALSE:
+        case OP_POP_JUMP_IF_TRUE: {
+            bool t;
+            a = POP();
+            if (a.tag == VM_TAG_BOOL) {
+                t = a.u.i != 0;
+            } else {
+                CHECK(vm_truth(run, a, &t));
+            }
+            if (t == (CMP_OP(insn) == OP_POP_JUMP_IF_TRUE)) {
+                pc = arg;
+            }
+            break;
+        }
+        case OP_POP_JUMP_IF_NONE:
+            a = POP();
+            if (vm_val_is_none(a)) {
+                pc = arg;
+            }
+            break;
+        case OP_POP_JUMP_IF_NOT_NONE:
+            a = POP();
+            if (!vm_val_is_none(a)) {
+                pc = arg;
+            }
+            break;
+        case OP_JUMP_IF_FALSE_OR_POP:
+        case OP_JUMP_IF_TRUE_OR_POP: {
+            bool t;
+            CHECK(vm_truth(run, TOP(), &t));
+            if (t == (CMP_OP(insn) == OP_JUMP_IF_TRUE_OR_POP)) {
+                pc = arg;
+            } else {
+                sp--;
+            }
+            break;
+        }
+        case OP_GET_ITER:
+            a = TOP();
+            CHECK(vm_iter(run, a, &r));
+            TOP() = r;
+            break;
+        case OP_FOR_ITER:
+            a = TOP();
+            if (vm_is(a, &vm_type_iter) && VM_AS(VmIter, a)->kind == 3) {
+                VmIter *it = VM_AS(VmIter, a);
+                VmRange *rg = VM_AS(VmRange, it->seq);
+                if (it->index < rg->len) {
+                    it->index++;
+                    PUSH(vm_val_int(it->aux));
+                    it->aux += rg->step;
+                } else {
+                    sp--;
+                    pc = arg;
+                }
+                break;
+            }
+            SAVE();
+            st = vm_next(run, a, &r);
+            if (st == VM_OK) {
+                PUSH(r);
+            } else if (st == VM_STOP) {
+                sp--;
+                pc = arg;
+            } else {
+                goto error;
+            }
+            break;
+
+        case OP_CALL:
+        case OP_CALL_KW:
+        case OP_CALL_FUNCTION_EX: {
+            VmTuple *kwnames = NULL;
+            VmValue *args;
+            size_t nargs;
+            VmValue *callee_slot;
+            VmTuple *flat = NULL;
+            if (CMP_OP(insn) == OP_CALL_FUNCTION_EX) {
+                VmValue kw = (arg & 1) ? POP() : vm_val_empty();
+                VmValue pos = POP();
+                CHECK(flatten_ex(run, pos, kw, &flat, &kwnames));
+                callee_slot = sp - 2;
+                args = flat->items;
+                nargs = flat->len;
+                if (!vm_val_is_empty(callee_slot[1])) {
+                    CHECK(vm_raise(run, &vm_exc_RuntimeError, "bad call layout"));
+                }
+            } else {
+                if (CMP_OP(insn) == OP_CALL_KW) {
+                    kwnames = VM_AS(VmTuple, POP());
+                }
+                nargs = arg + (kwnames ? 0 : 0);
+                callee_slot = sp - nargs - 2;
+                args = callee_slot + 2;
+                if (!vm_val_is_empty(callee_slot[1])) {
+                    args = callee_slot + 1;
+                    nargs++;
+                }
+            }
+            VmValue callee = callee_slot[0];
+            /* unwrap bound methods */
+            if (vm_is(callee, &vm_type_method)) {
+                VmBoundMethod *m = VM_AS(VmBoundMethod, callee);
+                callee = m->func;
+                if (args == callee_slot + 2 && flat == NULL) {
+                    callee_slot[1] = m->self;
+                    args = callee_slot + 1;
+                    nargs++;
+                } else {
+                    SAVE();
+                    VmTuple *t = vm_tuple_new(run, nargs + 1);
+                    if (t == NULL) {
+                        goto error;
+                    }
+                    t->items[0] = m->self;
+                    memcpy(t->items + 1, args, nargs * sizeof(VmValue));
+                    flat = t;
+                    args = t->items;
+                    nargs++;
+                }
+            }
+            if (++run->ticks >= 256) {
+                run->ticks = 0;
+                CHECK(vm_check_time(run));
+            }
+            if (vm_is(callee, &vm_type_function)) {
+                VmFunction *fn = VM_AS(VmFunction, callee);
+                const CmpCode *cc = &run->program->codes[fn->code_index];
+                if (cc->flags & (CMP_CO_GENERATOR | CMP_CO_COROUTINE | CMP_CO_ASYNC_GENERATOR)) {
+                    CHECK(unsupported(run, "generators and coroutines"));
+                }
+                if (run->depth >= run->limits.max_recursion) {
+                    CHECK(vm_raise(run, &vm_exc_RecursionError,
+                                   "maximum recursion depth exceeded"));
+                }
+                SAVE();
+                VmFrame *nf = vm_frame_new(run, fn->code_index, fn, fn->globals);
+                if (nf == NULL) {
+                    goto error;
+                }
+                /* keep the operands reachable until the frame owns them */
+                if (vm_frame_bind(run, nf, fn, args, nargs, kwnames) != VM_OK) {
+                    goto error;
+                }
+                sp = callee_slot;
+                SAVE();
+                nf->back = f;
+                f = nf;
+                run->frame = f;
+                run->depth++;
+                LOAD_FRAME();
+                break;
+            }
+            if (vm_is(callee, &vm_type_external)) {
+                SAVE();
+                if (pack_call(run, args, nargs, kwnames) != VM_OK) {
+                    goto error;
+                }
+                run->call_ext = VM_AS(VmExternal, callee)->index;
+                run->call_id = run->next_call_id++;
+                sp = callee_slot;
+                SAVE();
+                return VM_EVENT_CALL;
+            }
+            const VmType *ct = vm_type_of(callee);
+            if (ct->call == NULL) {
+                CHECK(vm_raise(run, &vm_exc_TypeError, "'%s' object is not callable",
+                               ct->name));
+            }
+            CHECK(ct->call(run, callee, args, nargs, kwnames, &r));
+            sp = callee_slot;
+            PUSH(r);
+            break;
+        }
+        case OP_MAKE_FUNCTION: {
+            a = POP();  /* code index as an int constant */
+            VmTuple *defaults = NULL, *closure = NULL;
+            VmDict *kwdefaults = NULL;
+            if (arg & 1) {
+                defaults = VM_AS(VmTuple, POP());
+            }
+            if (arg & 2) {
+                kwdefaults = VM_AS(VmDict, POP());
+            }
+            if (arg & 4) {
+                (void)POP();
+            }
+            if (arg & 8) {
+                closure = VM_AS(VmTuple, POP());
+            }
+            SAVE();
+            uint32_t ci = (uint32_t)a.u.i;
+            VmFunction *fn = (VmFunction *)vm_obj_new(run, &vm_type_function, sizeof *fn);
+            if (fn == NULL) {
+                goto error;
+            }
+            fn->code_index = ci;
+            fn->globals = f->globals;
+            fn->defaults = defaults;
+            fn->kwdefaults = kwdefaults;
+            fn->closure = closure;
+            fn->name = vm_str_new_cstr(run, run->program->codes[ci].name);
+            fn->qualname = fn->name ? vm_str_new_cstr(run, run->program->codes[ci].qualname
+                                                      ? run->program->codes[ci].qualname
+                                                      : run->program->codes[ci].name)
+                                    : NULL;
+            if (fn->qualname == NULL) {
+                goto error;
+            }
+            PUSH(vm_obj_val(fn));
+            break;
+        }
+        case OP_LOAD_BUILD_CLASS:
+            CHECK(unsupported(run, "class definitions"));
+            break;
+
+        case OP_RAISE_VARARGS:
+            if (arg == 0) {
+                if (vm_val_is_empty(run->handled) || vm_val_is_none(run->handled)) {
+                    CHECK(vm_raise(run, &vm_exc_RuntimeError, "No active exception to reraise"));
+                }
+                run->exc = run->handled;
+                reraise = true;
+                SAVE();
+                goto error;
+            } else {
+                VmValue cause = vm_val_empty();
+                if (arg == 2) {
+                    cause = POP();
+                }
+                a = POP();
+                CHECK(exc_from_raise_operand(run, a, &r));
+                if (arg == 2) {
+                    VmValue ce = vm_val_none();
+                    if (!vm_val_is_none(cause)) {
+                        CHECK(exc_from_raise_operand(run, cause, &ce));
+                    }
+                    VM_AS(VmExc, r)->cause = ce;
+                    VM_AS(VmExc, r)->suppress_context = true;
+                }
+                run->exc = r;
+                SAVE();
+                goto error;
+            }
+        case OP_PUSH_EXC_INFO:
+            a = POP();
+            PUSH(vm_val_is_empty(run->handled) ? vm_val_none() : run->handled);
+            PUSH(a);
+            run->handled = a;
+            break;
+        case OP_POP_EXCEPT:
+            a = POP();
+            run->handled = vm_val_is_none(a) ? vm_val_empty() : a;
+            break;
+        case OP_CHECK_EXC_MATCH:
+            b = POP();
+            CHECK(check_exc_type(run, b));
+            r = vm_val_bool(exc_match(TOP(), b));
+            PUSH(r);
+            break;
+        case OP_RERAISE:
+            a = POP();
+            if (arg) {
+                b = PEEK(1);
+                if (b.tag == VM_TAG_INT) {
+                    pc = (uint32_t)b.u.i + 1;
+                }
+            }
+            run->exc = a;
+            reraise = true;
+            SAVE();
+            goto error;
+        case OP_LOAD_ASSERTION_ERROR:
+            PUSH(vm_obj_val(&vm_exc_AssertionError));
+            break;
+        case OP_CHECK_EG_MATCH:
+            CHECK(unsupported(run, "except*"));
+            break;
+        case OP_WITH_EXCEPT_START:
+        case OP_BEFORE_WITH:
+            CHECK(unsupported(run, "the with statement"));
+            break;
+        case OP_RETURN_GENERATOR:
+        case OP_YIELD_VALUE:
+        case OP_GET_YIELD_FROM_ITER:
+        case OP_SEND:
+        case OP_END_SEND:
+            CHECK(unsupported(run, "generators"));
+            break;
+        case OP_GET_AWAITABLE:
+            CHECK(unsupported(run, "async functions"));
+            break;
+        case OP_IMPORT_NAME:
+            CHECK(vm_raise(run, &vm_exc_ModuleNotFoundError, "No module named '%s'",
+                           names[arg]->data));
+            break;
+        case OP_IMPORT_FROM:
+        case OP_IMPORT_STAR:
+            CHECK(unsupported(run, "this import form"));
+            break;
+        default:
+            SAVE();
+            vm_raise(run, &vm_exc_RuntimeError, "bad opcode %u", CMP_OP(insn));
+            goto error;
+        }
+        continue;
+
+    error:
+        /* f->pc/f->sp are saved; pc - 1 is the instruction that raised */
+        if (run->heap.limit != VM_LIMIT_NONE) {
+            run->frame = f;
+            return VM_EVENT_ERROR;
+        }
+        {
+            VmValue exc = run->exc;
+            uint32_t at = f->pc > 0 ? f->pc - 1 : 0;
+            if (!reraise) {
+                if (!vm_val_is_empty(run->handled) && !vm_val_same(run->handled, exc)
+                    && vm_val_is_obj(exc)) {
+                    VmExc *e = VM_AS(VmExc, exc);
+                    /* avoid creating a cycle in the context chain */
+                    VmValue o = run->handled;
+                    bool cycle = false;
+                    for (int guard = 0; vm_val_is_obj(o) && guard < 100; guard++) {
+                        if (vm_val_same(o, exc)) {
+                            cycle = true;
+                            break;
+                        }
+                        o = VM_AS(VmExc, o)->context;
+                    }
+                    if (!cycle) {
+                        e->context = run->handled;
+                    }
+                }
+                vm_exc_add_traceback(run, exc, f->code_index, line_of(run, f, at));
+            }
+            reraise = false;
+            for (;;) {
+                code = &run->program->codes[f->code_index];
+                const CmpExcEntry *h = find_handler(code, at);
+                if (h != NULL) {
+                    LOAD_FRAME();
+                    sp = base + h->depth;
+                    if (h->lasti) {
+                        PUSH(vm_val_int(at));
+                    }
+                    PUSH(exc);
+                    pc = h->handler;
+                    run->exc = vm_val_empty();
+                    break;
+                }
+                if (f->back == NULL || f->is_module) {
+                    run->frame = f;
+                    run->exc = exc;
+                    return VM_EVENT_ERROR;
+                }
+                f = f->back;
+                run->frame = f;
+                run->depth--;
+                at = f->pc > 0 ? f->pc - 1 : 0;
+                vm_exc_add_traceback(run, exc, f->code_index, line_of(run, f, at));
+            }
+        }
+    }
+#undef LOAD_FRAME
+#undef SAVE
+#undef PUSH
+#undef POP
+#undef TOP
+#undef PEEK
+#undef CHECK
+}

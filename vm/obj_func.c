@@ -1,0 +1,179 @@
+/*
+ * obj_func.c — callables and frames: Python functions, native builtins, bound
+ * methods, cells, external (host) functions, and the heap frame type.
+ */
+#include <stdio.h>
+
+#include "vm/vm_int.h"
+
+static void
+func_trace(VmGc *gc, VmObj *o)
+{
+    VmFunction *f = (VmFunction *)o;
+    vm_gc_mark_obj(gc, (VmObj *)f->globals);
+    vm_gc_mark_obj(gc, (VmObj *)f->defaults);
+    vm_gc_mark_obj(gc, (VmObj *)f->kwdefaults);
+    vm_gc_mark_obj(gc, (VmObj *)f->closure);
+    vm_gc_mark_obj(gc, (VmObj *)f->name);
+    vm_gc_mark_obj(gc, (VmObj *)f->qualname);
+}
+
+static VmStatus
+func_repr(VmRun *run, VmValue self, VmValue *out)
+{
+    VmFunction *f = VM_AS(VmFunction, self);
+    VmStrBuf b;
+    vm_sb_init(&b, run);
+    vm_sb_printf(&b, "<function %s at 0x%llx>", f->qualname->data,
+                  (unsigned long long)(uintptr_t)f);
+    return vm_sb_to_str(&b, out);
+}
+
+static VmStatus
+func_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
+{
+    VmFunction *f = VM_AS(VmFunction, self);
+    *out = vm_val_empty();
+    if (vm_str_eq_cstr(name, "__name__")) {
+        *out = vm_obj_val(f->name);
+    } else if (vm_str_eq_cstr(name, "__qualname__")) {
+        *out = vm_obj_val(f->qualname);
+    }
+    return VM_OK;
+}
+
+static VmStatus
+identity_hash(VmRun *run, VmValue self, int64_t *out)
+{
+    *out = (int64_t)((uintptr_t)self.u.o >> 4);
+    return VM_OK;
+}
+
+const VmType vm_type_function = {
+    VM_IMMORTAL_HDR(&vm_type_type), .name = "function", .base = &vm_type_object,
+    .trace = func_trace, .repr = func_repr, .getattr = func_getattr, .hash = identity_hash,
+};
+
+static VmStatus
+builtin_repr(VmRun *run, VmValue self, VmValue *out)
+{
+    VmBuiltin *f = VM_AS(VmBuiltin, self);
+    VmStrBuf b;
+    vm_sb_init(&b, run);
+    if (f->owner != NULL) {
+        vm_sb_printf(&b, "<method '%s' of '%s' objects>", f->name, f->owner->name);
+    } else {
+        vm_sb_printf(&b, "<built-in function %s>", f->name);
+    }
+    return vm_sb_to_str(&b, out);
+}
+
+static VmStatus
+builtin_call(VmRun *run, VmValue self, VmValue *args, size_t nargs, VmTuple *kwnames,
+             VmValue *out)
+{
+    VmBuiltin *f = VM_AS(VmBuiltin, self);
+    if (f->owner != NULL) {
+        size_t npos = nargs - (kwnames ? kwnames->len : 0);
+        if (npos == 0 || !vm_isinstance(args[0], f->owner)) {
+            return vm_raise(run, &vm_exc_TypeError,
+                            "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                            f->name, f->owner->name,
+                            npos ? vm_type_name(args[0]) : "NoneType");
+        }
+    }
+    return f->fn(run, args, nargs, kwnames, out);
+}
+
+const VmType vm_type_builtin = {
+    VM_IMMORTAL_HDR(&vm_type_type), .name = "builtin_function_or_method",
+    .base = &vm_type_object, .repr = builtin_repr, .call = builtin_call,
+    .hash = identity_hash,
+};
+
+static void
+method_trace(VmGc *gc, VmObj *o)
+{
+    VmBoundMethod *m = (VmBoundMethod *)o;
+    vm_gc_mark(gc, m->func);
+    vm_gc_mark(gc, m->self);
+}
+
+static VmStatus
+method_repr(VmRun *run, VmValue self, VmValue *out)
+{
+    VmBoundMethod *m = VM_AS(VmBoundMethod, self);
+    VmStrBuf b;
+    vm_sb_init(&b, run);
+    if (vm_is(m->func, &vm_type_builtin)) {
+        vm_sb_printf(&b, "<built-in method %s of %s object at 0x%llx>",
+                      VM_AS(VmBuiltin, m->func)->name, vm_type_name(m->self),
+                      (unsigned long long)(uintptr_t)m->self.u.o);
+    } else {
+        vm_sb_adds(&b, "<bound method>");
+    }
+    return vm_sb_to_str(&b, out);
+}
+
+/* vm_bound_method_new: func bound to self. */
+VmValue
+vm_bound_method_new(VmRun *run, VmValue func, VmValue self)
+{
+    VmBoundMethod *m = (VmBoundMethod *)vm_obj_new(run, &vm_type_method, sizeof *m);
+    if (m == NULL) {
+        return vm_val_empty();
+    }
+    m->func = func;
+    m->self = self;
+    return vm_obj_val(m);
+}
+
+const VmType vm_type_method = {
+    VM_IMMORTAL_HDR(&vm_type_type), .name = "method", .base = &vm_type_object,
+    .trace = method_trace, .repr = method_repr,
+};
+
+static void
+cell_trace(VmGc *gc, VmObj *o)
+{
+    vm_gc_mark(gc, ((VmCell *)o)->value);
+}
+
+const VmType vm_type_cell = {
+    VM_IMMORTAL_HDR(&vm_type_type), .name = "cell", .base = &vm_type_object,
+    .trace = cell_trace,
+};
+
+static VmStatus
+external_repr(VmRun *run, VmValue self, VmValue *out)
+{
+    VmExternal *e = VM_AS(VmExternal, self);
+    VmStrBuf b;
+    vm_sb_init(&b, run);
+    vm_sb_printf(&b, "<external function %s>", run->program->external_names[e->index]);
+    return vm_sb_to_str(&b, out);
+}
+
+const VmType vm_type_external = {
+    VM_IMMORTAL_HDR(&vm_type_type), .name = "function", .base = &vm_type_object,
+    .repr = external_repr, .hash = identity_hash,
+};
+
+static void
+frame_trace(VmGc *gc, VmObj *o)
+{
+    VmFrame *f = (VmFrame *)o;
+    vm_gc_mark_obj(gc, (VmObj *)f->back);
+    vm_gc_mark_obj(gc, (VmObj *)f->func);
+    vm_gc_mark_obj(gc, (VmObj *)f->globals);
+    const CmpCode *code = &gc->run->program->codes[f->code_index];
+    uint32_t live = code->nlocals + code->ncellvars + code->nfreevars + f->sp;
+    for (uint32_t i = 0; i < live && i < f->nslots; i++) {
+        vm_gc_mark(gc, f->slots[i]);
+    }
+}
+
+const VmType vm_type_frame = {
+    VM_IMMORTAL_HDR(&vm_type_type), .name = "frame", .base = &vm_type_object,
+    .trace = frame_trace,
+};

@@ -1,0 +1,515 @@
+/*
+ * obj_str.c — str: immutable UTF-8 with a cached code-point count and hash.
+ *
+ * ASCII strings (the common case) index in O(1); others walk UTF-8. Also VmStrBuf,
+ * the accounted growable buffer every repr/str/join builds into.
+ */
+#define _GNU_SOURCE
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm/vm_int.h"
+
+/* ---- VmStrBuf --------------------------------------------------------------- */
+
+/* vm_sb_init: an empty buffer whose memory the run accounts. */
+void
+vm_sb_init(VmStrBuf *b, VmRun *run)
+{
+    b->run = run;
+    b->data = NULL;
+    b->len = b->cap = 0;
+    b->failed = false;
+}
+
+static bool
+buf_reserve(VmStrBuf *b, size_t extra)
+{
+    if (b->failed) {
+        return false;
+    }
+    if (b->len + extra + 1 <= b->cap) {
+        return true;
+    }
+    size_t ncap = b->cap ? b->cap : 64;
+    while (ncap < b->len + extra + 1) {
+        ncap *= 2;
+    }
+    char *nd = vm_heap_realloc(b->run, b->data, ncap);
+    if (nd == NULL) {
+        b->failed = true;
+        return false;
+    }
+    b->data = nd;
+    b->cap = ncap;
+    return true;
+}
+
+/* vm_sb_add: appends n bytes; false (and failed) when memory runs out. */
+bool
+vm_sb_add(VmStrBuf *b, const char *s, size_t n)
+{
+    if (!buf_reserve(b, n)) {
+        return false;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = 0;
+    return true;
+}
+
+bool
+vm_sb_adds(VmStrBuf *b, const char *s)
+{
+    return vm_sb_add(b, s, strlen(s));
+}
+
+bool
+vm_sb_printf(VmStrBuf *b, const char *fmt, ...)
+{
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        return false;
+    }
+    if ((size_t)n < sizeof small) {
+        return vm_sb_add(b, small, (size_t)n);
+    }
+    if (!buf_reserve(b, (size_t)n)) {
+        return false;
+    }
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+    return true;
+}
+
+/* vm_sb_add_repr: appends repr(v). */
+VmStatus
+vm_sb_add_repr(VmStrBuf *b, VmValue v)
+{
+    if (vm_is(v, &vm_type_str)) {
+        return vm_str_repr_buf(b, VM_AS(VmStr, v));
+    }
+    VmValue r;
+    if (vm_repr(b->run, v, &r) != VM_OK) {
+        return VM_ERR;
+    }
+    VmStr *s = VM_AS(VmStr, r);
+    return vm_sb_add(b, s->data, s->len) ? VM_OK : VM_ERR;
+}
+
+/* vm_sb_add_str: appends str(v). */
+VmStatus
+vm_sb_add_str(VmStrBuf *b, VmValue v)
+{
+    if (vm_is(v, &vm_type_str)) {
+        VmStr *s = VM_AS(VmStr, v);
+        return vm_sb_add(b, s->data, s->len) ? VM_OK : VM_ERR;
+    }
+    VmValue r;
+    if (vm_str(b->run, v, &r) != VM_OK) {
+        return VM_ERR;
+    }
+    VmStr *s = VM_AS(VmStr, r);
+    return vm_sb_add(b, s->data, s->len) ? VM_OK : VM_ERR;
+}
+
+/* vm_sb_to_str: turns the buffer into a str value and frees it. */
+VmStatus
+vm_sb_to_str(VmStrBuf *b, VmValue *out)
+{
+    if (b->failed) {
+        vm_sb_fini(b);
+        return VM_ERR;
+    }
+    VmStr *s = vm_str_new(b->run, b->data ? b->data : "", b->len);
+    vm_sb_fini(b);
+    if (s == NULL) {
+        return VM_ERR;
+    }
+    *out = vm_obj_val(s);
+    return VM_OK;
+}
+
+void
+vm_sb_fini(VmStrBuf *b)
+{
+    vm_heap_free(b->run, b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+/* ---- construction -------------------------------------------------------- */
+
+/* vm_str_alloc: an uninitialised str of len bytes; fill data then vm_str_finish. */
+VmStr *
+vm_str_alloc(VmRun *run, size_t len)
+{
+    VmStr *s = (VmStr *)vm_obj_new(run, &vm_type_str, sizeof(VmStr) + len + 1);
+    if (s == NULL) {
+        return NULL;
+    }
+    s->len = len;
+    s->hash = -1;
+    s->data[len] = 0;
+    return s;
+}
+
+/* vm_str_finish: computes the code-point count of a filled str. */
+void
+vm_str_finish(VmStr *s)
+{
+    size_t n = 0;
+    bool ascii = true;
+    for (size_t i = 0; i < s->len; i++) {
+        unsigned char c = (unsigned char)s->data[i];
+        if ((c & 0xC0) != 0x80) {
+            n++;
+        }
+        if (c >= 0x80) {
+            ascii = false;
+        }
+    }
+    s->nchars = n;
+    s->ascii = ascii;
+}
+
+/* vm_str_new: a str from UTF-8 bytes (copied). NULL with an exception on failure. */
+VmStr *
+vm_str_new(VmRun *run, const char *utf8, size_t len)
+{
+    VmStr *s = vm_str_alloc(run, len);
+    if (s == NULL) {
+        return NULL;
+    }
+    memcpy(s->data, utf8, len);
+    vm_str_finish(s);
+    return s;
+}
+
+VmStr *
+vm_str_new_cstr(VmRun *run, const char *c)
+{
+    return vm_str_new(run, c, strlen(c));
+}
+
+/* vm_str_val: like vm_str_new but a value (EMPTY on failure). */
+VmValue
+vm_str_val(VmRun *run, const char *utf8, size_t len)
+{
+    VmStr *s = vm_str_new(run, utf8, len);
+    return s ? vm_obj_val(s) : vm_val_empty();
+}
+
+/* vm_str_hash: FNV-1a over the bytes (CPython randomises str hashes anyway). */
+int64_t
+vm_str_hash(VmStr *s)
+{
+    if (s->hash != -1) {
+        return s->hash;
+    }
+    uint64_t h = 14695981039346656037ull;
+    for (size_t i = 0; i < s->len; i++) {
+        h ^= (unsigned char)s->data[i];
+        h *= 1099511628211ull;
+    }
+    int64_t r = (int64_t)(h >> 1);
+    if (r == -1) {
+        r = -2;
+    }
+    s->hash = r;
+    return r;
+}
+
+bool
+vm_str_eq(const VmStr *a, const VmStr *b)
+{
+    return a == b || (a->len == b->len && memcmp(a->data, b->data, a->len) == 0);
+}
+
+bool
+vm_str_eq_cstr(const VmStr *a, const char *s)
+{
+    size_t n = strlen(s);
+    return a->len == n && memcmp(a->data, s, n) == 0;
+}
+
+/* vm_str_concat: a + b. */
+VmStatus
+vm_str_concat(VmRun *run, VmStr *a, VmStr *b, VmValue *out)
+{
+    VmStr *s = vm_str_alloc(run, a->len + b->len);
+    if (s == NULL) {
+        return VM_ERR;
+    }
+    memcpy(s->data, a->data, a->len);
+    memcpy(s->data + a->len, b->data, b->len);
+    s->nchars = a->nchars + b->nchars;
+    s->ascii = a->ascii && b->ascii;
+    *out = vm_obj_val(s);
+    return VM_OK;
+}
+
+/* Decodes one code point at p (valid UTF-8 assumed); returns its byte length. */
+static int
+utf8_decode(const unsigned char *p, uint32_t *cp)
+{
+    if (p[0] < 0x80) {
+        *cp = p[0];
+        return 1;
+    }
+    if ((p[0] & 0xE0) == 0xC0) {
+        *cp = ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+        return 2;
+    }
+    if ((p[0] & 0xF0) == 0xE0) {
+        *cp = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+        return 3;
+    }
+    *cp = ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12)
+          | ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+    return 4;
+}
+
+static bool
+is_printable_cp(uint32_t c)
+{
+    /* Approximation of str.isprintable for repr: controls and a few separators. */
+    if (c < 0x20 || c == 0x7F) {
+        return false;
+    }
+    if (c >= 0x80 && c < 0xA0) {
+        return false;
+    }
+    if (c == 0xAD || c == 0x2028 || c == 0x2029 || (c >= 0xD800 && c < 0xE000)) {
+        return false;
+    }
+    if (c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200F) || c == 0x202F
+        || c == 0x205F || c == 0x3000 || c == 0xFEFF || (c >= 0x2060 && c <= 0x2064)) {
+        return false;
+    }
+    return true;
+}
+
+/* vm_str_repr_buf: appends repr(s) with CPython's quote choice and escapes. */
+VmStatus
+vm_str_repr_buf(VmStrBuf *b, const VmStr *s)
+{
+    bool has_sq = memchr(s->data, '\'', s->len) != NULL;
+    bool has_dq = memchr(s->data, '"', s->len) != NULL;
+    char q = (has_sq && !has_dq) ? '"' : '\'';
+    vm_sb_add(b, &q, 1);
+    const unsigned char *p = (const unsigned char *)s->data;
+    const unsigned char *end = p + s->len;
+    while (p < end) {
+        uint32_t c;
+        int n = utf8_decode(p, &c);
+        if (c == (uint32_t)q || c == '\\') {
+            char e[2] = { '\\', (char)c };
+            vm_sb_add(b, e, 2);
+        } else if (c == '\n') {
+            vm_sb_adds(b, "\\n");
+        } else if (c == '\r') {
+            vm_sb_adds(b, "\\r");
+        } else if (c == '\t') {
+            vm_sb_adds(b, "\\t");
+        } else if (!is_printable_cp(c)) {
+            if (c < 0x100) {
+                vm_sb_printf(b, "\\x%02x", c);
+            } else if (c < 0x10000) {
+                vm_sb_printf(b, "\\u%04x", c);
+            } else {
+                vm_sb_printf(b, "\\U%08x", c);
+            }
+        } else {
+            vm_sb_add(b, (const char *)p, (size_t)n);
+        }
+        p += n;
+    }
+    vm_sb_add(b, &q, 1);
+    return b->failed ? VM_ERR : VM_OK;
+}
+
+static VmStatus
+str_repr(VmRun *run, VmValue self, VmValue *out)
+{
+    VmStrBuf b;
+    vm_sb_init(&b, run);
+    vm_str_repr_buf(&b, VM_AS(VmStr, self));
+    return vm_sb_to_str(&b, out);
+}
+
+static VmStatus
+str_str(VmRun *run, VmValue self, VmValue *out)
+{
+    *out = self;
+    return VM_OK;
+}
+
+static VmStatus
+str_hash(VmRun *run, VmValue self, int64_t *out)
+{
+    *out = vm_str_hash(VM_AS(VmStr, self));
+    return VM_OK;
+}
+
+static int
+str_cmp(const VmStr *a, const VmStr *b)
+{
+    size_t n = a->len < b->len ? a->len : b->len;
+    int c = memcmp(a->data, b->data, n);
+    if (c != 0) {
+        return c;
+    }
+    return a->len < b->len ? -1 : a->len > b->len ? 1 : 0;
+}
+
+static VmStatus
+str_richcompare(VmRun *run, VmValue a, VmValue b, VmCmp op, VmValue *out)
+{
+    if (!vm_is(b, &vm_type_str)) {
+        *out = vm_val_empty();
+        return VM_OK;
+    }
+    VmStr *x = VM_AS(VmStr, a), *y = VM_AS(VmStr, b);
+    if (op == VM_CMP_EQ || op == VM_CMP_NE) {
+        bool eq = vm_str_eq(x, y);
+        *out = vm_val_bool(op == VM_CMP_EQ ? eq : !eq);
+        return VM_OK;
+    }
+    /* UTF-8 byte order is code point order */
+    int c = str_cmp(x, y);
+    bool r = op == VM_CMP_LT ? c < 0 : op == VM_CMP_LE ? c <= 0 : op == VM_CMP_GT ? c > 0 : c >= 0;
+    *out = vm_val_bool(r);
+    return VM_OK;
+}
+
+static VmStatus
+str_len(VmRun *run, VmValue self, int64_t *out)
+{
+    *out = (int64_t)VM_AS(VmStr, self)->nchars;
+    return VM_OK;
+}
+
+/* Byte offset of code point index i (0 <= i <= nchars). */
+size_t vm_str_offset(const VmStr *s, size_t i);
+size_t
+vm_str_offset(const VmStr *s, size_t i)
+{
+    if (s->ascii) {
+        return i;
+    }
+    size_t off = 0;
+    while (i > 0 && off < s->len) {
+        off++;
+        while (off < s->len && ((unsigned char)s->data[off] & 0xC0) == 0x80) {
+            off++;
+        }
+        i--;
+    }
+    return off;
+}
+
+/* Substring by code point range [start, stop) with step 1. */
+VmValue vm_str_sub(VmRun *run, VmStr *s, size_t start, size_t stop);
+VmValue
+vm_str_sub(VmRun *run, VmStr *s, size_t start, size_t stop)
+{
+    if (start >= stop) {
+        return vm_str_val(run, "", 0);
+    }
+    if (start == 0 && stop == s->nchars) {
+        return vm_obj_val(s);
+    }
+    size_t a = vm_str_offset(s, start);
+    size_t b = s->ascii ? stop : a + vm_str_offset((VmStr *)s, 0) * 0;
+    if (!s->ascii) {
+        b = a;
+        for (size_t k = start; k < stop && b < s->len; k++) {
+            b++;
+            while (b < s->len && ((unsigned char)s->data[b] & 0xC0) == 0x80) {
+                b++;
+            }
+        }
+    }
+    return vm_str_val(run, s->data + a, b - a);
+}
+
+static VmStatus
+str_getitem(VmRun *run, VmValue self, VmValue key, VmValue *out)
+{
+    VmStr *s = VM_AS(VmStr, self);
+    if (vm_is(key, &vm_type_slice)) {
+        int64_t start, stop, step, n;
+        if (vm_slice_indices(run, VM_AS(VmSlice, key), (int64_t)s->nchars, &start, &stop, &step,
+                             &n) != VM_OK) {
+            return VM_ERR;
+        }
+        if (step == 1) {
+            *out = vm_str_sub(run, s, (size_t)start, (size_t)(start + n));
+            return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+        }
+        VmStrBuf b;
+        vm_sb_init(&b, run);
+        for (int64_t k = 0, i = start; k < n; k++, i += step) {
+            size_t off = vm_str_offset(s, (size_t)i);
+            size_t end = off + 1;
+            while (end < s->len && ((unsigned char)s->data[end] & 0xC0) == 0x80) {
+                end++;
+            }
+            vm_sb_add(&b, s->data + off, end - off);
+        }
+        return vm_sb_to_str(&b, out);
+    }
+    int64_t i;
+    if (vm_seq_index(run, key, (int64_t)s->nchars, &i, "string") != VM_OK) {
+        return VM_ERR;
+    }
+    *out = vm_str_sub(run, s, (size_t)i, (size_t)i + 1);
+    return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+}
+
+static VmStatus
+str_contains(VmRun *run, VmValue self, VmValue item, bool *out)
+{
+    if (!vm_is(item, &vm_type_str)) {
+        return vm_raise(run, &vm_exc_TypeError,
+                        "'in <string>' requires string as left operand, not %s",
+                        vm_type_name(item));
+    }
+    VmStr *h = VM_AS(VmStr, self), *n = VM_AS(VmStr, item);
+    *out = n->len == 0 || (n->len <= h->len && memmem(h->data, h->len, n->data, n->len) != NULL);
+    return VM_OK;
+}
+
+static VmStatus
+str_iter(VmRun *run, VmValue self, VmValue *out)
+{
+    *out = vm_iter_new(run, self, 0);
+    return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+}
+
+static VmStatus
+str_bool(VmRun *run, VmValue self, bool *out)
+{
+    *out = VM_AS(VmStr, self)->len != 0;
+    return VM_OK;
+}
+
+extern const VmBuiltin *const vm_str_methods[];
+VmStatus vm_str_new_from_args(VmRun *run, const VmType *t, VmValue *args, size_t nargs,
+                              VmTuple *kwnames, VmValue *out);
+
+const VmType vm_type_str = {
+    VM_IMMORTAL_HDR(&vm_type_type), .name = "str", .base = &vm_type_object,
+    .repr = str_repr, .str = str_str, .hash = str_hash, .richcompare = str_richcompare,
+    .len = str_len, .getitem = str_getitem, .contains = str_contains, .iter = str_iter,
+    .bool_ = str_bool, .methods = vm_str_methods, .new_ = vm_str_new_from_args,
+};
