@@ -176,6 +176,8 @@ typedef enum AstExprKind {
 struct AstExpr {
     AstExprKind kind;
     AstLoc loc;
+    int depth;                  /* height of this subtree (parser's depth cap) */
+    bool parenthesized;         /* written inside its own parentheses */
     union {
         struct { AstBoolOp op; AstSeq values; } boolop;
         struct { AstExpr *target; AstExpr *value; } namedexpr;
@@ -215,6 +217,7 @@ typedef enum AstPatternKind {
 struct AstPattern {
     AstPatternKind kind;
     AstLoc loc;
+    int depth;                  /* height of this subtree */
     union {
         struct { AstExpr *value; } value;
         struct { AstConstKind value; } singleton;        /* NONE, TRUE or FALSE */
@@ -242,6 +245,7 @@ typedef enum AstStmtKind {
 struct AstStmt {
     AstStmtKind kind;
     AstLoc loc;
+    int depth;                  /* height of this subtree */
     union {
         /* FunctionDef and AsyncFunctionDef */
         struct { AstStr name; AstArguments *args; AstSeq body; AstSeq decorator_list;

@@ -1,0 +1,363 @@
+/*
+ * parse.c — the front end's driver (SQLite's sqlite3RunParser shape):
+ * normalize the source (BOM, CRLF, NUL and UTF-8 checks), scan it whole,
+ * settle soft keywords with token lookahead, push tokens into the Lemon
+ * parser, stop at the first error and turn it into CPython's SyntaxError
+ * fields. Nothing here recurses.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grammar/parse.h"
+#include "grammar/parse_int.h"
+#include "grammar/python.h"
+
+void *PyParseAlloc(void *(*mallocProc)(size_t), ParseCtx *ctx);
+void PyParseFree(void *p, void (*freeProc)(void *));
+void PyParse(void *p, int major, const LexToken *minor, ParseCtx *ctx);
+
+/* Refines a generic "invalid syntax" into CPython's specific message. */
+void parse_refine_error(ParseCtx *ctx, const LexToken *at, const LexResult *lex);
+
+/* Checks UTF-8 validity; returns the offset of the first bad byte or -1. */
+static long
+bad_utf8(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t need;
+        unsigned min;
+        if (c >= 0xC2 && c <= 0xDF) {
+            need = 1;
+            min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2;
+            min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3;
+            min = 0x10000;
+        } else {
+            return (long)i;
+        }
+        unsigned cp = c & (0x3F >> need);
+        for (size_t k = 1; k <= need; k++) {
+            if (i + k >= n || (s[i + k] & 0xC0) != 0x80) {
+                return (long)i;
+            }
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            return (long)i;
+        }
+        i += need + 1;
+    }
+    return -1;
+}
+
+/* Copies src with a leading BOM dropped and CRLF / CR turned into LF;
+ * NUL-terminates. Returns NULL on malloc failure. */
+static char *
+normalize(const char *src, size_t len, size_t *outlen)
+{
+    char *buf = malloc(len + 2);
+    if (buf == NULL) {
+        return NULL;
+    }
+    size_t i = 0;
+    if (len >= 3 && (unsigned char)src[0] == 0xEF && (unsigned char)src[1] == 0xBB &&
+        (unsigned char)src[2] == 0xBF) {
+        i = 3;
+    }
+    size_t o = 0;
+    for (; i < len; i++) {
+        char c = src[i];
+        if (c == '\r') {
+            if (i + 1 < len && src[i + 1] == '\n') {
+                i++;
+            }
+            c = '\n';
+        }
+        buf[o++] = c;
+    }
+    buf[o] = '\0';
+    *outlen = o;
+    return buf;
+}
+
+static bool
+starts_line(const LexToken *toks, int i)
+{
+    if (i == 0) {
+        return true;
+    }
+    int t = toks[i - 1].type;
+    return t == TK_NEWLINE || t == TK_INDENT || t == TK_DEDENT;
+}
+
+static bool
+is_name(const LexToken *t, const char *word)
+{
+    size_t n = strlen(word);
+    return t->type == TK_NAME && (size_t)t->len == n && memcmp(t->start, word, n) == 0;
+}
+
+static bool
+opens(int type)
+{
+    return type == TK_LPAR || type == TK_LSQB || type == TK_LBRACE;
+}
+
+static bool
+closes(int type)
+{
+    return type == TK_RPAR || type == TK_RSQB || type == TK_RBRACE;
+}
+
+/* `match` at the start of a line begins a match statement when the line's
+ * first top-level ':' (lambda colons aside) ends the line. */
+static bool
+is_match_stmt(const LexToken *toks, int n, int i)
+{
+    if (i + 1 >= n) {
+        return false;
+    }
+    int next = toks[i + 1].type;
+    if (next == TK_NEWLINE || next == TK_EQUAL || next == TK_DOT || next == TK_COMMA ||
+        next == TK_COLON || next == TK_SEMI || next == 0 || closes(next)) {
+        return false;
+    }
+    int depth = 0;
+    int lambdas = 0;
+    for (int k = i + 1; k < n; k++) {
+        int t = toks[k].type;
+        if (t == 0 || (depth == 0 && (t == TK_NEWLINE || t == TK_SEMI || t == TK_EQUAL))) {
+            return false;
+        }
+        if (opens(t) || t == TK_FSTRING_START) {
+            depth++;
+        } else if (closes(t) || t == TK_FSTRING_END) {
+            depth--;
+        } else if (depth == 0 && t == TK_LAMBDA) {
+            lambdas++;
+        } else if (depth == 0 && t == TK_COLON) {
+            if (lambdas > 0) {
+                lambdas--;
+                continue;
+            }
+            return k + 1 < n && toks[k + 1].type == TK_NEWLINE;
+        }
+    }
+    return false;
+}
+
+/* `with (` ... `) :` with plain items inside: CPython's parenthesized
+ * with-items form, which it tries before the expression form (an item
+ * that is not a plain expression, e.g. yield, a generator, a walrus or a
+ * starred item, makes it fall back to the expression form). */
+static bool
+is_with_paren(const LexToken *toks, int n, int i)
+{
+    if (i + 2 >= n || toks[i + 1].type != TK_LPAR || closes(toks[i + 2].type)) {
+        return false;
+    }
+    int depth = 0;
+    bool item_start = false;
+    for (int k = i + 1; k < n; k++) {
+        int t = toks[k].type;
+        if (t == 0) {
+            return false;
+        }
+        if (depth == 1) {
+            if (t == TK_YIELD || t == TK_FOR || t == TK_ASYNC || t == TK_COLONEQUAL ||
+                (item_start && t == TK_STAR)) {
+                return false;
+            }
+        }
+        item_start = false;
+        if (opens(t) || t == TK_FSTRING_START) {
+            depth++;
+            item_start = depth == 1;
+        } else if (closes(t) || t == TK_FSTRING_END) {
+            depth--;
+            if (depth == 0) {
+                return k + 1 < n && toks[k + 1].type == TK_COLON;
+            }
+        } else if (depth == 1 && t == TK_COMMA) {
+            item_start = true;
+        }
+    }
+    return false;
+}
+
+/* Settles soft keywords and the parenthesized-with form in place. */
+static void
+retag(LexToken *toks, int n)
+{
+    for (int i = 0; i < n; i++) {
+        LexToken *t = &toks[i];
+        if (t->type == TK_NAME && starts_line(toks, i)) {
+            if (is_name(t, "match") && is_match_stmt(toks, n, i)) {
+                t->type = TK_MATCH;
+            } else if (is_name(t, "type") && i + 2 < n && toks[i + 1].type == TK_NAME &&
+                       (toks[i + 2].type == TK_EQUAL || toks[i + 2].type == TK_LSQB)) {
+                t->type = TK_TYPE;
+            }
+        } else if (t->type == TK_WITH && is_with_paren(toks, n, i)) {
+            t->type = TK_WITHP;
+        }
+    }
+}
+
+/* CPython's SyntaxError offsets count characters, 1-based; ours are
+ * 0-based byte columns. */
+static int
+char_offset(const char *src, size_t len, int lineno, int bytecol)
+{
+    const char *p = src;
+    const char *end = src + len;
+    for (int l = 1; l < lineno && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (nl == NULL) {
+            p = end;
+            break;
+        }
+        p = nl + 1;
+    }
+    int chars = 0;
+    for (int b = 0; b < bytecol && p + b < end; b++) {
+        if (((unsigned char)p[b] & 0xC0) != 0x80) {
+            chars++;
+        }
+    }
+    if (bytecol > (int)(end - p)) {
+        chars += bytecol - (int)(end - p);
+    }
+    return chars + 1;
+}
+
+static void
+set_error(ParseError *err, const char *type, const char *msg, int lineno, int col,
+          int end_lineno, int end_col)
+{
+    err->type = type;
+    snprintf(err->msg, sizeof(err->msg), "%s", msg);
+    err->lineno = lineno;
+    err->col_offset = col;
+    err->end_lineno = end_lineno;
+    err->end_col_offset = end_col;
+}
+
+static const char *
+lex_type_name(LexErrorKind k)
+{
+    switch (k) {
+    case LEX_ERR_INDENT: return "IndentationError";
+    case LEX_ERR_TAB: return "TabError";
+    case LEX_ERR_MEMORY: return "MemoryError";
+    default: return "SyntaxError";
+    }
+}
+
+AstModule *
+parse_module(AstArena *arena, const char *src, size_t len, ParseError *err)
+{
+    memset(err, 0, sizeof(*err));
+    if (len > PARSE_MAX_SOURCE_BYTES) {
+        set_error(err, "MemoryError", "source code too large for monty's parser", 1, 1, 1, 1);
+        return NULL;
+    }
+    if (memchr(src, '\0', len) != NULL) {
+        set_error(err, "SyntaxError", "source code cannot contain null bytes", 1, 1, 1, 1);
+        return NULL;
+    }
+    size_t n;
+    char *text = normalize(src, len, &n);
+    if (text == NULL) {
+        set_error(err, "MemoryError", "out of memory while parsing", 1, 1, 1, 1);
+        return NULL;
+    }
+    long bad = bad_utf8((const unsigned char *)text, n);
+    if (bad >= 0) {
+        char msg[160];
+        snprintf(msg, sizeof(msg),
+                 "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %ld: "
+                 "invalid start byte", (unsigned char)text[bad], bad);
+        int line = 1;
+        for (long k = 0; k < bad; k++) {
+            line += text[k] == '\n';
+        }
+        set_error(err, "SyntaxError", msg, line, 1, line, 1);
+        free(text);
+        return NULL;
+    }
+
+    LexResult lex;
+    lex_tokenize(text, n, &lex);
+    retag(lex.toks, lex.ntoks);
+
+    ParseCtx ctx;
+    memset(&ctx, 0, sizeof(ctx));
+    ctx.arena = arena;
+    ctx.err = err;
+    ctx.src = text;
+    ctx.toks = lex.toks;
+    ctx.ntoks = lex.ntoks;
+    ctx.module = ast_arena_alloc(arena, sizeof(AstModule));
+    void *parser = PyParseAlloc(malloc, &ctx);
+    if (ctx.module == NULL || parser == NULL) {
+        set_error(err, "MemoryError", "out of memory while parsing", 1, 1, 1, 1);
+        if (parser != NULL) {
+            PyParseFree(parser, free);
+        }
+        lex_result_fini(&lex);
+        free(text);
+        return NULL;
+    }
+    bool reached_end = false;
+    const LexToken *at = NULL;
+    for (int i = 0; i < lex.ntoks && !ctx.failed; i++) {
+        at = &lex.toks[i];
+        ctx.cur = at;
+        PyParse(parser, at->type, at, &ctx);
+        if (at->type == 0) {
+            reached_end = true;
+            break;
+        }
+    }
+    PyParseFree(parser, free);
+
+    AstModule *mod = NULL;
+    if (lex.err.kind != LEX_ERR_NONE && !reached_end &&
+        (!ctx.failed || strcmp(err->msg, "invalid syntax") == 0)) {
+        /* the scanner's error comes first, or replaces a generic one */
+        LexError *le = &lex.err;
+        set_error(err, lex_type_name(le->kind), le->msg, le->lineno, le->col, le->end_lineno,
+                  le->end_col);
+        ctx.failed = true;
+    } else if (ctx.failed && strcmp(err->msg, "invalid syntax") == 0 && at != NULL) {
+        parse_refine_error(&ctx, at, &lex);
+    } else if (!ctx.failed && !ctx.accepted) {
+        set_error(err, "SyntaxError", "invalid syntax", 1, 0, 1, 0);
+        ctx.failed = true;
+    }
+    if (ctx.failed) {
+        if (err->lineno > 0) {
+            int ln = err->lineno;
+            int el = err->end_lineno > 0 ? err->end_lineno : ln;
+            err->col_offset = char_offset(text, n, ln, err->col_offset);
+            err->end_col_offset = char_offset(text, n, el, err->end_col_offset);
+            err->end_lineno = el;
+        }
+    } else {
+        mod = ctx.module;
+    }
+    lex_result_fini(&lex);
+    free(text);
+    return mod;
+}

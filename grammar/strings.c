@@ -1,0 +1,273 @@
+/*
+ * strings.c — string literals, f-strings and implicit concatenation.
+ *
+ * CPython's tree shapes: adjacent plain literals fold into one Constant;
+ * once any part is an f-string the whole run becomes one JoinedStr whose
+ * literal pieces are merged and empty ones dropped; `{x=}` adds the source
+ * text "x=" before the field and defaults the conversion to !r unless a
+ * format spec is given; a format spec is itself a JoinedStr.
+ */
+#include <string.h>
+
+#include "grammar/parse_int.h"
+
+static AstExpr *
+new_str(ParseCtx *ctx, AstConstKind kind, const char *s, size_t len, AstLoc loc)
+{
+    if (ctx->failed) {
+        return NULL;
+    }
+    AstExpr *e = ast_expr_new(ctx->arena, AST_CONSTANT, loc);
+    if (e == NULL) {
+        return parse_oom(ctx);
+    }
+    e->u.constant.kind = kind;
+    e->u.constant.str.s = s;
+    e->u.constant.str.len = len;
+    return e;
+}
+
+/* Decodes text with escapes into the arena; NULL after reporting. */
+static char *
+decode(ParseCtx *ctx, const char *text, size_t len, int flags, bool fstring, size_t *outlen,
+       AstLoc loc)
+{
+    char *buf = parse_alloc(ctx, len + 1);
+    if (buf == NULL) {
+        return NULL;
+    }
+    char msg[200];
+    size_t bad = 0;
+    long n = lex_strlit_decode(text, len, flags, fstring, buf, msg, sizeof(msg), &bad);
+    if (n < 0) {
+        return parse_fail(ctx, "SyntaxError", loc, "%s", msg);
+    }
+    *outlen = (size_t)n;
+    return buf;
+}
+
+AstExpr *
+parse_string_token(ParseCtx *ctx, const LexToken *t)
+{
+    if (ctx->failed) {
+        return NULL;
+    }
+    const char *body;
+    size_t blen;
+    int flags = lex_strlit_split(t, &body, &blen);
+    size_t n;
+    char *s = decode(ctx, body, blen, flags, false, &n, parse_loc_tok(t));
+    if (s == NULL) {
+        return NULL;
+    }
+    AstExpr *e = new_str(ctx, (flags & LEX_F_BYTES) ? AST_CONST_BYTES : AST_CONST_STR, s, n,
+                         parse_loc_tok(t));
+    if (e != NULL) {
+        e->u.constant.u_prefix = (flags & LEX_F_UNICODE) != 0;
+    }
+    return parse_done(ctx, e);
+}
+
+AstExpr *
+parse_fmiddle(ParseCtx *ctx, const LexToken *t)
+{
+    if (ctx->failed) {
+        return NULL;
+    }
+    size_t n;
+    char *s = decode(ctx, t->start, (size_t)t->len, t->flags, true, &n, parse_loc_tok(t));
+    if (s == NULL) {
+        return NULL;
+    }
+    return parse_done(ctx, new_str(ctx, AST_CONST_STR, s, n, parse_loc_tok(t)));
+}
+
+/* Appends the pieces of `parts` to `out`, flattening JoinedStr pieces and
+ * merging adjacent literal text; empty literals are dropped. */
+static bool
+merge_into(ParseCtx *ctx, AstSeq *out, AstSeq parts)
+{
+    for (int i = 0; i < parts.len; i++) {
+        AstExpr *p = parts.items[i];
+        if (p == NULL) {
+            return false;
+        }
+        if (p->kind == AST_JOINEDSTR) {
+            if (!merge_into(ctx, out, p->u.joinedstr.values)) {
+                return false;
+            }
+            continue;
+        }
+        if (p->kind == AST_CONSTANT) {
+            if (p->u.constant.str.len == 0) {
+                continue;
+            }
+            AstExpr *last = out->len ? out->items[out->len - 1] : NULL;
+            if (last != NULL && last->kind == AST_CONSTANT) {
+                size_t n = last->u.constant.str.len + p->u.constant.str.len;
+                char *s = parse_alloc(ctx, n + 1);
+                if (s == NULL) {
+                    return false;
+                }
+                memcpy(s, last->u.constant.str.s, last->u.constant.str.len);
+                memcpy(s + last->u.constant.str.len, p->u.constant.str.s, p->u.constant.str.len);
+                s[n] = '\0';
+                AstExpr *m = new_str(ctx, AST_CONST_STR, s, n,
+                                     parse_loc_span(last->loc, p->loc));
+                if (m == NULL) {
+                    return false;
+                }
+                out->items[out->len - 1] = m;
+                continue;
+            }
+            /* copy so later merges never modify a shared node */
+            AstExpr *c = new_str(ctx, AST_CONST_STR, p->u.constant.str.s, p->u.constant.str.len,
+                                 p->loc);
+            if (c == NULL || !ast_seq_push(ctx->arena, out, c)) {
+                return c == NULL ? false : (parse_oom(ctx), false);
+            }
+            continue;
+        }
+        if (!ast_seq_push(ctx->arena, out, p)) {
+            parse_oom(ctx);
+            return false;
+        }
+    }
+    return true;
+}
+
+static AstExpr *
+joined(ParseCtx *ctx, AstSeq parts, AstLoc loc)
+{
+    if (ctx->failed) {
+        return NULL;
+    }
+    AstExpr *e = ast_expr_new(ctx->arena, AST_JOINEDSTR, loc);
+    if (e == NULL) {
+        return parse_oom(ctx);
+    }
+    if (!merge_into(ctx, &e->u.joinedstr.values, parts)) {
+        return NULL;
+    }
+    return parse_done(ctx, e);
+}
+
+AstExpr *
+parse_fstring(ParseCtx *ctx, const LexToken *start, PList *parts, const LexToken *end)
+{
+    if (parts == NULL) {
+        return NULL;
+    }
+    return joined(ctx, parts->items, parse_loc_tokspan(start, end));
+}
+
+AstExpr *
+parse_ffield(ParseCtx *ctx, const LexToken *lb, AstExpr *value, const LexToken *eq,
+             const LexToken *conv, PList *spec, const LexToken *colon, const LexToken *rb)
+{
+    if (value == NULL || ctx->failed) {
+        return NULL;
+    }
+    int conversion = -1;
+    if (conv != NULL) {
+        if (conv->len != 1 || strchr("sra", conv->start[0]) == NULL) {
+            return parse_fail(ctx, "SyntaxError", parse_loc_tok(conv),
+                              "f-string: invalid conversion character '%.*s': expected 's', "
+                              "'r', or 'a'", conv->len, conv->start);
+        }
+        conversion = conv->start[0];
+    }
+    AstExpr *fspec = NULL;
+    if (colon != NULL) {
+        if (spec == NULL) {
+            return NULL;
+        }
+        fspec = joined(ctx, spec->items, parse_loc_span(parse_loc_tok(colon), parse_loc_tok(rb)));
+        if (fspec == NULL) {
+            return NULL;
+        }
+    }
+    if (eq != NULL && conversion == -1 && fspec == NULL) {
+        conversion = 'r';
+    }
+    AstExpr *fv = ast_expr_new(ctx->arena, AST_FORMATTEDVALUE, parse_loc_tokspan(lb, rb));
+    if (fv == NULL) {
+        return parse_oom(ctx);
+    }
+    fv->u.formattedvalue.value = value;
+    fv->u.formattedvalue.conversion = conversion;
+    fv->u.formattedvalue.format_spec = fspec;
+    fv = parse_done(ctx, fv);
+    if (fv == NULL || eq == NULL) {
+        return fv;
+    }
+    /* `{expr=}`: the literal source text up to and after the '=' */
+    const char *s = lb->start + 1;
+    const char *e = eq->start + 1;
+    while (*e == ' ' || *e == '\t' || *e == '\n' || *e == '\f') {
+        e++;
+    }
+    AstStr copy = ast_str_new(ctx->arena, s, (size_t)(e - s));
+    if (copy.s == NULL) {
+        return parse_oom(ctx);
+    }
+    AstExpr *text = new_str(ctx, AST_CONST_STR, copy.s, copy.len, parse_loc_tokspan(lb, eq));
+    AstExpr *pair = ast_expr_new(ctx->arena, AST_JOINEDSTR, fv->loc);
+    if (text == NULL || pair == NULL) {
+        return parse_oom(ctx);
+    }
+    if (!ast_seq_push(ctx->arena, &pair->u.joinedstr.values, text) ||
+        !ast_seq_push(ctx->arena, &pair->u.joinedstr.values, fv)) {
+        return parse_oom(ctx);
+    }
+    return parse_done(ctx, pair);
+}
+
+AstExpr *
+parse_concat(ParseCtx *ctx, PList *parts)
+{
+    if (parts == NULL || ctx->failed) {
+        return NULL;
+    }
+    int nbytes = 0;
+    bool fstr = false;
+    size_t total = 0;
+    for (int i = 0; i < parts->items.len; i++) {
+        AstExpr *p = parts->items.items[i];
+        if (p == NULL) {
+            return NULL;
+        }
+        if (p->kind == AST_JOINEDSTR) {
+            fstr = true;
+        } else {
+            nbytes += p->u.constant.kind == AST_CONST_BYTES;
+            total += p->u.constant.str.len;
+        }
+    }
+    if (nbytes != 0 && nbytes != parts->items.len) {
+        return parse_fail(ctx, "SyntaxError", parts->loc, "cannot mix bytes and nonbytes literals");
+    }
+    AstExpr *first = parts->items.items[0];
+    if (parts->items.len == 1 && !fstr) {
+        return first;
+    }
+    if (fstr) {
+        return joined(ctx, parts->items, parts->loc);
+    }
+    char *s = parse_alloc(ctx, total + 1);
+    if (s == NULL) {
+        return NULL;
+    }
+    size_t off = 0;
+    for (int i = 0; i < parts->items.len; i++) {
+        AstExpr *p = parts->items.items[i];
+        memcpy(s + off, p->u.constant.str.s, p->u.constant.str.len);
+        off += p->u.constant.str.len;
+    }
+    s[off] = '\0';
+    AstExpr *e = new_str(ctx, first->u.constant.kind, s, off, parts->loc);
+    if (e != NULL) {
+        e->u.constant.u_prefix = first->u.constant.u_prefix;
+    }
+    return parse_done(ctx, e);
+}

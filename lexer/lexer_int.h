@@ -1,0 +1,91 @@
+/*
+ * lexer_int.h — scanner state shared by scan.re, indent.c and fstring.c.
+ * Never included outside lexer/.
+ */
+#ifndef MONTY_LEXER_LEXER_INT_H
+#define MONTY_LEXER_LEXER_INT_H
+
+#include <stdbool.h>
+
+#include "lexer/lexer.h"
+
+/* What the scanner is doing inside the innermost f-string. */
+typedef enum LexFMode {
+    LEX_FM_LITERAL,     /* literal text between fields */
+    LEX_FM_EXPR,        /* inside a replacement field: ordinary tokens */
+    LEX_FM_SPEC,        /* literal text of a format spec */
+} LexFMode;
+
+typedef struct LexFString {
+    char quote;         /* ' or " */
+    bool triple;
+    bool raw;
+    LexFMode mode;
+    int bracket_base;   /* bracket depth when the f-string started */
+    int lineno;         /* where it started (for "unterminated" messages) */
+    int col;
+} LexFString;
+
+/* Bracket stack entries: the opening character, or 'F' for the `{` of a
+ * replacement field, 'S' for a field nested in a format spec. */
+typedef struct LexBracket {
+    char ch;
+    int lineno;
+    int col;
+} LexBracket;
+
+typedef struct LexState {
+    const char *src;
+    const char *cur;
+    const char *end;
+    const char *line_start;
+    int lineno;
+
+    bool at_bol;            /* next token starts a logical line */
+    int pending;            /* >0: INDENTs to emit; <0: DEDENTs to emit */
+    int indents[LEX_MAX_INDENT + 1];    /* columns, tabs to multiples of 8 */
+    int altindents[LEX_MAX_INDENT + 1]; /* columns, tabs as 1 (TabError) */
+    int nindent;
+    bool seen_token;        /* a token was produced on this logical line */
+
+    LexBracket brackets[LEX_MAX_NESTING + 1];
+    int nbrackets;
+
+    LexFString fstrings[LEX_MAX_FSTRING];
+    int nfstrings;
+
+    LexResult *out;
+} LexState;
+
+/* Appends a token (type, text span, start position); returns false and sets
+ * a MemoryError when the array cannot grow. */
+bool lex_emit(LexState *ls, int type, int flags, const char *start, const char *end,
+              int lineno, int col);
+
+/* Records an error at (lineno, col); always returns false. */
+bool lex_fail(LexState *ls, LexErrorKind kind, int lineno, int col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* At the start of a logical line: measures indentation, skips blank and
+ * comment-only lines, queues INDENT/DEDENT. Returns false on error. Sets
+ * *eof when the input ended. */
+bool lex_indent_line(LexState *ls, bool *eof);
+
+/* Emits queued INDENT/DEDENT tokens; true if one was emitted. */
+bool lex_indent_flush(LexState *ls, bool *ok);
+
+/* Scans literal text of the innermost f-string (LITERAL or SPEC mode). */
+bool lex_fstring_literal(LexState *ls);
+
+/* Scans a (non-f) string literal starting at `start` (prefix), the quote at
+ * ls->cur. Emits STRING. */
+bool lex_string(LexState *ls, const char *start, int flags);
+
+/* Column (0-based bytes) of p on the current line. */
+static inline int
+lex_col(const LexState *ls, const char *p)
+{
+    return (int)(p - ls->line_start);
+}
+
+#endif /* MONTY_LEXER_LEXER_INT_H */
