@@ -487,6 +487,7 @@ match_call(Ctx *c, const AstExpr *call, ChkFunc *f, const ChkType *self_type,
                 mreport(c, &m, &k->loc, "positional-only-parameter-as-kwarg", hint,
                         "Positional-only parameter `%s` of `%s` passed as keyword argument",
                         k->arg.s, name);
+                filled[found] = k->value;   /* one problem, one report */
                 continue;
             }
             found = -1;
