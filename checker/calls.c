@@ -748,8 +748,9 @@ construct(Ctx *c, const AstExpr *call, ChkClass *k, ChkType **arg_types, ChkType
     ChkType *self = chk_type_inst(c->arena, k, 0, NULL);
     const ChkClass *owner = NULL;
     ChkSymbol *init = chk_class_lookup(k, "__init__", &owner);
-    if (owner == lib->c_object) {
-        init = NULL;
+    if (owner == lib->c_object
+        || (owner != k && (k->is_dataclass || k->is_namedtuple))) {
+        init = NULL;    /* the generated __init__ comes from the fields */
     }
     if (init && init->type && init->type->kind == CHK_T_FUNC
         && !init->type->func->next_overload) {
