@@ -994,13 +994,9 @@ vm_interp_run(VmRun *run)
             PUSH(r);
             break;
         case OP_RERAISE:
+            /* the handler is looked up at this instruction (as CPython's
+             * exception_unwind); lasti below exc only feeds line numbers */
             a = POP();
-            if (arg) {
-                b = PEEK(1);
-                if (b.tag == VM_TAG_INT) {
-                    pc = (uint32_t)b.u.i + 1;
-                }
-            }
             run->exc = a;
             reraise = true;
             SAVE();
