@@ -64,10 +64,6 @@ vm_sort_values(VmRun *run, VmValue *items, size_t n, VmValue key, bool reverse)
     if (n < 2) {
         return VM_OK;
     }
-    if (!vm_val_is_none(key) && (vm_is(key, &vm_type_function) || vm_is(key, &vm_type_method))) {
-        return vm_raise(run, &vm_exc_NotImplementedError,
-                        "monty does not support sorting with a Python key function yet");
-    }
     VmValue *keys = vm_heap_alloc(run, n * sizeof(VmValue) * 2);
     VmValue *vals = vm_heap_alloc(run, n * sizeof(VmValue) * 2);
     if (keys == NULL || vals == NULL) {
