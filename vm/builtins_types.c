@@ -15,6 +15,7 @@ VmStatus vm_list_reserve(VmRun *run, VmList *l, size_t extra);
 VmStatus vm_set_discard(VmRun *run, VmSet *s, VmValue key, bool *found);
 VmValue vm_str_sub(VmRun *run, VmStr *s, size_t start, size_t stop);
 VmValue vm_value_bytes(VmRun *run, const uint8_t *data, size_t len);
+VmStatus vm_lib_format(VmRun *run, VmValue v, const VmStr *spec, VmValue *out);
 
 #define METHOD(cname, pyname, owner) \
     static VmStatus m_##cname(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, \
@@ -604,6 +605,12 @@ vm_format(VmRun *run, VmValue v, VmValue spec, VmValue *out)
     if (!vm_is(spec, &vm_type_str)) {
         return vm_raise(run, &vm_exc_TypeError, "format() argument 2 must be str, not %s",
                         vm_type_name(spec));
+    }
+    {
+        VmStatus lst = vm_lib_format(run, v, VM_AS(VmStr, spec), out);
+        if (lst != VM_STOP) {
+            return lst;
+        }
     }
     Spec sp;
     if (parse_spec(run, VM_AS(VmStr, spec), v, &sp) != VM_OK) {

@@ -75,7 +75,10 @@ builtin_call(VmRun *run, VmValue self, VmValue *args, size_t nargs, VmTuple *kwn
     VmBuiltin *f = VM_AS(VmBuiltin, self);
     if (f->owner != NULL) {
         size_t npos = nargs - (kwnames ? kwnames->len : 0);
-        if (npos == 0 || !vm_isinstance(args[0], f->owner)) {
+        bool ok = npos > 0 && (vm_isinstance(args[0], f->owner)
+                               || (f->owner == &vm_type_set
+                                   && vm_is(args[0], &vm_type_frozenset)));
+        if (!ok) {
             return vm_raise(run, &vm_exc_TypeError,
                             "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
                             f->name, f->owner->name,
