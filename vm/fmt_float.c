@@ -53,12 +53,15 @@ shortest_fixed(double x, char *digits, int *decpt_out)
     double f = frexp(x, &e2);
     uint64_t m = (uint64_t)ldexp(f, 53);
     int s = 53 - e2;
-    if (s <= 0 || s > 66 || m >> s >= 10000000000000000ULL) {
+    if (s <= 0 || s > 66) {
+        return 0;
+    }
+    uint64_t ip = s >= 64 ? 0 : m >> s;
+    if (ip >= 10000000000000000ULL) {
         return 0;
     }
     U128 one = (U128)1 << s;
     U128 half = one >> 1;
-    uint64_t ip = m >> s;
     int decpt = 0;
     if (ip > 0) {
         for (uint64_t t = ip; t > 0; t /= 10) {
