@@ -1213,7 +1213,7 @@ vm_interp_run(VmRun *run)
                         e->context = run->handled;
                     }
                 }
-                vm_exc_add_traceback(run, exc, f->code_index, line_of(run, f, at));
+                vm_exc_add_traceback(run, exc, f->code_index, line_of(run, f, at), at);
             }
             reraise = false;
             for (;;) {
@@ -1267,7 +1267,7 @@ vm_interp_run(VmRun *run)
                 run->frame = f;
                 run->depth--;
                 at = f->pc > 0 ? f->pc - 1 : 0;
-                vm_exc_add_traceback(run, exc, f->code_index, line_of(run, f, at));
+                vm_exc_add_traceback(run, exc, f->code_index, line_of(run, f, at), at);
             }
         }
     }
