@@ -255,6 +255,7 @@ vm_exc_add_traceback(VmRun *run, VmValue exc, uint32_t code_index, uint32_t line
     tb->code_index = code_index;
     tb->lineno = lineno;
     tb->pc = pc;
+    tb->name_index = code_index;
     e->traceback = tb;
 }
 
@@ -330,52 +331,75 @@ binop_prec(const char *s, size_t n, size_t *len)
     return 0;
 }
 
+static bool binop_anchor(const char *seg, size_t n, size_t *a, size_t *b);
+
 /*
  * Anchors of CPython 3.13's caret line inside segment seg[0..n): characters in
  * [a, b) get '^', the rest '~'. Returns false when there are none.
  */
 static bool
-find_anchors(CmpOpcode op, const char *seg, size_t n, size_t *a, size_t *b)
+find_anchors(CmpOpcode op, const char *seg, size_t n, size_t *a, size_t *b, bool *is_call)
 {
-    if (op == OP_CALL || op == OP_CALL_KW || op == OP_CALL_FUNCTION_EX
-        || op == OP_BINARY_SUBSCR || op == OP_STORE_SUBSCR || op == OP_DELETE_SUBSCR) {
-        char close = (op == OP_BINARY_SUBSCR || op == OP_STORE_SUBSCR
-                      || op == OP_DELETE_SUBSCR) ? ']' : ')';
-        char open = close == ']' ? '[' : '(';
-        if (n == 0 || seg[n - 1] != close) {
+    static const char *const stmts[] = { "raise", "assert", "return", "del", "import", "from",
+                                         "yield", "await", "lambda", "not" };
+    *is_call = false;
+    (void)op;
+    for (size_t k = 0; k < sizeof stmts / sizeof stmts[0]; k++) {
+        size_t l = strlen(stmts[k]);
+        if (n > l && memcmp(seg, stmts[k], l) == 0 && (seg[l] == ' ' || seg[l] == '(')) {
             return false;
         }
-        int depth = 0;
-        for (size_t i = n; i-- > 0;) {
-            char c = seg[i];
-            if (c == ')' || c == ']' || c == '}') {
-                depth++;
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth--;
-                if (depth == 0) {
-                    if (c != open || i == 0) {
-                        return false;
-                    }
-                    *a = i;
-                    *b = n;
-                    return true;
-                }
-            } else if (c == '"' || c == '\'') {
-                /* skip a string literal backwards */
-                size_t j = i;
-                while (j-- > 0 && seg[j] != c) {
-                }
-                if (j == (size_t)-1) {
+    }
+    if (binop_anchor(seg, n, a, b)) {
+        return true;
+    }
+    if (n == 0 || (seg[n - 1] != ')' && seg[n - 1] != ']')) {
+        return false;
+    }
+    char close = seg[n - 1];
+    char open = close == ']' ? '[' : '(';
+    int depth = 0;
+    for (size_t i = n; i-- > 0;) {
+        char c = seg[i];
+        if (c == ')' || c == ']' || c == '}') {
+            depth++;
+        } else if (c == '(' || c == '[' || c == '{') {
+            depth--;
+            if (depth == 0) {
+                if (c != open || i == 0) {
                     return false;
                 }
-                i = j;
+                /* the part before must be a primary (no top-level spaces) */
+                int d2 = 0;
+                for (size_t k = 0; k < i; k++) {
+                    char q = seg[k];
+                    d2 += (q == '(' || q == '[' || q == '{') - (q == ')' || q == ']' || q == '}');
+                    if (d2 == 0 && (q == ' ' || q == ',')) {
+                        return false;
+                    }
+                }
+                *a = i;
+                *b = n;
+                *is_call = open == '(';
+                return true;
             }
+        } else if (c == '"' || c == '\'') {
+            size_t j = i;
+            while (j-- > 0 && seg[j] != c) {
+            }
+            if (j == (size_t)-1) {
+                return false;
+            }
+            i = j;
         }
-        return false;
     }
-    if (op != OP_BINARY_OP) {
-        return false;
-    }
+    return false;
+}
+
+static bool
+binop_anchor(const char *seg, size_t n, size_t *a, size_t *b)
+{
+
     int depth = 0, best_prec = 100;
     size_t best = 0, best_len = 0;
     bool prev_operand = false;
@@ -471,8 +495,9 @@ add_source_lines(VmStrBuf *b, const CmpProgram *p, const VmTraceback *tb)
     size_t n = (size_t)(segend - seg);
     size_t a = 0, z = 0;
     CmpOpcode op = CMP_OP(code->code[tb->pc]);
-    bool anchors = find_anchors(op, seg, n, &a, &z);
-    if (anchors && (op == OP_CALL || op == OP_CALL_KW || op == OP_CALL_FUNCTION_EX)) {
+    bool is_call;
+    bool anchors = find_anchors(op, seg, n, &a, &z, &is_call);
+    if (anchors && is_call) {
         /* `return name(...)` and `x = name(...)` spanning the statement: none */
         bool simple = a > 0;
         for (size_t i = 0; i < a && simple; i++) {
@@ -534,7 +559,7 @@ format_one(VmRun *run, VmStrBuf *b, VmValue exc)
             if (repeat > 2) {
                 continue;
             }
-            const char *fn = tb->code_index < p->ncodes ? p->codes[tb->code_index].name : "?";
+            const char *fn = tb->name_index < p->ncodes ? p->codes[tb->name_index].name : "?";
             vm_sb_printf(b, "  File \"%s\", line %u, in %s\n", p->filename ? p->filename : "",
                          tb->lineno, fn);
             add_source_lines(b, p, tb);

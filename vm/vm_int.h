@@ -171,6 +171,8 @@ typedef struct VmTraceback {
     uint32_t code_index;
     uint32_t lineno;
     uint32_t pc;                /* instruction (for the caret line's columns) */
+    uint32_t name_index;        /* code whose name is shown ("in f"): differs for an
+                                   inlined comprehension (PEP 709), shown as its caller */
 } VmTraceback;
 
 typedef struct VmExc {
