@@ -46,9 +46,9 @@ tstr(const ChkType *t, char *buf, size_t n)
 /* ---- names -------------------------------------------------------------- */
 
 /* Names defined in builtins.pyi only to write the stubs (typing's classes,
- * NoneType, ...): not visible to scripts. */
-static bool
-hidden_builtin(const char *name)
+ * NoneType, ...): not visible to scripts. Marked once in the library. */
+bool
+chk_hidden_builtin(const char *name)
 {
     static const char *const hidden[] = {
         "Iterable", "Iterator", "Sequence", "MutableSequence", "Mapping", "MutableMapping",
@@ -70,11 +70,8 @@ hidden_builtin(const char *name)
 static ChkSymbol *
 builtin_sym(Ctx *c, const char *name)
 {
-    if (hidden_builtin(name)) {
-        return NULL;
-    }
     ChkSymbol *s = chk_table_get(&c->lib->builtins->syms, name);
-    if (s && (s->is_typevar || s->is_alias)) {
+    if (!s || s->hidden || s->is_typevar || s->is_alias) {
         return NULL;
     }
     return s;
@@ -144,7 +141,7 @@ suggest_scope(Ctx *c, ChkSuggest *sg, int sid)
     }
     const ChkTable *bt = &c->lib->builtins->syms;
     for (int i = 0; i < bt->len; i++) {
-        if (!hidden_builtin(bt->order[i]->name) && !bt->order[i]->is_typevar) {
+        if (!bt->order[i]->hidden && !bt->order[i]->is_typevar) {
             chk_suggest_offer(sg, bt->order[i]->name);
         }
     }
