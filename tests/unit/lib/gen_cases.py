@@ -409,3 +409,49 @@ for a in [0, 15, 25, 35, -15, -25, 149, 150, 250, 251, 10 ** 30 + 5 * 10 ** 9, -
         bround.append((c_str(str(a)), str(nd), c_str(str(round(a, nd)))))
 print('typedef struct { const char *a; int nd; const char *out; } BigRoundCase;')
 emit('big_round_cases', 'BigRoundCase', bround)
+
+# str method algorithms (results as Python repr).
+sm = []
+texts = ['', 'abc', 'abcabc', 'h\u00e9llo w\u00f6rld', '\u20ac1\u20ac2\u20ac', ' a  b\u3000c\x1cd ', 'aaaa',
+         'a,b,,c', 'x\ty\tz', 'a\nb\r\nc\rd\x0be\x1cf\u2028g\x85', 'a\n\nb\n', '-42', '+4', '\u00e9\tx']
+subs = ['', 'a', 'bc', '\u20ac', '\u00f6r', 'aa', 'zz', ',', 'l']
+ranges_ = [(None, None), (1, None), (-2, None), (0, -1), (2, 1), (5, 100), (-100, 2), (3, 3), (10, 20)]
+for t in texts:
+    for sub in subs:
+        for st, en in ranges_:
+            args = (sub,) + tuple(x for x in (st, en) if x is not None) if st is not None else (sub,)
+            if st is None and en is not None:
+                continue
+            a = [sub] + ([st] if st is not None else []) + ([en] if en is not None else [])
+            for meth in ['find', 'rfind', 'count', 'startswith', 'endswith']:
+                r = getattr(t, meth)(*a)
+                sm.append((c_str(meth), c_str(t), c_str(sub), 'NULL', str(0 if st is None else st),
+                           str(2 ** 62 if en is None else en), '0', c_str(repr(r))))
+    for old, new, cnt in [('', '-', -1), ('', '-', 2), ('a', 'bb', 2), ('x', 'y', -1), ('\u20ac', 'E', -1),
+                          ('b', '', -1), ('l', '\U0001f600', 1)]:
+        sm.append((c_str('replace'), c_str(t), c_str(old), c_str(new), '0', str(cnt), '0',
+                   c_str(repr(t.replace(old, new, cnt)))))
+    for sep in [None, ',', 'a', 'aa', '\u20ac', '']:
+        for mx in [-1, 0, 1, 2]:
+            for meth in ['split', 'rsplit']:
+                r = run(lambda: getattr(t, meth)(sep, mx))
+                sm.append((c_str(meth), c_str(t), c_str(sep) if sep is not None else 'NULL', 'NULL', '0',
+                           str(mx), '0', c_str(r if isinstance(r, str) else repr(r))))
+    for ke in [0, 1]:
+        sm.append((c_str('splitlines'), c_str(t), 'NULL', 'NULL', '0', '0', str(ke),
+                   c_str(repr(t.splitlines(bool(ke))))))
+    for chars in [None, 'a', 'ab', ' \u3000', '\u20ac2', '']:
+        for meth in ['strip', 'lstrip', 'rstrip']:
+            sm.append((c_str(meth), c_str(t), c_str(chars) if chars is not None else 'NULL', 'NULL', '0', '0', '0',
+                       c_str(repr(getattr(t, meth)(chars)))))
+    for ts in [8, 4, 1, 0, -1]:
+        sm.append((c_str('expandtabs'), c_str(t), 'NULL', 'NULL', '0', str(ts), '0', c_str(repr(t.expandtabs(ts)))))
+    for w in [-1, 0, 3, 5, 8]:
+        sm.append((c_str('zfill'), c_str(t), 'NULL', 'NULL', '0', str(w), '0', c_str(repr(t.zfill(w)))))
+        for meth, al in [('ljust', '<'), ('rjust', '>'), ('center', '^')]:
+            for fill in [' ', '*', '\u20ac']:
+                sm.append((c_str(meth), c_str(t), c_str(fill), 'NULL', '0', str(w), str(ord(al)),
+                           c_str(repr(getattr(t, meth)(w, fill)))))
+print('typedef struct { const char *meth, *s, *arg, *arg2; int64_t a, b; int c; const char *expect; }'
+      ' StrMethCase;')
+emit('str_meth_cases', 'StrMethCase', sm)
