@@ -55,6 +55,14 @@ line_of(VmRun *run, VmFrame *f, uint32_t pc)
     return code->locs[pc].lineno;
 }
 
+static bool
+is_inlined_comprehension(const CmpCode *code)
+{
+    const char *n = code->name;
+    return n != NULL && (strcmp(n, "<listcomp>") == 0 || strcmp(n, "<setcomp>") == 0
+                         || strcmp(n, "<dictcomp>") == 0);
+}
+
 static const CmpExcEntry *
 find_handler(const CmpCode *code, uint32_t insn)
 {
@@ -1213,7 +1221,7 @@ vm_interp_run(VmRun *run)
                         e->context = run->handled;
                     }
                 }
-                vm_exc_add_traceback(run, exc, f->code_index, line_of(run, f, at));
+                vm_exc_add_traceback(run, exc, f->code_index, line_of(run, f, at), at);
             }
             reraise = false;
             for (;;) {
@@ -1257,6 +1265,7 @@ vm_interp_run(VmRun *run)
                     f->back = NULL;
                     return VM_EVENT_ERROR;
                 }
+                bool inlined = is_inlined_comprehension(code);
                 {
                     VmFrame *caller = f->back;
                     if (f->gen != NULL) {
@@ -1267,7 +1276,12 @@ vm_interp_run(VmRun *run)
                 run->frame = f;
                 run->depth--;
                 at = f->pc > 0 ? f->pc - 1 : 0;
-                vm_exc_add_traceback(run, exc, f->code_index, line_of(run, f, at));
+                if (inlined && vm_val_is_obj(exc) && VM_AS(VmExc, exc)->traceback != NULL) {
+                    /* CPython inlines list/set/dict comprehensions: no frame of their own */
+                    VM_AS(VmExc, exc)->traceback->name_index = f->code_index;
+                } else {
+                    vm_exc_add_traceback(run, exc, f->code_index, line_of(run, f, at), at);
+                }
             }
         }
     }

@@ -170,6 +170,9 @@ typedef struct VmTraceback {
     struct VmTraceback *next;   /* towards the raise point */
     uint32_t code_index;
     uint32_t lineno;
+    uint32_t pc;                /* instruction (for the caret line's columns) */
+    uint32_t name_index;        /* code whose name is shown ("in f"): differs for an
+                                   inlined comprehension (PEP 709), shown as its caller */
 } VmTraceback;
 
 typedef struct VmExc {
@@ -467,7 +470,8 @@ VmValue vm_exc_new(VmRun *run, const VmType *type, VmTuple *args);
 const VmType *vm_exc_type_by_name(const char *name);
 VmStatus vm_exc_str(VmRun *run, VmValue exc, VmValue *out);
 bool vm_exc_matches(VmValue exc, const VmType *type);
-void vm_exc_add_traceback(VmRun *run, VmValue exc, uint32_t code_index, uint32_t lineno);
+void vm_exc_add_traceback(VmRun *run, VmValue exc, uint32_t code_index, uint32_t lineno,
+                          uint32_t pc);
 /* Renders the full traceback text (chains included) into a malloc'd string. */
 char *vm_exc_format(VmRun *run, VmValue exc);
 
