@@ -46,9 +46,9 @@ tstr(const ChkType *t, char *buf, size_t n)
 /* ---- names -------------------------------------------------------------- */
 
 /* Names defined in builtins.pyi only to write the stubs (typing's classes,
- * NoneType, ...): not visible to scripts. */
-static bool
-hidden_builtin(const char *name)
+ * NoneType, ...): not visible to scripts. Marked once in the library. */
+bool
+chk_hidden_builtin(const char *name)
 {
     static const char *const hidden[] = {
         "Iterable", "Iterator", "Sequence", "MutableSequence", "Mapping", "MutableMapping",
@@ -70,11 +70,8 @@ hidden_builtin(const char *name)
 static ChkSymbol *
 builtin_sym(Ctx *c, const char *name)
 {
-    if (hidden_builtin(name)) {
-        return NULL;
-    }
     ChkSymbol *s = chk_table_get(&c->lib->builtins->syms, name);
-    if (s && (s->is_typevar || s->is_alias)) {
+    if (!s || s->hidden || s->is_typevar || s->is_alias) {
         return NULL;
     }
     return s;
@@ -144,7 +141,7 @@ suggest_scope(Ctx *c, ChkSuggest *sg, int sid)
     }
     const ChkTable *bt = &c->lib->builtins->syms;
     for (int i = 0; i < bt->len; i++) {
-        if (!hidden_builtin(bt->order[i]->name) && !bt->order[i]->is_typevar) {
+        if (!bt->order[i]->hidden && !bt->order[i]->is_typevar) {
             chk_suggest_offer(sg, bt->order[i]->name);
         }
     }
@@ -346,14 +343,20 @@ class_attr(Ctx *c, ChkClass *cls, ChkType *self_type, const char *name, bool on_
            bool *missing)
 {
     const ChkClass *owner = NULL;
-    ChkSymbol *sym = chk_class_lookup(cls, name, &owner);
-    if (!sym && cls->is_typeddict && !on_class) {
-        sym = chk_class_lookup(c->lib->c_dict, name, &owner);
-        if (sym) {
+    if (cls->is_typeddict && !on_class) {
+        /* a TypedDict's fields are keys, not attributes: it has dict's methods */
+        ChkSymbol *ds = chk_class_lookup(c->lib->c_dict, name, &owner);
+        if (ds) {
             ChkType *dt = chk_type_inst2(c->arena, c->lib->c_dict, c->lib->t_str, any(c));
-            return member_type(c, sym, dt, false);
+            return member_type(c, ds, dt, false);
         }
+        if (chk_class_lookup(c->lib->c_object, name, &owner)) {
+            return any(c);
+        }
+        *missing = true;
+        return NULL;
     }
+    ChkSymbol *sym = chk_class_lookup(cls, name, &owner);
     if (!sym && cls->is_enum && (strcmp(name, "value") == 0 || strcmp(name, "name") == 0)) {
         return any(c);
     }
@@ -367,7 +370,10 @@ class_attr(Ctx *c, ChkClass *cls, ChkType *self_type, const char *name, bool on_
         *missing = true;
         return NULL;
     }
-    return member_type(c, sym, owner == cls ? self_type : NULL, on_class);
+    if (on_class && sym->is_classmethod) {
+        return member_type(c, sym, self_type, true);
+    }
+    return member_type(c, sym, owner == cls && !on_class ? self_type : NULL, on_class);
 }
 
 /* chk_attr_type: see check_int.h. */
@@ -401,7 +407,8 @@ chk_attr_type(Ctx *c, ChkType *t, const char *name, bool *missing)
     case CHK_T_INST:
         return class_attr(c, t->cls, t, name, false, missing);
     case CHK_T_CLASSOBJ:
-        return class_attr(c, t->cls, NULL, name, true, missing);
+        /* the class object itself binds a classmethod's `cls` */
+        return class_attr(c, t->cls, t, name, true, missing);
     case CHK_T_MODULE: {
         ChkSymbol *s = chk_table_get(&t->mod->syms, name);
         if (!s) {
@@ -706,7 +713,7 @@ subscript_one(Ctx *c, const AstExpr *e, ChkType *v, bool store, bool *reported)
             return chk_type_widen(c->arena, v);
         }
     }
-    if (v->cls == lib->c_tuple && !v->tuple_var && v->nargs > 0) {
+    if (!store && v->cls == lib->c_tuple && !v->tuple_var && v->nargs > 0) {
         int64_t i = 0;
         if (const_int(idx, &i)) {
             int64_t j = i < 0 ? i + v->nargs : i;

@@ -51,6 +51,36 @@ osa_distance(const char *a, const char *b)
     return d[n][m];
 }
 
+/* One name is a prefix of the other ("temp" / "temperature"), or the
+ * shorter is an abbreviation of the longer: same first letter and its
+ * letters appear in order ("sqrt" in "squareroot"). */
+static bool
+looks_related(const char *a, const char *b)
+{
+    size_t la = strlen(a);
+    size_t lb = strlen(b);
+    const char *shorter = la < lb ? a : b;
+    const char *longer = la < lb ? b : a;
+    size_t ls = la < lb ? la : lb;
+    if (strncmp(shorter, longer, ls) == 0) {
+        return true;
+    }
+    if (tolower((unsigned char)shorter[0]) != tolower((unsigned char)longer[0])) {
+        return false;
+    }
+    const char *p = longer;
+    for (const char *q = shorter; *q; q++) {
+        while (*p && tolower((unsigned char)*p) != tolower((unsigned char)*q)) {
+            p++;
+        }
+        if (!*p) {
+            return false;
+        }
+        p++;
+    }
+    return true;
+}
+
 /* chk_suggest_init: starts a search for names close to `name`. */
 void
 chk_suggest_init(ChkSuggest *s, const char *name)
@@ -89,6 +119,18 @@ chk_suggest_offer(ChkSuggest *s, const char *candidate)
         return;
     }
     int d = osa_distance(s->name, candidate);
+    size_t nlen = strlen(s->name);
+    size_t cl = strlen(candidate);
+    if (d > max_distance(nlen) && nlen >= 3 && cl >= 3 && looks_related(s->name, candidate)) {
+        /* a prefix or an abbreviation: accepted, but after any close spelling */
+        d = max_distance(nlen) + 1 + (int)(cl > nlen ? cl - nlen : nlen - cl);
+        if (s->best && s->best_dist <= d) {
+            return;
+        }
+        s->best = candidate;
+        s->best_dist = d;
+        return;
+    }
     size_t len = strlen(s->name);
     size_t clen = strlen(candidate);
     int limit = max_distance(len);

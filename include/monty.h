@@ -370,6 +370,9 @@ MONTY_API MontyStatus monty_run_resume(MontyRun *run, const MontyValue *value,
 MONTY_API MontyStatus monty_run_resume_raise(MontyRun *run, const char *type,
                                              const char *message, const MontyEvent **event);
 
+/* Live bytes the run holds in its heap now (what max_memory limits). */
+MONTY_API size_t monty_run_memory(const MontyRun *run);
+
 /* The last event of the run (NULL before start). Borrowed. */
 MONTY_API const MontyEvent *monty_run_event(const MontyRun *run);
 

@@ -9,11 +9,19 @@ set_target_properties(run_cases PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINA
 add_test(NAME run_cases_selftest
          COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/run_cases_selftest.sh $<TARGET_FILE:run_cases>)
 
+# One CTest test per area (cases/<area>/), so that `ctest -j` runs them in parallel and its
+# summary shows which areas fail; `build/run_cases` alone runs everything.
 if(TARGET monty)
-  add_test(NAME cases
-           COMMAND run_cases --monty $<TARGET_FILE:monty>
-                   --cases ${CMAKE_CURRENT_SOURCE_DIR}/cases)
-  set_tests_properties(cases PROPERTIES TIMEOUT 1800)
+  file(GLOB case_areas LIST_DIRECTORIES true ${CMAKE_CURRENT_SOURCE_DIR}/cases/*)
+  foreach(area_dir ${case_areas})
+    if(IS_DIRECTORY ${area_dir})
+      get_filename_component(area ${area_dir} NAME)
+      add_test(NAME cases_${area}
+               COMMAND run_cases --monty $<TARGET_FILE:monty>
+                       --cases ${CMAKE_CURRENT_SOURCE_DIR}/cases -k "${area}/*")
+      set_tests_properties(cases_${area} PROPERTIES TIMEOUT 900 LABELS cases)
+    endif()
+  endforeach()
 endif()
 
 # The recorded files must stay what CPython 3.13 prints; checked only where it is installed.

@@ -63,6 +63,7 @@ typedef struct {
     bool update_xfail;
     bool mark_xfail;
     bool durable;
+    bool summary;
     double timeout;
     int max_diff_lines;
 } Options;
@@ -96,6 +97,39 @@ typedef struct Case {
 } Case;
 
 static Options opt;
+
+/* Pass counts per area (the folder under cases/), for --summary. */
+typedef struct {
+    char name[64];
+    int pass;
+    int total;
+} AreaStat;
+
+static AreaStat areas[256];
+static int n_areas;
+
+static void
+area_count(const char *rel, bool passed)
+{
+    size_t n = strcspn(rel, "/");
+    if (n >= sizeof areas[0].name) {
+        n = sizeof areas[0].name - 1;
+    }
+    int i = 0;
+    while (i < n_areas && !(strlen(areas[i].name) == n && strncmp(areas[i].name, rel, n) == 0)) {
+        i++;
+    }
+    if (i == n_areas) {
+        if (n_areas == (int)(sizeof areas / sizeof areas[0])) {
+            return;
+        }
+        memcpy(areas[i].name, rel, n);
+        areas[i].name[n] = '\0';
+        n_areas++;
+    }
+    areas[i].total++;
+    areas[i].pass += passed;
+}
 
 static void
 die(const char *fmt, ...)
@@ -1098,7 +1132,7 @@ static void
 usage(void)
 {
     puts("usage: run_cases [--monty PATH] [--cases DIR] [-k PATTERN]... [-v]\n"
-         "                 [--timeout SECONDS] [--no-durable] [--diff-lines N]\n"
+         "                 [--timeout SECONDS] [--no-durable] [--diff-lines N] [--summary]\n"
          "                 [--update-xfail] [--mark-xfail]\n"
          "\n"
          "Runs tests/cases/**/*.py with monty and compares against the CPython recording.\n"
@@ -1109,6 +1143,7 @@ usage(void)
          "  -v                print every case's result, not only failures\n"
          "  --timeout S       seconds allowed per monty process (default 10)\n"
          "  --no-durable      skip the start/resume mode for host-call cases\n"
+         "  --summary         print pass/total per area at the end\n"
          "  --update-xfail    remove the xfail marker of marked cases that now pass\n"
          "  --mark-xfail      add an xfail marker (with the observed mismatch) to failing cases\n"
          "Exit status: 0 when nothing FAILed or XPASSed, 1 otherwise, 2 on usage errors.");
@@ -1138,6 +1173,8 @@ parse_args(int argc, char **argv)
             opt.timeout = atof(argv[++i]);
         } else if (strcmp(a, "--diff-lines") == 0 && has_next) {
             opt.max_diff_lines = atoi(argv[++i]);
+        } else if (strcmp(a, "--summary") == 0) {
+            opt.summary = true;
         } else if (strcmp(a, "--no-durable") == 0) {
             opt.durable = false;
         } else if (strcmp(a, "--update-xfail") == 0) {
@@ -1257,9 +1294,17 @@ main(int argc, char **argv)
                 printf("PASS  %s\n", c.rel);
             }
         }
+        area_count(c.rel, reason == NULL);
         fflush(stdout);
         free(reason);
         case_free(&c);
+    }
+    if (opt.summary) {
+        printf("\npassing cases per area:\n");
+        for (int i = 0; i < n_areas; i++) {
+            printf("  %-16s %4d / %-4d%s", areas[i].name, areas[i].pass, areas[i].total,
+                   i % 3 == 2 || i == n_areas - 1 ? "\n" : "");
+        }
     }
     printf("\nPASS %d  FAIL %d  XFAIL %d  XPASS %d  ERROR %d", n_pass, n_fail, n_xfail, n_xpass,
            n_bad);

@@ -108,6 +108,10 @@ void vm_api_value_json(const MontyValue *v, ApiBuf *b);
 /* Appends a JSON string literal of len bytes of UTF-8 to b. */
 void vm_api_json_string(const char *s, size_t len, ApiBuf *b);
 
+/* True when len bytes are UTF-8 as a monty str holds it: well-formed, no
+ * overlong forms, lone surrogates allowed (surrogatepass). */
+bool vm_api_utf8_valid(const char *s, size_t len);
+
 /* Fills err (may be NULL) with status and a printf-style message; returns status. */
 MontyStatus vm_api_error(MontyError *err, MontyStatus status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

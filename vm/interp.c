@@ -304,7 +304,7 @@ vm_interp_run(VmRun *run)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
-#define PEEK(n) (sp[-(n)])
+#define PEEK(n) (sp[-(ptrdiff_t)(n)])
 #define CHECK(expr) \
     do { \
         SAVE(); \
@@ -587,7 +587,9 @@ vm_interp_run(VmRun *run)
                 goto error;
             }
             sp -= arg;
-            memcpy(l->items, sp, arg * sizeof(VmValue));
+            if (arg > 0) {
+                memcpy(l->items, sp, arg * sizeof(VmValue));
+            }
             l->len = arg;
             PUSH(vm_obj_val(l));
             break;

@@ -29,6 +29,8 @@ typedef enum VmLibErrKind {
     VM_LIB_OVERFLOW_ERROR,
     VM_LIB_TYPE_ERROR,
     VM_LIB_ZERO_DIVISION_ERROR,
+    VM_LIB_INDEX_ERROR,
+    VM_LIB_KEY_ERROR,       /* message is the repr of the missing key */
 } VmLibErrKind;
 
 /* How `arg` appears in the message. */

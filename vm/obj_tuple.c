@@ -18,7 +18,12 @@ vm_tuple_new(VmRun *run, size_t len)
         vm_raise(run, &vm_exc_MemoryError, "%s", "");
         return NULL;
     }
-    return (VmTuple *)vm_obj_new(run, &vm_type_tuple, sizeof(VmTuple) + len * sizeof(VmValue));
+    VmTuple *t = (VmTuple *)vm_obj_new(run, &vm_type_tuple,
+                                       sizeof(VmTuple) + len * sizeof(VmValue));
+    if (t != NULL) {
+        t->len = len;
+    }
+    return t;
 }
 
 static void

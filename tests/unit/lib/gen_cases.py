@@ -316,3 +316,30 @@ for f, a in pct:
 print('typedef struct { char kind; int64_t i; uint64_t fbits; const char *s; } PctArg;')
 print('typedef struct { const char *fmt; int nargs; PctArg args[3]; const char *expect; } PctCase;')
 emit('pct_cases', 'PctCase', rows)
+
+# str.format: positional args and keyword args (ints, floats, strs).
+fmt_cases = [('{}', (1,), {}), ('{} {}', (1, 'a'), {}), ('{1}{0}', ('a', 'b'), {}),
+             ('{x}-{y}', (), {'x': 1, 'y': 2.5}), ('{:>5}|', (42,), {}), ('{:.3f}', (3.14159,), {}),
+             ('{0!r}', ('hi',), {}), ('{0!a}', ('\u00e9',), {}), ('{0!s:>5}', (1,), {}),
+             ('{:{}}', (1, 5), {}), ('{0:{1}}', (1, 5), {}), ('{:{}{}}', ('x', '>', 4), {}),
+             ('{:{w}.{p}f}', (3.14159,), {'w': 10, 'p': 2}), ('{:{:{}}}', (1, 2, 3), {}),
+             ('{{}}', (), {}), ('x}}y{{z', (), {}), ('{', (), {}), ('}', (), {}), ('{}}', (1,), {}),
+             ('{0}{}', (1, 2), {}), ('{}{0}', (1, 2), {}), ('{2}', (1,), {}), ('{a}', (), {}),
+             ('{!x}', (1,), {}), ('{!rx}', (1,), {}), ('{!', (1,), {}), ('{:', (1,), {}),
+             ('{a', (), {}), ('{x{}', (1,), {}), ('{:{}', (1,), {}), ('{!}', (1,), {}),
+             ('{!r', (1,), {}), ('{99999999999999999999}', (1,), {}), ('{:{}}', (1,), {}),
+             ('{!\x01}', (1,), {}), ('{!\u00e9}', (1,), {}), ('{:q}', (1,), {}), ('{:,}', (1234567,), {}),
+             ('{:_x}', (2 ** 40,), {}), ('{:^9}', ('\u20ac',), {}), ('a{}b{}c', ('\u00e9', 2), {}),
+             ('{0}{0}', ('r',), {}), ('{x}{}', (1,), {'x': 2}), ('{}{x}{}', (1, 2), {'x': 3}),
+             ('{:%}', (0.25,), {}), ('{:e}', (5,), {}), ('{0:}', ('s',), {}), ('\u00e9{}', (1,), {})]
+rows = []
+for f, a, k in fmt_cases:
+    r = run(lambda: f.format(*a, **k))
+    if isinstance(r, str) and r.startswith('!KeyError: '):
+        pass
+    rows.append((c_str(f), str(len(a)), '{' + ', '.join([arg_c(x) for x in a] or ["{0, 0, 0, NULL}"]) + '}',
+                 str(len(k)), '{' + ', '.join(c_str(n) for n in k) + '}' if k else '{NULL}',
+                 '{' + ', '.join([arg_c(x) for x in k.values()] or ["{0, 0, 0, NULL}"]) + '}', c_str(r)))
+print('typedef struct { const char *fmt; int nargs; PctArg args[3]; int nkw; const char *kwnames[2];'
+      ' PctArg kwargs[2]; const char *expect; } FieldCase;')
+emit('field_cases', 'FieldCase', rows)

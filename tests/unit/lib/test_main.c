@@ -17,7 +17,7 @@ lib_test_error_text(const VmLibError *err)
 {
     static const char *kinds[] = {
         "OK", "MemoryError", "MemoryError", "ValueError", "OverflowError", "TypeError",
-        "ZeroDivisionError",
+        "ZeroDivisionError", "IndexError", "KeyError",
     };
     VmBuf b;
     vm_buf_init(&b, NULL, NULL);
@@ -54,6 +54,7 @@ main(void)
     lib_tests_numparse(s);
     lib_tests_unicode(s);
     lib_tests_fmt_pct(s);
+    lib_tests_fmt_field(s);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);

@@ -1,0 +1,6 @@
+e = ...
+print(e, repr(e), e is Ellipsis, type(e).__name__, bool(e))
+def stub():
+    ...
+print(stub())
+print([1, ..., 3])

@@ -1,0 +1,4 @@
+a = ask("first")
+print(a)
+b = ask("second")
+print(b)

@@ -1,0 +1,4 @@
+squares = []
+for i in range(5):
+    squares.append(i * i)
+print(squares)

@@ -1,0 +1,3 @@
+print("a", "b", "c", sep="-")
+print("no newline", end="")
+print("!")

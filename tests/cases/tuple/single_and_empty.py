@@ -1,0 +1,5 @@
+e = ()
+s = (5,)
+print(e, s, len(e), len(s), type(e).__name__, e == tuple(), s == (5,), (5) == 5)
+print(() < (1,), (1,) < (1, 0), bool(()), bool((0,)))
+print(repr(()), repr((None,)), str(((),)))

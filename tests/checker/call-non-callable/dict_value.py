@@ -1,0 +1,2 @@
+w = get_weather("x")
+print(w["temp"]())  # expect: call-non-callable

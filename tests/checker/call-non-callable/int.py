@@ -1,0 +1,2 @@
+n = 3
+n()  # expect: call-non-callable

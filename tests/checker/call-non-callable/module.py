@@ -1,0 +1,2 @@
+import math
+math()  # expect: call-non-callable

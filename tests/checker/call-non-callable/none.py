@@ -1,0 +1,2 @@
+cb = None
+cb()  # expect: call-non-callable

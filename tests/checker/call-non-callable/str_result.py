@@ -1,0 +1,2 @@
+s = summarize("x")
+print(s())  # expect: call-non-callable

@@ -1,0 +1,2 @@
+g = lambda: 1
+print(g.__code__)  # expect: forbidden-attribute

@@ -1,0 +1,2 @@
+doc = fetch_document("a")
+print(doc.__dict__)  # expect: forbidden-attribute

@@ -1,0 +1,1 @@
+print(globals())  # expect: forbidden-builtin

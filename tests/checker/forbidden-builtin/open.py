@@ -1,0 +1,2 @@
+with open("data.txt") as f:  # expect: forbidden-builtin "host"
+    print(f.read())

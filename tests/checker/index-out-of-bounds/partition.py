@@ -1,0 +1,1 @@
+head = "a=b".partition("=")[3]  # expect: index-out-of-bounds

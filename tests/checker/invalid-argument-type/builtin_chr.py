@@ -1,0 +1,1 @@
+print(chr("a"))  # expect: invalid-argument-type

@@ -1,0 +1,3 @@
+async def main():
+    page = fetch("u")
+    return summarize(page)  # expect: invalid-argument-type "await"

@@ -1,0 +1,1 @@
+d = fetch_document(3)  # expect: invalid-argument-type

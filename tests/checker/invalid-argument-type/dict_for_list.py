@@ -1,0 +1,1 @@
+print(compute_stats({"a": 1.0}))  # expect: invalid-argument-type

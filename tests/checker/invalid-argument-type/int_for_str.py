@@ -1,0 +1,1 @@
+w = get_weather(75001)  # expect: invalid-argument-type

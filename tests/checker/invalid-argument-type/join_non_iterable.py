@@ -1,0 +1,1 @@
+print(", ".join(5))  # expect: invalid-argument-type

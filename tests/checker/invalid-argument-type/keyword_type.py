@@ -1,0 +1,1 @@
+r = search("q", max_results="ten")  # expect: invalid-argument-type "`max_results`"

@@ -1,0 +1,1 @@
+print(len(max_items))  # expect: invalid-argument-type

@@ -1,0 +1,1 @@
+print(translate(["a", "b"], "fr"))  # expect: invalid-argument-type

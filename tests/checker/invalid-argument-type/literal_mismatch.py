@@ -1,0 +1,1 @@
+w = get_weather("Paris", units="kelvin")  # expect: invalid-argument-type

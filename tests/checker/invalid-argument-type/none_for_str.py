@@ -1,0 +1,1 @@
+print(summarize(None))  # expect: invalid-argument-type

@@ -1,0 +1,1 @@
+u = get_user("42")  # expect: invalid-argument-type "expects `int`, found `Literal["

@@ -1,0 +1,1 @@
+count: int = "zero"  # expect: invalid-assignment

@@ -1,0 +1,2 @@
+s = summarize("x")
+s[0] = "X"  # expect: invalid-assignment

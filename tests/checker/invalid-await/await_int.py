@@ -1,0 +1,1 @@
+x = await 3  # expect: invalid-await

@@ -1,0 +1,1 @@
+r = await [fetch("a")]  # expect: invalid-await

@@ -1,0 +1,1 @@
+s = await summarize("x").strip()  # expect: invalid-await

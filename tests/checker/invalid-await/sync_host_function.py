@@ -1,0 +1,1 @@
+w = await get_weather("Paris")  # expect: invalid-await "remove `await`"

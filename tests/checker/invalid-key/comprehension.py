@@ -1,0 +1,1 @@
+names = [u["fullname"] for u in list_users()]  # expect: invalid-key

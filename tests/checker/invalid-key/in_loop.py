@@ -1,0 +1,2 @@
+for day in get_forecast("x"):
+    print(day["date"])  # expect: invalid-key

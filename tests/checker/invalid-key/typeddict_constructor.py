@@ -1,0 +1,1 @@
+u = User(id=1, name="a", email="e", role="admin")  # expect: invalid-key

@@ -1,0 +1,2 @@
+w = get_weather("Paris")
+print(w["temperature"])  # expect: invalid-key "Weather"

@@ -1,0 +1,2 @@
+if max_items > 3  # expect: invalid-syntax
+    print("x")

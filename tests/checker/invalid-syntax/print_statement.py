@@ -1,0 +1,1 @@
+print "hello"  # expect: invalid-syntax

@@ -1,0 +1,1 @@
+w = get_weather()  # expect: missing-argument "`city`"

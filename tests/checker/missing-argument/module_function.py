@@ -1,0 +1,2 @@
+import re
+print(re.sub("a", "b"))  # expect: missing-argument "`string`"

@@ -1,0 +1,1 @@
+send_email("a@b.c")  # expect: missing-argument "`subject`, `body`"

@@ -1,0 +1,1 @@
+print(max())  # expect: no-matching-overload

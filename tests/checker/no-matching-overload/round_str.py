@@ -1,0 +1,1 @@
+print(round("1.5"))  # expect: no-matching-overload

@@ -1,0 +1,2 @@
+p = get_price("a")
+print([x for x in p])  # expect: not-iterable

@@ -1,0 +1,2 @@
+for i in max_items:  # expect: not-iterable
+    print(i)

@@ -1,0 +1,3 @@
+items = None
+for x in items:  # expect: not-iterable
+    print(x)

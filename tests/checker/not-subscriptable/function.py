@@ -1,0 +1,1 @@
+print(get_weather["Paris"])  # expect: not-subscriptable "called with (...)"

@@ -1,0 +1,1 @@
+r = await fetch_json("u", None, params={})  # expect: parameter-already-assigned

@@ -1,0 +1,1 @@
+print("a b".split(" ", sep=" "))  # expect: parameter-already-assigned

@@ -1,0 +1,1 @@
+w = get_forecast("Paris", city="Rome")  # expect: parameter-already-assigned "`city`"

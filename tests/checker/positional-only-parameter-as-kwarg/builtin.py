@@ -1,0 +1,1 @@
+print(len(obj=[1]))  # expect: positional-only-parameter-as-kwarg

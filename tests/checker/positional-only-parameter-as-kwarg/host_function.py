@@ -1,0 +1,1 @@
+users = list_users(limit=5)  # expect: positional-only-parameter-as-kwarg "`limit`"

@@ -1,0 +1,1 @@
+v = lookup(key="x")  # expect: positional-only-parameter-as-kwarg

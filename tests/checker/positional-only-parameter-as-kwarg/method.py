@@ -1,0 +1,1 @@
+print("a".startswith(prefix="a"))  # expect: positional-only-parameter-as-kwarg

@@ -1,0 +1,3 @@
+if max_items > 3:
+    limit = 3
+print(limit)  # expect: possibly-unresolved-reference "limit"

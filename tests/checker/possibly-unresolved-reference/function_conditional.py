@@ -1,0 +1,6 @@
+def f(flag):
+    if flag:
+        result = 1
+    return result  # expect: possibly-unresolved-reference
+
+f(True)

@@ -1,0 +1,3 @@
+for h in search("q"):
+    found = h
+print(found)  # expect: possibly-unresolved-reference

@@ -1,0 +1,1 @@
+page = await fetch("a", "b")  # expect: too-many-positional-arguments

@@ -1,0 +1,1 @@
+print(len([1], [2]))  # expect: too-many-positional-arguments

@@ -1,0 +1,3 @@
+from typing import Any
+d = fetch_document("x")
+print(d)

@@ -1,0 +1,1 @@
+send_email("a", "b", "c", ["cc"])  # expect: too-many-positional-arguments

@@ -1,0 +1,1 @@
+print("a,b".split(",", 1, 2))  # expect: too-many-positional-arguments

@@ -1,0 +1,1 @@
+r = search("q", limit=5)  # expect: unknown-argument

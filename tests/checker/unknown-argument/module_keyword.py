@@ -1,0 +1,2 @@
+import json
+print(json.dumps({}, indnet=2))  # expect: unknown-argument "`indent`"

@@ -1,0 +1,1 @@
+print(summarize("x").strip().lower().titel())  # expect: unresolved-attribute "`title`"

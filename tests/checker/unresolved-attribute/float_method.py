@@ -1,0 +1,2 @@
+p = get_price("A")
+print(p.round(2))  # expect: unresolved-attribute

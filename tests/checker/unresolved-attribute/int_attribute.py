@@ -1,0 +1,2 @@
+n = len("abc")
+print(n.length)  # expect: unresolved-attribute

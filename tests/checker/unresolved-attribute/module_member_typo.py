@@ -1,0 +1,2 @@
+import math
+print(math.squareroot(2))  # expect: unresolved-attribute "`sqrt`"

@@ -1,0 +1,2 @@
+for h in search("q"):
+    print(h.link)  # expect: unresolved-attribute

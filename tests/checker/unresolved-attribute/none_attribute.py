@@ -1,0 +1,2 @@
+result = None
+print(result.value)  # expect: unresolved-attribute

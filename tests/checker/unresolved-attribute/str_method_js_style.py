@@ -1,0 +1,2 @@
+s = "abc"
+print(s.toUpperCase(), s.length)  # expect: unresolved-attribute; unresolved-attribute

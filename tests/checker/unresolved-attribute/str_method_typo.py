@@ -1,0 +1,1 @@
+print(summarize("x").uppercase())  # expect: unresolved-attribute "did you mean `upper`"

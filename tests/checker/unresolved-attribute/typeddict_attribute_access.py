@@ -1,0 +1,2 @@
+w = get_weather("Paris")
+print(w.temp)  # expect: unresolved-attribute "a TypedDict is a dict"

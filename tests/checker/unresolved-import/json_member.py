@@ -1,0 +1,1 @@
+from json import parse  # expect: unresolved-import

@@ -1,0 +1,1 @@
+import jsonn  # expect: unresolved-import "`json`"

@@ -1,0 +1,1 @@
+import os  # expect: unresolved-import "no file, network"

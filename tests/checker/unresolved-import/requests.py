@@ -1,0 +1,1 @@
+import requests  # expect: unresolved-import

@@ -1,0 +1,2 @@
+import subprocess  # expect: unresolved-import
+subprocess.run(["ls"])

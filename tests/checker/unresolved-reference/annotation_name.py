@@ -1,0 +1,2 @@
+def f(x: Optionl[int]) -> int:  # expect: unresolved-reference
+    return 1

@@ -1,0 +1,1 @@
+page = await fecth("https://a")  # expect: unresolved-reference "fetch"

@@ -1,0 +1,3 @@
+def helper():
+    return undefined_helper()  # expect: unresolved-reference
+helper()

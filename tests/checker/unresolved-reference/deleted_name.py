@@ -1,0 +1,3 @@
+value = 3
+del value
+print(value)  # expect: unresolved-reference

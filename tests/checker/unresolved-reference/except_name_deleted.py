@@ -1,0 +1,5 @@
+try:
+    lookup("k")
+except KeyError as err:
+    pass
+print(err)  # expect: unresolved-reference

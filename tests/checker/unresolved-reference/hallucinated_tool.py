@@ -1,0 +1,2 @@
+data = fetch_weather_data("Paris")  # expect: unresolved-reference
+print(data)

@@ -1,0 +1,2 @@
+f = lambda x: x + offset  # expect: unresolved-reference
+print(f(1))

@@ -1,0 +1,2 @@
+for city in ["a", "b"]:
+    print(summarise(city))  # expect: unresolved-reference "summarize"

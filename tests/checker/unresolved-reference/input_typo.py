@@ -1,0 +1,1 @@
+print(user_qeury.upper())  # expect: unresolved-reference "user_query"

@@ -1,0 +1,2 @@
+w = get_wether("Paris")  # expect: unresolved-reference "get_weather"
+print(w)

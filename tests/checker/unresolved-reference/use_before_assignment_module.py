@@ -1,0 +1,2 @@
+print(total)  # expect: unresolved-reference
+total = 3

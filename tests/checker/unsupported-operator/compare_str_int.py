@@ -1,0 +1,2 @@
+if user_query < 3:  # expect: unsupported-operator
+    pass

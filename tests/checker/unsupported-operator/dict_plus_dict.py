@@ -1,0 +1,1 @@
+print({"a": 1} + {"b": 2})  # expect: unsupported-operator

@@ -1,0 +1,2 @@
+price = get_price("A")
+print("$" + price)  # expect: unsupported-operator

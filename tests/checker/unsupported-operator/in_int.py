@@ -1,0 +1,1 @@
+print(1 in max_items)  # expect: unsupported-operator

@@ -1,0 +1,1 @@
+n = max_items + "1"  # expect: unsupported-operator

@@ -1,0 +1,1 @@
+print(summarize("a") - "b")  # expect: unsupported-operator

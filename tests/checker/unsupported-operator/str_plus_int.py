@@ -1,0 +1,1 @@
+print("total: " + len([1]))  # expect: unsupported-operator "f-string"

@@ -1,0 +1,1 @@
+print(-user_query)  # expect: unsupported-operator

@@ -1,0 +1,4 @@
+try:  # expect: unsupported-syntax
+    pass
+except* ValueError:
+    pass

@@ -1,0 +1,2 @@
+import asyncio
+asyncio.gather(fetch("a"), fetch("b"))  # expect: unused-awaitable

@@ -1,0 +1,1 @@
+fetch("https://a")  # expect: unused-awaitable "await fetch"

@@ -1,0 +1,2 @@
+async def main():
+    ask_model("hello")  # expect: unused-awaitable

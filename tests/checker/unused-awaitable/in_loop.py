@@ -1,0 +1,2 @@
+for u in ["a", "b"]:
+    fetch_json(u)  # expect: unused-awaitable

@@ -1,0 +1,2 @@
+import asyncio
+asyncio.sleep(1)  # expect: unused-awaitable

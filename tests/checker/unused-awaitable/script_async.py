@@ -1,0 +1,4 @@
+async def work():
+    return 1
+
+work()  # expect: unused-awaitable

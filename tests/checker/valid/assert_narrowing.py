@@ -1,0 +1,3 @@
+u = find_user("x@y")
+assert u is not None, "user must exist"
+print(u["name"].title())

@@ -1,0 +1,5 @@
+doc = fetch_document("abc")
+short = summarize(doc.body, max_words=20)
+print(doc.id, doc.title.upper(), doc.score + 1.0, short)
+docs = sorted([doc], key=lambda d: d.score)
+print(docs[0].title)

@@ -1,0 +1,7 @@
+def main():
+    return helper(3)
+
+def helper(x):
+    return x + 1
+
+print(main())

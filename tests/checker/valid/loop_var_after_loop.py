@@ -1,0 +1,4 @@
+last = None
+for last in search("q"):
+    pass
+print(last)

@@ -1,0 +1,3 @@
+users = list_users(10)
+print([u["name"] for u in users])
+print(lookup("k"))

@@ -1,0 +1,5 @@
+value = "3"
+value = int(value)
+print(value + 1)
+value = [value]
+print(value[0])

@@ -1,0 +1,13 @@
+# Host functions the example agent may call (monty check reads these).
+
+def get_weather(city: str, units: str = "c") -> dict[str, object]:
+    """Current weather for a city: {"temp": float, "sky": str}."""
+    ...
+
+def search_flights(origin: str, destination: str, max_price: int) -> list[dict[str, object]]:
+    """Flights under max_price: [{"id": str, "price": int, "stops": int}, ...]."""
+    ...
+
+def send_report(title: str, body: str) -> bool:
+    """Delivers the report; True when accepted."""
+    ...
