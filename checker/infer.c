@@ -88,9 +88,19 @@ is_input(Ctx *c, const char *name)
     return false;
 }
 
+static ChkType *global_fallback_strict(Ctx *c, const char *name);
+
 /* Outside-the-script names: inputs, host stubs, builtins. NULL if none. */
 static ChkType *
 global_fallback(Ctx *c, const char *name)
+{
+    ChkType *t = global_fallback_strict(c, name);
+    /* after `from m import *` any global name may exist */
+    return t ? t : c->star_import ? any(c) : NULL;
+}
+
+static ChkType *
+global_fallback_strict(Ctx *c, const char *name)
 {
     if (c->stubs) {
         ChkSymbol *s = chk_table_get(&c->stubs->mod->syms, name);
@@ -1318,6 +1328,13 @@ infer_attribute(Ctx *c, const AstExpr *e)
     }
     bool missing = false;
     ChkType *t = chk_attr_type(c, v, name, &missing);
+    size_t n = strlen(name);
+    if (missing && n > 4 && name[0] == '_' && name[1] == '_' && name[n - 1] == '_'
+        && name[n - 2] == '_') {
+        /* dunders are protocol plumbing, not what models hallucinate: not
+         * worth a false positive over an incomplete stub */
+        return any(c);
+    }
     if (missing) {
         report_attr(c, e, v, name);
         return any(c);
@@ -1499,11 +1516,14 @@ collect_returns(Ctx *c, const AstSeq *body, ChkType **u, int sid, bool *any_ret)
             ChkType *t = c->lib->t_none;
             if (s->u.return_.value) {
                 int saved = c->cur;
+                State *saved_st = c->st;
                 c->cur = sid;
+                c->st = NULL;
                 c->quiet++;
                 t = chk_infer(c, s->u.return_.value);
                 c->quiet--;
                 c->cur = saved;
+                c->st = saved_st;
             }
             *u = chk_type_union(c->arena, *u, chk_type_widen(c->arena, t));
             *any_ret = true;

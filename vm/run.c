@@ -280,8 +280,8 @@ record_error(VmRun *run)
             VmTraceFrame *fr = &run->err_frames[i];
             fr->filename = run->program->filename ? run->program->filename : "";
             fr->lineno = tb->lineno;
-            fr->funcname = tb->code_index < run->program->ncodes
-                           ? run->program->codes[tb->code_index].name : "?";
+            fr->funcname = tb->name_index < run->program->ncodes
+                           ? run->program->codes[tb->name_index].name : "?";
             fr->source_line = source_line(run->program, tb->lineno);
         }
         run->err_nframes = n;
@@ -362,6 +362,7 @@ vm_run_start(VmRun *run)
         return drive(run);
     }
     f->is_module = true;
+    f->is_entry = true;
     run->frame = f;
     run->depth = 1;
     return drive(run);

@@ -80,6 +80,11 @@ main(int argc, char **argv)
                 cerr.msg);
         return 1;
     }
+    if (getenv("VM_DEV_DISASM") != NULL) {
+        char *d = cmp_program_disasm(prog);
+        fputs(d ? d : "", stderr);
+        free(d);
+    }
     VmRun *run = vm_run_new(prog, NULL, NULL, sink, stdout);
     VmEventKind ev = vm_run_start(run);
     while (ev == VM_EVENT_CALL) {
