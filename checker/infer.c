@@ -88,9 +88,19 @@ is_input(Ctx *c, const char *name)
     return false;
 }
 
+static ChkType *global_fallback_strict(Ctx *c, const char *name);
+
 /* Outside-the-script names: inputs, host stubs, builtins. NULL if none. */
 static ChkType *
 global_fallback(Ctx *c, const char *name)
+{
+    ChkType *t = global_fallback_strict(c, name);
+    /* after `from m import *` any global name may exist */
+    return t ? t : c->star_import ? any(c) : NULL;
+}
+
+static ChkType *
+global_fallback_strict(Ctx *c, const char *name)
 {
     if (c->stubs) {
         ChkSymbol *s = chk_table_get(&c->stubs->mod->syms, name);
@@ -117,6 +127,9 @@ local_defined(const Local *l)
 static void
 suggest_scope(Ctx *c, ChkSuggest *sg, int sid)
 {
+    if (c->suggest_budget <= 0) {
+        return;
+    }
     for (int p = sid; p >= 0; p = c->scopes[p]->parent) {
         const Scope *s = c->scopes[p];
         if (s->kind == SC_CLASS && p != sid) {
@@ -158,6 +171,7 @@ report_unresolved(Ctx *c, const AstExpr *e, const char *name)
     }
     ChkSuggest sg;
     chk_suggest_init(&sg, name);
+    sg.budget = &c->suggest_budget;
     suggest_scope(c, &sg, c->cur);
     const char *best = chk_suggest_best(&sg);
     if (!best) {
@@ -460,6 +474,7 @@ report_attr(Ctx *c, const AstExpr *e, ChkType *t, const char *name)
 {
     ChkSuggest sg;
     chk_suggest_init(&sg, name);
+    sg.budget = &c->suggest_budget;
     int n = t->kind == CHK_T_UNION ? t->nargs : 1;
     for (int i = 0; i < n; i++) {
         const ChkType *m = t->kind == CHK_T_UNION ? t->args[i] : t;
@@ -622,6 +637,7 @@ report_typeddict_key(Ctx *c, const AstExpr *keye, const ChkClass *cls)
     const char *key = keye->u.constant.str.s;
     ChkSuggest sg;
     chk_suggest_init(&sg, key);
+    sg.budget = &c->suggest_budget;
     for (int i = 0; i < cls->members.len; i++) {
         if (!cls->members.order[i]->is_method) {
             chk_suggest_offer(&sg, cls->members.order[i]->name);
@@ -1145,9 +1161,37 @@ infer_unary(Ctx *c, const AstExpr *e)
 
 /* ---- await -------------------------------------------------------------- */
 
+/* `await` inside a plain `def` (or a lambda) is CPython's SyntaxError; at
+ * module level monty allows it (top-level await). */
+static void
+check_await_context(Ctx *c, const AstExpr *e)
+{
+    for (int sid = c->cur; sid > 0; sid = c->scopes[sid]->parent) {
+        const Scope *s = c->scopes[sid];
+        if (s->kind == SC_COMP) {
+            continue;
+        }
+        if (s->kind == SC_LAMBDA) {
+            chk_report(c, &e->loc, CHK_SEV_ERROR, "invalid-await",
+                       "a lambda cannot await: use an `async def` function instead",
+                       "`await` used inside a lambda");
+        } else if (s->kind == SC_FUNC && !s->is_async) {
+            const AstStmt *def = s->node;
+            char hint[300];
+            snprintf(hint, sizeof hint, "declare it `async def %s(...)` and await its calls",
+                     def->u.funcdef.name.s);
+            chk_report(c, &e->loc, CHK_SEV_ERROR, "invalid-await", hint,
+                       "`await` used inside `%s`, which is not an `async def` function",
+                       def->u.funcdef.name.s);
+        }
+        return;
+    }
+}
+
 static ChkType *
 infer_await(Ctx *c, const AstExpr *e)
 {
+    check_await_context(c, e);
     ChkType *t = chk_infer(c, e->u.await_.value);
     int n = t->kind == CHK_T_UNION ? t->nargs : 1;
     ChkType *u = NULL;
@@ -1318,6 +1362,13 @@ infer_attribute(Ctx *c, const AstExpr *e)
     }
     bool missing = false;
     ChkType *t = chk_attr_type(c, v, name, &missing);
+    size_t n = strlen(name);
+    if (missing && n > 4 && name[0] == '_' && name[1] == '_' && name[n - 1] == '_'
+        && name[n - 2] == '_') {
+        /* dunders are protocol plumbing, not what models hallucinate: not
+         * worth a false positive over an incomplete stub */
+        return any(c);
+    }
     if (missing) {
         report_attr(c, e, v, name);
         return any(c);
@@ -1499,11 +1550,14 @@ collect_returns(Ctx *c, const AstSeq *body, ChkType **u, int sid, bool *any_ret)
             ChkType *t = c->lib->t_none;
             if (s->u.return_.value) {
                 int saved = c->cur;
+                State *saved_st = c->st;
                 c->cur = sid;
+                c->st = NULL;
                 c->quiet++;
                 t = chk_infer(c, s->u.return_.value);
                 c->quiet--;
                 c->cur = saved;
+                c->st = saved_st;
             }
             *u = chk_type_union(c->arena, *u, chk_type_widen(c->arena, t));
             *any_ret = true;
