@@ -64,6 +64,7 @@ typedef struct {
     bool mark_xfail;
     bool durable;
     bool summary;
+    bool sanitizer;     /* the monty under test is a sanitizer build */
     double timeout;
     int max_diff_lines;
 } Options;
@@ -84,6 +85,7 @@ typedef struct Case {
     char *base;         /* .../<name> (no suffix) */
     bool has_stubs;
     bool xfail;
+    bool xfail_asan;    /* marker reason starts with "asan:": fails only in sanitizer builds */
     Buf stdout_text;
     bool stdout_present;
     char *exc;
@@ -946,6 +948,13 @@ load_case(const char *path, const char *root, Case *c, char **err)
         return false;
     }
     c->xfail = strncmp(buf_str(&src), "# xfail:", 8) == 0;
+    if (c->xfail) {
+        const char *r = buf_str(&src) + 8;
+        while (*r == ' ') {
+            r++;
+        }
+        c->xfail_asan = strncmp(r, "asan:", 5) == 0;
+    }
     buf_free(&src);
     char *p = xasprintf("%s.stdout", c->base);
     c->stdout_present = read_file(p, &c->stdout_text);
@@ -1113,7 +1122,7 @@ set_xfail(const Case *c, const char *reason)
     Buf out = {0};
     buf_add(&out, "", 0);
     if (reason) {
-        buf_adds(&out, "# xfail: ");
+        buf_adds(&out, opt.sanitizer ? "# xfail: asan: " : "# xfail: ");
         for (const char *r = reason; *r && r - reason < 160; r++) {
             char ch = (*r == '\n' || *r == '\r') ? ' ' : *r;
             buf_add(&out, &ch, 1);
@@ -1133,6 +1142,7 @@ usage(void)
 {
     puts("usage: run_cases [--monty PATH] [--cases DIR] [-k PATTERN]... [-v]\n"
          "                 [--timeout SECONDS] [--no-durable] [--diff-lines N] [--summary]\n"
+         "                 [--sanitizer]\n"
          "                 [--update-xfail] [--mark-xfail]\n"
          "\n"
          "Runs tests/cases/**/*.py with monty and compares against the CPython recording.\n"
@@ -1144,6 +1154,9 @@ usage(void)
          "  --timeout S       seconds allowed per monty process (default 10)\n"
          "  --no-durable      skip the start/resume mode for host-call cases\n"
          "  --summary         print pass/total per area at the end\n"
+         "  --sanitizer       monty is an ASan/UBSan build: markers `# xfail: asan: ...` (cases\n"
+         "                    that fail only there) are strict here and ignored otherwise;\n"
+         "                    --mark-xfail writes such markers\n"
          "  --update-xfail    remove the xfail marker of marked cases that now pass\n"
          "  --mark-xfail      add an xfail marker (with the observed mismatch) to failing cases\n"
          "Exit status: 0 when nothing FAILed or XPASSed, 1 otherwise, 2 on usage errors.");
@@ -1173,6 +1186,8 @@ parse_args(int argc, char **argv)
             opt.timeout = atof(argv[++i]);
         } else if (strcmp(a, "--diff-lines") == 0 && has_next) {
             opt.max_diff_lines = atoi(argv[++i]);
+        } else if (strcmp(a, "--sanitizer") == 0) {
+            opt.sanitizer = true;
         } else if (strcmp(a, "--summary") == 0) {
             opt.summary = true;
         } else if (strcmp(a, "--no-durable") == 0) {
@@ -1276,6 +1291,11 @@ main(int argc, char **argv)
             if (opt.mark_xfail) {
                 set_xfail(&c, reason);
                 n_fixed++;
+            }
+        } else if (c.xfail && c.xfail_asan && !opt.sanitizer) {
+            n_pass++;   /* the marker is about sanitizer builds only */
+            if (opt.verbose) {
+                printf("PASS  %s (xfail only under sanitizers)\n", c.rel);
             }
         } else if (c.xfail) {
             if (opt.update_xfail) {

@@ -66,4 +66,18 @@ head -n 1 "$c/wrongexc.py" | grep -qF "# xfail: monty: NameError: name 'print' i
 run
 [ "$rc" = 0 ] || fail "exit status $rc once failures are marked"
 expect "cases: 3 passed, 0 failed, 2 skipped"
+
+# A marker about sanitizer builds only: ignored in a plain run, strict with --sanitizer.
+printf '# xfail: asan: heap-use-after-free\nprint("hi")\n' > "$c/san.py"
+printf 'hi\n' > "$c/san.stdout"
+run -k san
+[ "$rc" = 0 ] || fail "an asan-only marker must not fail a plain run (exit status $rc)"
+expect "cases: 1 passed, 0 failed, 0 skipped"
+run -k san --sanitizer
+[ "$rc" = 1 ] || fail "an asan-only marker on a passing case must XPASS with --sanitizer"
+expect "XPASS a/san"
+printf 'wrong\n' > "$c/pass.fake"
+run -k pass --sanitizer --mark-xfail
+head -n 1 "$c/pass.py" | grep -qF "# xfail: asan: stdout line 1" ||
+    fail "--mark-xfail --sanitizer must write an asan: marker"
 echo "run_cases_selftest: 1 passed, 0 failed"
