@@ -337,7 +337,12 @@ chk_assignable(Ctx *c, ChkType *arg, ChkType *param, TvMap *map)
 typedef struct Match {
     bool report;
     int errors;
+    const ChkFunc *f;
+    bool skip_self;
 } Match;
+
+/* Stands for "the callee's signature", spelled out only when reported. */
+static const char SIG_HINT[] = "<signature>";
 
 static void
 mreport(Ctx *c, Match *m, const AstLoc *loc, const char *code, const char *hint,
@@ -356,17 +361,36 @@ mreport(Ctx *c, Match *m, const AstLoc *loc, const char *code, const char *hint,
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    char sighint[700];
+    if (hint == SIG_HINT) {
+        char sig[600] = "";
+        chk_func_sig(m->f, m->skip_self, sig, sizeof sig);
+        snprintf(sighint, sizeof sighint, "signature: %s", sig);
+        hint = sighint;
+    }
     chk_report(c, loc, CHK_SEV_ERROR, code, hint, "%s", msg);
 }
 
 static const char *
 callee_desc(const ChkFunc *f, char *buf, size_t n)
 {
+    /* hot: called for every call checked, so no printf */
+    size_t w = 0;
     if (f->owner) {
-        snprintf(buf, n, "%s.%s", f->owner->name, f->name);
-    } else {
-        snprintf(buf, n, "%s", f->name);
+        size_t k = strlen(f->owner->name);
+        if (k > n / 2) {
+            k = n / 2;
+        }
+        memcpy(buf, f->owner->name, k);
+        w = k;
+        buf[w++] = '.';
     }
+    size_t k = strlen(f->name);
+    if (w + k + 1 > n) {
+        k = n - w - 1;
+    }
+    memcpy(buf + w, f->name, k);
+    buf[w + k] = 0;
     return buf;
 }
 
@@ -381,7 +405,7 @@ static int
 match_call(Ctx *c, const AstExpr *call, ChkFunc *f, const ChkType *self_type,
            ChkType **arg_types, ChkType **kw_types, TvMap *map, bool report)
 {
-    Match m = {report, 0};
+    Match m = {report, 0, f, false};
     if (f->any_args) {
         return 0;
     }
@@ -407,12 +431,10 @@ match_call(Ctx *c, const AstExpr *call, ChkFunc *f, const ChkType *self_type,
             npos++;
         }
     }
-    char sig[600] = "";
-    chk_func_sig(f, skip == 1, sig, sizeof sig);
+    m.skip_self = skip == 1;
     char name[200];
     callee_desc(f, name, sizeof name);
-    char hint[700];
-    snprintf(hint, sizeof hint, "signature: %s", sig);
+    const char *hint = SIG_HINT;
 
     bool unknown_pos = false;
     bool unknown_kw = false;
@@ -726,8 +748,9 @@ construct(Ctx *c, const AstExpr *call, ChkClass *k, ChkType **arg_types, ChkType
     ChkType *self = chk_type_inst(c->arena, k, 0, NULL);
     const ChkClass *owner = NULL;
     ChkSymbol *init = chk_class_lookup(k, "__init__", &owner);
-    if (owner == lib->c_object) {
-        init = NULL;
+    if (owner == lib->c_object
+        || (owner != k && (k->is_dataclass || k->is_namedtuple))) {
+        init = NULL;    /* the generated __init__ comes from the fields */
     }
     if (init && init->type && init->type->kind == CHK_T_FUNC
         && !init->type->func->next_overload) {

@@ -113,6 +113,7 @@ typedef struct Ctx {
     const char *const *inputs;
     size_t ninputs;
     bool future_annotations;
+    bool star_import;         /* `from m import *`: unknown globals are Any */
     ChkResolver resolver;
     ChkClass *c_generator;    /* builtins Iterator (for generator expressions) */
 } Ctx;

@@ -68,6 +68,7 @@ typedef struct ChkSymbol {
     bool is_static;
     bool is_classmethod;
     bool is_property;
+    bool hidden;              /* builtins.pyi helper (typing's classes): not a builtin */
 } ChkSymbol;
 
 typedef struct ChkTable {
@@ -235,6 +236,9 @@ typedef struct ChkSuggest {
 void chk_suggest_init(ChkSuggest *s, const char *name);
 void chk_suggest_offer(ChkSuggest *s, const char *candidate);
 const char *chk_suggest_best(const ChkSuggest *s);
+
+/* True for builtins.pyi names scripts do not see (infer.c). */
+bool chk_hidden_builtin(const char *name);
 
 /* ---- lint (lint/ folder) ------------------------------------------------- */
 

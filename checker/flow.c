@@ -271,6 +271,16 @@ narrow_cond(Ctx *c, const AstExpr *test, State *st, bool positive)
         if (l->kind == AST_NAMEDEXPR) {
             l = l->u.namedexpr.target;
         }
+        /* type(x) is C / type(x) == C */
+        if (positive && (op == AST_IS || op == AST_EQ) && l->kind == AST_CALL
+            && l->u.call.func->kind == AST_NAME
+            && strcmp(l->u.call.func->u.name.id.s, "type") == 0 && l->u.call.args.len == 1
+            && ((const AstExpr *)AST_SEQ_GET(l->u.call.args, 0))->kind == AST_NAME) {
+            const AstExpr *x = AST_SEQ_GET(l->u.call.args, 0);
+            ChkType *t = isinstance_type(c, r);
+            chk_state_set_type(c, st, x->u.name.id.s, t ? t : c->lib->t_any);
+            break;
+        }
         if (l->kind != AST_NAME || !is_none(r)) {
             break;
         }

@@ -46,9 +46,9 @@ tstr(const ChkType *t, char *buf, size_t n)
 /* ---- names -------------------------------------------------------------- */
 
 /* Names defined in builtins.pyi only to write the stubs (typing's classes,
- * NoneType, ...): not visible to scripts. */
-static bool
-hidden_builtin(const char *name)
+ * NoneType, ...): not visible to scripts. Marked once in the library. */
+bool
+chk_hidden_builtin(const char *name)
 {
     static const char *const hidden[] = {
         "Iterable", "Iterator", "Sequence", "MutableSequence", "Mapping", "MutableMapping",
@@ -70,11 +70,8 @@ hidden_builtin(const char *name)
 static ChkSymbol *
 builtin_sym(Ctx *c, const char *name)
 {
-    if (hidden_builtin(name)) {
-        return NULL;
-    }
     ChkSymbol *s = chk_table_get(&c->lib->builtins->syms, name);
-    if (s && (s->is_typevar || s->is_alias)) {
+    if (!s || s->hidden || s->is_typevar || s->is_alias) {
         return NULL;
     }
     return s;
@@ -91,9 +88,19 @@ is_input(Ctx *c, const char *name)
     return false;
 }
 
+static ChkType *global_fallback_strict(Ctx *c, const char *name);
+
 /* Outside-the-script names: inputs, host stubs, builtins. NULL if none. */
 static ChkType *
 global_fallback(Ctx *c, const char *name)
+{
+    ChkType *t = global_fallback_strict(c, name);
+    /* after `from m import *` any global name may exist */
+    return t ? t : c->star_import ? any(c) : NULL;
+}
+
+static ChkType *
+global_fallback_strict(Ctx *c, const char *name)
 {
     if (c->stubs) {
         ChkSymbol *s = chk_table_get(&c->stubs->mod->syms, name);
@@ -144,7 +151,7 @@ suggest_scope(Ctx *c, ChkSuggest *sg, int sid)
     }
     const ChkTable *bt = &c->lib->builtins->syms;
     for (int i = 0; i < bt->len; i++) {
-        if (!hidden_builtin(bt->order[i]->name) && !bt->order[i]->is_typevar) {
+        if (!bt->order[i]->hidden && !bt->order[i]->is_typevar) {
             chk_suggest_offer(sg, bt->order[i]->name);
         }
     }
@@ -1321,6 +1328,13 @@ infer_attribute(Ctx *c, const AstExpr *e)
     }
     bool missing = false;
     ChkType *t = chk_attr_type(c, v, name, &missing);
+    size_t n = strlen(name);
+    if (missing && n > 4 && name[0] == '_' && name[1] == '_' && name[n - 1] == '_'
+        && name[n - 2] == '_') {
+        /* dunders are protocol plumbing, not what models hallucinate: not
+         * worth a false positive over an incomplete stub */
+        return any(c);
+    }
     if (missing) {
         report_attr(c, e, v, name);
         return any(c);
@@ -1502,11 +1516,14 @@ collect_returns(Ctx *c, const AstSeq *body, ChkType **u, int sid, bool *any_ret)
             ChkType *t = c->lib->t_none;
             if (s->u.return_.value) {
                 int saved = c->cur;
+                State *saved_st = c->st;
                 c->cur = sid;
+                c->st = NULL;
                 c->quiet++;
                 t = chk_infer(c, s->u.return_.value);
                 c->quiet--;
                 c->cur = saved;
+                c->st = saved_st;
             }
             *u = chk_type_union(c->arena, *u, chk_type_widen(c->arena, t));
             *any_ret = true;

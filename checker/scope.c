@@ -611,6 +611,7 @@ collect_stmt(Ctx *c, const AstStmt *s, int sid)
         for (int i = 0; i < s->u.importfrom.names.len; i++) {
             const AstAlias *al = AST_SEQ_GET(s->u.importfrom.names, i);
             if (strcmp(al->name.s, "*") == 0) {
+                c->star_import = true;
                 continue;
             }
             Binding *b = add_binding(c, sid, al->asname.s ? al->asname.s : al->name.s,
@@ -768,10 +769,13 @@ static ChkType *
 except_type(Ctx *c, const AstExceptHandler *h)
 {
     int saved = c->cur;
+    State *saved_st = c->st;
+    c->st = NULL;
     c->quiet++;
     ChkType *t = h->type ? chk_infer(c, h->type) : NULL;
     c->quiet--;
     c->cur = saved;
+    c->st = saved_st;
     if (!t) {
         return c->lib->t_any;
     }
@@ -792,15 +796,20 @@ except_type(Ctx *c, const AstExceptHandler *h)
     return c->lib->t_any;
 }
 
+/* Binding types are flow-insensitive: no narrowing of the place where the
+ * name happens to be read may leak into them (they are cached). */
 static ChkType *
 infer_in(Ctx *c, const AstExpr *e, int scope)
 {
     int saved = c->cur;
+    State *saved_st = c->st;
     c->cur = scope;
+    c->st = NULL;
     c->quiet++;
     ChkType *t = chk_infer(c, e);
     c->quiet--;
     c->cur = saved;
+    c->st = saved_st;
     return t;
 }
 

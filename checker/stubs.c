@@ -523,6 +523,10 @@ lib_init(void)
         }
     }
     AstArena *a = lib->arena;
+    for (int i = 0; i < lib->builtins->syms.len; i++) {
+        ChkSymbol *s = lib->builtins->syms.order[i];
+        s->hidden = chk_hidden_builtin(s->name);
+    }
     lib->c_object = lib_class(lib, "object");
     lib->c_int = lib_class(lib, "int");
     lib->c_float = lib_class(lib, "float");

@@ -65,6 +65,13 @@ looks_related(const char *a, const char *b)
     if (strncmp(shorter, longer, ls) == 0) {
         return true;
     }
+    size_t common = 0;
+    while (common < ls && shorter[common] == longer[common]) {
+        common++;
+    }
+    if (common >= 4) {
+        return true;   /* "retry" / "retries" */
+    }
     if (tolower((unsigned char)shorter[0]) != tolower((unsigned char)longer[0])) {
         return false;
     }

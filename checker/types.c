@@ -372,14 +372,50 @@ type_str(const ChkType *t, char *buf, size_t size, int depth)
             cat(buf, size, sig);
         }
         return;
-    case CHK_T_UNION:
+    case CHK_T_UNION: {
+        /* Literal["c"] | Literal["f"] reads better as Literal["c", "f"] */
+        bool first = true;
+        bool lits = false;
         for (int i = 0; i < t->nargs; i++) {
-            if (i) {
+            const ChkType *m = t->args[i];
+            if (m->kind == CHK_T_INST && m->lit != CHK_LIT_NONE) {
+                lits = true;
+                continue;
+            }
+            if (!first) {
                 cat(buf, size, " | ");
             }
-            type_str(t->args[i], buf, size, depth + 1);
+            first = false;
+            type_str(m, buf, size, depth + 1);
+        }
+        if (lits) {
+            if (!first) {
+                cat(buf, size, " | ");
+            }
+            cat(buf, size, "Literal[");
+            bool lfirst = true;
+            for (int i = 0; i < t->nargs; i++) {
+                const ChkType *m = t->args[i];
+                if (m->kind != CHK_T_INST || m->lit == CHK_LIT_NONE) {
+                    continue;
+                }
+                if (!lfirst) {
+                    cat(buf, size, ", ");
+                }
+                lfirst = false;
+                char one[96] = "";
+                type_str(m, one, sizeof one, depth + 1);
+                /* strip "Literal[" and "]" */
+                size_t n = strlen(one);
+                if (n > 9) {
+                    one[n - 1] = 0;
+                    cat(buf, size, one + 8);
+                }
+            }
+            cat(buf, size, "]");
         }
         return;
+    }
     case CHK_T_CLASSOBJ:
         cat(buf, size, "type[");
         cat(buf, size, t->cls->name);

@@ -59,6 +59,7 @@ typedef enum CmpScopeKind {
 #define CMP_DEF_PARAM 0x08u
 #define CMP_DEF_USE 0x10u
 #define CMP_DEF_COMP_ITER 0x20u  /* comprehension iteration variable */
+#define CMP_DEF_ANNOT 0x40u      /* annotated (x: int) */
 
 /* Where a name lives after analysis. */
 typedef enum CmpSymScope {
@@ -73,6 +74,7 @@ typedef struct CmpSymbol {
     int slot;                    /* set by the code generator: local slot, or
                                     cell index (cells, then free) */
     int argslot;                 /* a parameter's local slot, else -1 */
+    const AstLoc *decl;          /* first global/nonlocal statement, for errors */
 } CmpSymbol;
 
 typedef struct CmpScope CmpScope;
@@ -197,6 +199,7 @@ typedef struct CmpCompiler {
     uint32_t ncodes, capcodes;
     CmpError *err;
     bool failed;
+    bool future_ok;             /* still at the top of the module */
 } CmpCompiler;
 
 /* Error helpers: the first error wins; later calls are ignored. */

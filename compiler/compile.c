@@ -270,10 +270,11 @@ unwind_fblock(CmpCompiler *c, const CmpFBlock *fb, bool preserve_tos)
         }
         return true;
     case CMP_FB_POP_VALUE:
+        /* the value a pending return was carrying */
         if (preserve_tos) {
             EMIT(SWAP, 2);
-            EMIT(POP_TOP, 0);
         }
+        EMIT(POP_TOP, 0);
         return true;
     }
     return true;
@@ -724,7 +725,7 @@ make_qualname(CmpCompiler *c, const char *name)
     if (u->scope->kind == CMP_SCOPE_MODULE) {
         return strdup(name);
     }
-    n = strlen(u->qualname) + strlen(name) + 10;
+    n = strlen(u->qualname) + strlen(name) + sizeof ".<locals>.";
     q = malloc(n);
     if (q != NULL) {
         snprintf(q, n, "%s.<locals>.%s", u->qualname, name);
@@ -1212,7 +1213,7 @@ unpack_target(CmpCompiler *c, const AstExpr *t)
         const AstExpr *e = AST_SEQ_GET(*elts, i);
         if (e->kind == AST_STARRED) {
             if (star >= 0) {
-                return cmp_fail(c, "SyntaxError", &e->loc,
+                return cmp_fail(c, "SyntaxError", &t->loc,
                                 "multiple starred expressions in assignment");
             }
             star = i;
@@ -1700,6 +1701,38 @@ visit_import(CmpCompiler *c, const AstStmt *s)
     return !c->failed;
 }
 
+/* `from __future__ import x`: compile-time only. CPython's checks: known
+ * feature names, and only at the top of the module. */
+static bool
+future_import(CmpCompiler *c, const AstStmt *s)
+{
+    static const char *const features[] = {
+        "nested_scopes", "generators", "division", "absolute_import", "with_statement",
+        "print_function", "unicode_literals", "barry_as_FLUFL", "generator_stop", "annotations",
+    };
+    if (!c->future_ok) {
+        return cmp_fail(c, "SyntaxError", &s->loc,
+                        "from __future__ imports must occur at the beginning of the file");
+    }
+    for (int i = 0; i < s->u.importfrom.names.len; i++) {
+        const AstAlias *a = AST_SEQ_GET(s->u.importfrom.names, i);
+        bool known = false;
+        for (size_t k = 0; k < sizeof features / sizeof features[0]; k++) {
+            if (strcmp(a->name.s, features[k]) == 0) {
+                known = true;
+            }
+        }
+        if (strcmp(a->name.s, "braces") == 0) {
+            return cmp_fail(c, "SyntaxError", &s->loc, "not a chance");
+        }
+        if (!known) {
+            return cmp_fail(c, "SyntaxError", &s->loc, "future feature %s is not defined",
+                            a->name.s);
+        }
+    }
+    return true;
+}
+
 static bool
 visit_importfrom(CmpCompiler *c, const AstStmt *s)
 {
@@ -1710,7 +1743,7 @@ visit_importfrom(CmpCompiler *c, const AstStmt *s)
     uint32_t fromlist;
 
     if (s->u.importfrom.level == 0 && strcmp(module, "__future__") == 0) {
-        return true;    /* compile-time directives only */
+        return future_import(c, s);
     }
     if (names->len > 16) {
         items = malloc(sizeof *items * (size_t)names->len);
@@ -1732,6 +1765,11 @@ visit_importfrom(CmpCompiler *c, const AstStmt *s)
     EMIT(LOAD_CONST, const_int(c, s->u.importfrom.level));
     EMIT(LOAD_CONST, fromlist);
     EMIT(IMPORT_NAME, cmp_add_name(c, module));
+    if (names->len == 1 && strcmp(((const AstAlias *)AST_SEQ_GET(*names, 0))->name.s, "*") == 0) {
+        /* module level only (scope.c checks): binds the public names as globals */
+        EMIT(IMPORT_STAR, 0);
+        return !c->failed;
+    }
     for (int i = 0; i < names->len; i++) {
         const AstAlias *a = AST_SEQ_GET(*names, i);
         c->u->loc = to_loc(&a->loc);
@@ -1976,8 +2014,17 @@ cmp_compile(const AstModule *mod, const CmpOptions *opts, CmpError *err)
         return NULL;
     }
     ok = cmp_unit_enter(c, c->scopes.module, "<module>", "<module>", 1);
+    c->future_ok = true;
     for (int i = 0; ok && i < body->len; i++) {
         const AstStmt *s = AST_SEQ_GET(*body, i);
+        /* __future__ imports may follow only a docstring and each other */
+        if (!(s->kind == AST_IMPORTFROM && s->u.importfrom.module.s != NULL
+              && s->u.importfrom.level == 0
+              && strcmp(s->u.importfrom.module.s, "__future__") == 0)
+            && !(i == 0 && s->kind == AST_EXPR && s->u.expr.value->kind == AST_CONSTANT
+                 && s->u.expr.value->u.constant.kind == AST_CONST_STR)) {
+            c->future_ok = false;
+        }
         if (i == body->len - 1 && s->kind == AST_EXPR) {
             /* the script's value: its final expression statement */
             ok = visit_expr(c, s->u.expr.value);

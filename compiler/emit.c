@@ -269,10 +269,11 @@ const_equal(const CmpConst *a, const CmpConst *b)
     case CMP_CONST_BIGINT:
     case CMP_CONST_STR:
     case CMP_CONST_BYTES:
-        return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
+        return a->len == b->len && (a->len == 0 || memcmp(a->str, b->str, a->len) == 0);
     case CMP_CONST_TUPLE:
         return a->nitems == b->nitems
-               && memcmp(a->items, b->items, sizeof *a->items * a->nitems) == 0;
+               && (a->nitems == 0
+                   || memcmp(a->items, b->items, sizeof *a->items * a->nitems) == 0);
     case CMP_CONST_CODE:
         return false;
     default:

@@ -118,6 +118,7 @@ add_flags(CmpScope *s, const char *name, uint32_t flags)
     sym->name = name;
     sym->flags = flags;
     sym->scope = CMP_SYM_UNKNOWN;
+    sym->decl = NULL;
     s->nsyms++;
     {
         uint32_t mask = (uint32_t)s->hashcap - 1, i;
@@ -290,6 +291,7 @@ is_comprehension(const CmpScope *s)
 
 static bool walk_expr(Walk *w, CmpScope *s, const AstExpr *e);
 static bool walk_stmts(Walk *w, CmpScope *s, const AstSeq *body);
+static bool mark_comp_iter(Walk *w, CmpScope *s, const AstExpr *t);
 
 static bool
 walk_exprs(Walk *w, CmpScope *s, const AstSeq *seq)
@@ -407,7 +409,8 @@ walk_comprehension(Walk *w, CmpScope *s, const AstExpr *e)
         if (i > 0 && !walk_expr(w, c, g->iter)) {
             return false;
         }
-        if (!walk_expr(w, c, g->target) || !walk_exprs(w, c, &g->ifs)) {
+        if (!walk_expr(w, c, g->target) || !mark_comp_iter(w, c, g->target)
+            || !walk_exprs(w, c, &g->ifs)) {
             return false;
         }
     }
@@ -477,19 +480,7 @@ walk_expr(Walk *w, CmpScope *s, const AstExpr *e)
     case AST_SETCOMP:
     case AST_DICTCOMP:
     case AST_GENERATOREXP:
-        if (!walk_comprehension(w, s, e)) {
-            return false;
-        }
-        {
-            CmpScope *c = s->children[s->nchildren - 1];
-            for (int i = 0; i < e->u.comp.generators.len; i++) {
-                const AstComprehension *g = AST_SEQ_GET(e->u.comp.generators, i);
-                if (!mark_comp_iter(w, c, g->target)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return walk_comprehension(w, s, e);
     case AST_AWAIT:
         return unsupported(w, &e->loc, "await");
     case AST_YIELD:
@@ -566,28 +557,36 @@ walk_decl(Walk *w, CmpScope *s, const AstStmt *st)
         CmpSymbol *sym = cmp_scope_lookup(s, n->s);
         char fmt[96];
         if (sym != NULL) {
+            /* CPython's order of checks (symtable.c) */
             if (sym->flags & CMP_DEF_PARAM) {
                 snprintf(fmt, sizeof fmt, "name '%%s' is parameter and %s", what);
-                return syntax_error(w, &st->loc, fmt, n->s);
-            }
-            if (global && (sym->flags & CMP_DEF_NONLOCAL)) {
-                return syntax_error(w, &st->loc, "name '%s' is nonlocal and global", n->s);
-            }
-            if (!global && (sym->flags & CMP_DEF_GLOBAL)) {
-                return syntax_error(w, &st->loc, "name '%s' is nonlocal and global", n->s);
-            }
-            if (sym->flags & CMP_DEF_LOCAL) {
-                snprintf(fmt, sizeof fmt, "name '%%s' is assigned to before %s declaration",
-                         what);
                 return syntax_error(w, &st->loc, fmt, n->s);
             }
             if (sym->flags & CMP_DEF_USE) {
                 snprintf(fmt, sizeof fmt, "name '%%s' is used prior to %s declaration", what);
                 return syntax_error(w, &st->loc, fmt, n->s);
             }
+            if (sym->flags & CMP_DEF_ANNOT) {
+                snprintf(fmt, sizeof fmt, "annotated name '%%s' can't be %s", what);
+                return syntax_error(w, &st->loc, fmt, n->s);
+            }
+            if (sym->flags & CMP_DEF_LOCAL) {
+                snprintf(fmt, sizeof fmt, "name '%%s' is assigned to before %s declaration",
+                         what);
+                return syntax_error(w, &st->loc, fmt, n->s);
+            }
+            if ((global && (sym->flags & CMP_DEF_NONLOCAL))
+                || (!global && (sym->flags & CMP_DEF_GLOBAL))) {
+                return syntax_error(w, sym->decl ? sym->decl : &st->loc,
+                                    "name '%s' is nonlocal and global", n->s);
+            }
         }
         if (!def(w, s, n->s, global ? CMP_DEF_GLOBAL : CMP_DEF_NONLOCAL, &st->loc)) {
             return false;
+        }
+        sym = cmp_scope_lookup(s, n->s);
+        if (sym->decl == NULL) {
+            sym->decl = &st->loc;
         }
     }
     return true;
@@ -634,6 +633,11 @@ walk_stmt(Walk *w, CmpScope *s, const AstStmt *st)
         }
         return walk_expr(w, s, st->u.augassign.value) && walk_expr(w, s, st->u.augassign.target);
     case AST_ANNASSIGN:
+        if (st->u.annassign.target->kind == AST_NAME && st->u.annassign.simple
+            && !def(w, s, st->u.annassign.target->u.name.id.s, CMP_DEF_ANNOT,
+                    &st->u.annassign.target->loc)) {
+            return false;
+        }
         if (st->u.annassign.target->kind == AST_NAME) {
             CmpSymbol *sym = cmp_scope_lookup(s, st->u.annassign.target->u.name.id.s);
             if (sym != NULL && (sym->flags & (CMP_DEF_GLOBAL | CMP_DEF_NONLOCAL))
@@ -709,10 +713,10 @@ walk_stmt(Walk *w, CmpScope *s, const AstStmt *st)
             const char *bound = a->asname.s ? a->asname.s : a->name.s;
             if (strcmp(a->name.s, "*") == 0) {
                 if (s->kind != CMP_SCOPE_MODULE) {
-                    return syntax_error(w, &st->loc, "import * only allowed at module level%s",
+                    return syntax_error(w, &a->loc, "import * only allowed at module level%s",
                                         "");
                 }
-                return unsupported(w, &st->loc, "'from ... import *'");
+                continue;
             }
             if (!def(w, s, bound, CMP_DEF_LOCAL, &a->loc)) {
                 return false;
@@ -828,8 +832,10 @@ analyze(Walk *w, CmpScope *s, NameSet *bound, NameSet *global, NameSet *free_out
             if (!set_has(bound, sym->name)) {
                 /* CPython reports this at the nonlocal statement; the first
                  * pass does not keep that location, so report the scope's. */
-                const AstLoc *loc = NULL;
-                if (s->kind == CMP_SCOPE_FUNCTION) {
+                const AstLoc *loc = sym->decl;
+                if (loc != NULL) {
+                    /* the nonlocal statement */
+                } else if (s->kind == CMP_SCOPE_FUNCTION) {
                     loc = &((const AstStmt *)s->node)->loc;
                 } else if (s->node != NULL) {
                     loc = &((const AstExpr *)s->node)->loc;

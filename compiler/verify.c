@@ -240,12 +240,15 @@ check_operand(Verifier *v, const CmpCode *c, uint32_t i)
         && !(c->flags & CMP_CO_GENERATOR)) {
         return fail(v, "instruction %u: %s outside a generator", i, cmp_opcode_name(op));
     }
+    if (op == OP_IMPORT_STAR && v->index != 0) {
+        return fail(v, "instruction %u: IMPORT_STAR outside the module code", i);
+    }
     if (op == OP_RETURN_GENERATOR && i != 0) {
         return fail(v, "instruction %u: RETURN_GENERATOR must come first", i);
     }
     if (op == OP_GET_AWAITABLE || op == OP_LOAD_BUILD_CLASS || op == OP_WITH_EXCEPT_START
         || op == OP_BEFORE_WITH || op == OP_CHECK_EG_MATCH || op == OP_SETUP_ANNOTATIONS
-        || op == OP_IMPORT_STAR) {
+        || op == OP_END_SEND) {
         /* Not produced by this compiler: refuse rather than trust the VM. */
         return fail(v, "instruction %u: %s is not supported", i, cmp_opcode_name(op));
     }

@@ -392,10 +392,25 @@ value_ok(const MontyValue *v, int depth)
 
 /* ---- programs --------------------------------------------------------------- */
 
-/* Renders a compile-time error as CPython prints it: location block, then
- * "Type: message". */
+static void
+render_syntax_error_lines(MontyError *err, const char *src, size_t len, bool show_source);
+
+/* Renders a compile-time error as CPython prints it; when the source line
+ * is too long for MontyError.text, the line and its carets are left out so
+ * that the final "Type: message" line always survives. */
 static void
 render_syntax_error(MontyError *err, const char *src, size_t len)
+{
+    render_syntax_error_lines(err, src, len, true);
+    size_t n = strlen(err->text);
+    if (n + 1 >= sizeof err->text || n == 0 || err->text[n - 1] != '\n') {
+        render_syntax_error_lines(err, src, len, false);
+    }
+}
+
+/* The CPython layout: File line, source line, carets, "Type: message". */
+static void
+render_syntax_error_lines(MontyError *err, const char *src, size_t len, bool show_source)
 {
     ApiBuf b = {0};
     char line[64];
@@ -411,7 +426,7 @@ render_syntax_error(MontyError *err, const char *src, size_t len)
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         p = nl ? nl + 1 : end;
     }
-    if (err->line > 0 && p < end) {
+    if (show_source && err->line > 0 && p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;
         const char *ls = p;

@@ -112,9 +112,13 @@ vm_call_native(VmRun *run, VmValue callable, VmValue *args, size_t nargs, VmTupl
                VmValue *out)
 {
     const VmType *t = vm_type_of(callable);
-    if (t == &vm_type_function || t == &vm_type_external) {
+    if (t == &vm_type_function) {
+        return vm_call_python(run, callable, args, nargs, kwnames, out);
+    }
+    if (t == &vm_type_external) {
         return vm_raise(run, &vm_exc_NotImplementedError,
-                        "monty does not support calling Python functions from builtins yet");
+                        "monty does not support calling an external function from a builtin "
+                        "yet");
     }
     if (t == &vm_type_method) {
         VmBoundMethod *m = VM_AS(VmBoundMethod, callable);
@@ -129,13 +133,6 @@ vm_call_native(VmRun *run, VmValue callable, VmValue *args, size_t nargs, VmTupl
     return t->call(run, callable, args, nargs, kwnames, out);
 }
 
-static bool
-needs_python(VmValue f)
-{
-    return vm_is(f, &vm_type_function) || vm_is(f, &vm_type_external)
-           || (vm_is(f, &vm_type_method)
-               && vm_is(VM_AS(VmBoundMethod, f)->func, &vm_type_function));
-}
 
 /* ---- the builtins --------------------------------------------------------- */
 
@@ -332,10 +329,6 @@ minmax(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out, 
     }
     if (npos == 0) {
         return vm_raise(run, &vm_exc_TypeError, "%s expected at least 1 argument, got 0", fname);
-    }
-    if (!vm_val_is_none(key) && needs_python(key)) {
-        return vm_raise(run, &vm_exc_NotImplementedError,
-                        "monty does not support %s() with a Python key function yet", fname);
     }
     VmValue seq;
     if (npos == 1) {
@@ -992,21 +985,46 @@ DEF(format, "format")
     return vm_format(run, args[0], nargs == 2 ? args[1] : vm_val_empty(), out);
 }
 
-static VmStatus
-needs_callback(VmRun *run, const char *what)
-{
-    return vm_raise(run, &vm_exc_NotImplementedError,
-                    "monty does not support %s() yet (it calls back into Python code)", what);
-}
-
 DEF(map, "map")
 {
-    return needs_callback(run, "map");
+    if (kwnames != NULL && kwnames->len > 0) {
+        return vm_raise(run, &vm_exc_TypeError, "map() takes no keyword arguments");
+    }
+    if (nargs < 2) {
+        return vm_raise(run, &vm_exc_TypeError, "map() must have at least two arguments.");
+    }
+    VmTuple *t = vm_tuple_new(run, nargs);
+    if (t == NULL) {
+        return VM_ERR;
+    }
+    t->items[0] = args[0];
+    for (size_t i = 1; i < nargs; i++) {
+        if (vm_iter(run, args[i], &t->items[i]) != VM_OK) {
+            return VM_ERR;
+        }
+    }
+    *out = vm_iter_new(run, vm_obj_val(t), 12);
+    return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
 }
 
 DEF(filter, "filter")
 {
-    return needs_callback(run, "filter");
+    if (kwnames != NULL && kwnames->len > 0) {
+        return vm_raise(run, &vm_exc_TypeError, "filter() takes no keyword arguments");
+    }
+    if (nargs != 2) {
+        return vm_raise(run, &vm_exc_TypeError, "filter expected 2 arguments, got %zu", nargs);
+    }
+    VmTuple *t = vm_tuple_new(run, 2);
+    if (t == NULL) {
+        return VM_ERR;
+    }
+    t->items[0] = args[0];
+    if (vm_iter(run, args[1], &t->items[1]) != VM_OK) {
+        return VM_ERR;
+    }
+    *out = vm_iter_new(run, vm_obj_val(t), 13);
+    return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
 }
 
 /* Sorted by name for bsearch. */

@@ -15,6 +15,7 @@ VmStatus vm_list_reserve(VmRun *run, VmList *l, size_t extra);
 VmStatus vm_set_discard(VmRun *run, VmSet *s, VmValue key, bool *found);
 VmValue vm_str_sub(VmRun *run, VmStr *s, size_t start, size_t stop);
 VmValue vm_value_bytes(VmRun *run, const uint8_t *data, size_t len);
+VmStatus vm_lib_format(VmRun *run, VmValue v, const VmStr *spec, VmValue *out);
 
 #define METHOD(cname, pyname, owner) \
     static VmStatus m_##cname(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, \
@@ -63,10 +64,6 @@ vm_sort_values(VmRun *run, VmValue *items, size_t n, VmValue key, bool reverse)
 {
     if (n < 2) {
         return VM_OK;
-    }
-    if (!vm_val_is_none(key) && (vm_is(key, &vm_type_function) || vm_is(key, &vm_type_method))) {
-        return vm_raise(run, &vm_exc_NotImplementedError,
-                        "monty does not support sorting with a Python key function yet");
     }
     VmValue *keys = vm_heap_alloc(run, n * sizeof(VmValue) * 2);
     VmValue *vals = vm_heap_alloc(run, n * sizeof(VmValue) * 2);
@@ -608,6 +605,12 @@ vm_format(VmRun *run, VmValue v, VmValue spec, VmValue *out)
     if (!vm_is(spec, &vm_type_str)) {
         return vm_raise(run, &vm_exc_TypeError, "format() argument 2 must be str, not %s",
                         vm_type_name(spec));
+    }
+    {
+        VmStatus lst = vm_lib_format(run, v, VM_AS(VmStr, spec), out);
+        if (lst != VM_STOP) {
+            return lst;
+        }
     }
     Spec sp;
     if (parse_spec(run, VM_AS(VmStr, spec), v, &sp) != VM_OK) {

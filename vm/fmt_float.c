@@ -7,6 +7,7 @@
  */
 #include "vm/fmt_float.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -37,6 +38,71 @@ digits_sig(double x, int ndig, char *work, size_t worksize, int *decpt)
     return n;
 }
 
+/* Exact shortest digits for normal x in [1e-4, 1e16) with a fractional
+ * part, in 128-bit integers (no printf): x = m * 2**-s.  For k = 1, 2, ...
+ * fractional digits, q = round-half-even(x * 10**k) is the closest
+ * candidate; it reads back as x iff |q * 2**s - m * 10**k| is below half an
+ * ulp scaled to 10**k / 2 (a quarter below a power of two, ties going to
+ * the even m as strtod does).  The first k that works is the shortest.
+ * Returns the digit count, or 0 when x is outside the handled range. */
+static int
+shortest_fixed(double x, char *digits, int *decpt_out)
+{
+    typedef unsigned __int128 U128;
+    int e2;
+    double f = frexp(x, &e2);
+    uint64_t m = (uint64_t)ldexp(f, 53);
+    int s = 53 - e2;
+    if (s <= 0 || s > 66) {
+        return 0;
+    }
+    uint64_t ip = s >= 64 ? 0 : m >> s;
+    if (ip >= 10000000000000000ULL) {
+        return 0;
+    }
+    U128 one = (U128)1 << s;
+    U128 half = one >> 1;
+    int decpt = 0;
+    if (ip > 0) {
+        for (uint64_t t = ip; t > 0; t /= 10) {
+            decpt++;
+        }
+    } else {
+        for (U128 t = (U128)m * 10; t < one; t *= 10) {
+            decpt--;
+        }
+    }
+    int kmin = decpt >= 0 ? 1 : 1 - decpt;
+    U128 p10 = 1;
+    for (int k = 0; k < kmin; k++) {
+        p10 *= 10;
+    }
+    bool tight_below = m == ((uint64_t)1 << 52);
+    for (int k = kmin; k <= 17 - decpt; k++, p10 *= 10) {
+        U128 num = (U128)m * p10;
+        U128 q = num >> s;
+        U128 r = num & (one - 1);
+        if (r > half || (r == half && (q & 1))) {
+            q++;
+        }
+        U128 back = q << s;
+        U128 diff = back > num ? back - num : num - back;
+        U128 d = (tight_below && back < num) ? diff * 4 : diff * 2;
+        if (d < p10 || (d == p10 && (m & 1) == 0)) {
+            char tmp[24];
+            int n = snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)q);
+            *decpt_out = n - k;
+            while (n > 1 && tmp[n - 1] == '0') {
+                n--;
+            }
+            memcpy(digits, tmp, (size_t)n);
+            digits[n] = '\0';
+            return n;
+        }
+    }
+    return 0;
+}
+
 /*
  * Shortest round-trip digits (see header).  The p-digit correctly rounded
  * decimal is the closest p-digit number to x, and if it reads back as x
@@ -52,8 +118,9 @@ vm_fmt_float_shortest(double x, char *digits, int *decpt)
         *decpt = 1;
         return 1;
     }
-    /* Integers below 2**53 print exactly: no search needed. */
-    if (x < 9007199254740992.0 && x == (double)(int64_t)x) {
+    /* Integers below 1e16 print all their digits (the ulp is at most 2, so
+     * no shorter string with trailing zeros is close enough). */
+    if (x < 1e16 && x == (double)(int64_t)x) {
         char tmp[24];
         int n = snprintf(tmp, sizeof tmp, "%lld", (long long)(int64_t)x);
         *decpt = n;
@@ -64,15 +131,38 @@ vm_fmt_float_shortest(double x, char *digits, int *decpt)
         digits[n] = '\0';
         return n;
     }
-    int lo = 1, hi = 17;
+    /* At 15 significant digits the decimal grid is coarser than the binary
+     * one (half a step >= 5e-16 relative, half an ulp <= 1.2e-16), so if any
+     * string of 15 digits or fewer reads back as x it is the 15-digit
+     * rounding of x with its trailing zeros removed; otherwise 16 or 17
+     * digits, correctly rounded, give the closest shortest string. */
+    if (x >= 1e-4 && x < 1e16) {
+        int n = shortest_fixed(x, digits, decpt);
+        if (n > 0) {
+            return n;
+        }
+    }
     char tmp[40];
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        snprintf(tmp, sizeof tmp, "%.*e", mid - 1, x);
+    int lo = 15;
+    if (x < DBL_MIN) {
+        /* Subnormals have fewer significant bits: binary search instead;
+         * if p digits round-trip so do p + 1 (the closer rounding). */
+        int hi = 17;
+        lo = 1;
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            snprintf(tmp, sizeof tmp, "%.*e", mid - 1, x);
+            if (strtod(tmp, NULL) == x) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+    }
+    for (; lo < 17; lo++) {
+        snprintf(tmp, sizeof tmp, "%.*e", lo - 1, x);
         if (strtod(tmp, NULL) == x) {
-            hi = mid;
-        } else {
-            lo = mid + 1;
+            break;
         }
     }
     char work[48];

@@ -79,7 +79,7 @@ vm_frame_bind(VmRun *run, VmFrame *f, VmFunction *func, VmValue *args, size_t na
     uint32_t varkw_slot = argc + kwc + (has_varargs ? 1 : 0);
     VmDict *kwdict = NULL;
 
-    if (npos <= argc && nkw == 0 && !has_varargs && !has_varkw && npos == argc) {
+    if (npos == argc && nkw == 0 && kwc == 0 && !has_varargs && !has_varkw) {
         memcpy(locals, args, npos * sizeof(VmValue));
         goto cells;
     }

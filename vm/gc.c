@@ -65,6 +65,7 @@ mark_roots(VmGc *gc, VmRun *run)
     vm_gc_mark(gc, run->exc);
     vm_gc_mark(gc, run->handled);
     vm_gc_mark(gc, run->result);
+    vm_gc_mark(gc, run->nested_value);
     for (size_t i = 0; i < sizeof run->tmp_roots / sizeof run->tmp_roots[0]; i++) {
         vm_gc_mark(gc, run->tmp_roots[i]);
     }
@@ -79,6 +80,10 @@ mark_roots(VmGc *gc, VmRun *run)
 void
 vm_gc_collect(VmRun *run)
 {
+    if (run->nested > 0) {
+        /* native code below us holds unrooted temporaries */
+        return;
+    }
     VmGc gc = { run, NULL, 0, 0, false };
     mark_roots(&gc, run);
     while (gc.len > 0 && !gc.overflow) {

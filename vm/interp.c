@@ -282,6 +282,8 @@ vm_interp_run(VmRun *run)
     uint32_t pc;
     uint32_t insn, arg;
     bool reraise = false;
+    int gen_mode = VM_GEN_MODE_NONE;
+    VmValue gen_send_value = vm_val_none();
     VmStatus st;
     VmValue a, b, c, r;
 
@@ -360,18 +362,42 @@ vm_interp_run(VmRun *run)
         case OP_RETURN_VALUE:
             r = POP();
         do_return:
-            if (f->back == NULL || f->is_module) {
-                run->result = r;
+            if (f->gen != NULL) {
+                f->gen->state = VM_GEN_DONE;
+            }
+            if (f->is_entry) {
                 run->frame = f->back;
-                SAVE();
                 run->depth--;
+                SAVE();
+                if (f->is_module) {
+                    run->result = r;
+                    return VM_EVENT_COMPLETE;
+                }
+                run->nested_value = r;
+                f->back = NULL;
                 return VM_EVENT_COMPLETE;
             }
-            f = f->back;
-            run->frame = f;
-            run->depth--;
-            LOAD_FRAME();
-            PUSH(r);
+            {
+                VmFrame *caller = f->back;
+                int mode = f->gen != NULL ? f->gen_mode : VM_GEN_MODE_NONE;
+                uint32_t target = f->gen_target;
+                if (f->gen != NULL) {
+                    f->back = NULL;
+                }
+                f = caller;
+                run->frame = f;
+                run->depth--;
+                LOAD_FRAME();
+                if (mode == VM_GEN_MODE_FOR_ITER) {
+                    sp--;
+                    pc = target;
+                } else if (mode == VM_GEN_MODE_SEND) {
+                    TOP() = r;
+                    pc = target;
+                } else {
+                    PUSH(r);
+                }
+            }
             break;
 
         case OP_LOAD_FAST:
@@ -790,6 +816,11 @@ vm_interp_run(VmRun *run)
                 }
                 break;
             }
+            if (vm_is(a, &vm_type_generator)) {
+                gen_mode = VM_GEN_MODE_FOR_ITER;
+                gen_send_value = vm_val_none();
+                goto resume_generator;
+            }
             SAVE();
             st = vm_next(run, a, &r);
             if (st == VM_OK) {
@@ -801,6 +832,46 @@ vm_interp_run(VmRun *run)
                 goto error;
             }
             break;
+        resume_generator: {
+            /* a is the generator (TOS), arg the caller's jump target */
+            VmGenerator *g = VM_AS(VmGenerator, a);
+            if (g->state == VM_GEN_RUNNING) {
+                CHECK(vm_raise(run, &vm_exc_ValueError, "generator already executing"));
+            }
+            if (g->state == VM_GEN_DONE) {
+                if (gen_mode == VM_GEN_MODE_FOR_ITER) {
+                    sp--;
+                } else {
+                    TOP() = vm_val_none();
+                }
+                pc = arg;
+                break;
+            }
+            if (g->state == VM_GEN_CREATED && !vm_val_is_none(gen_send_value)) {
+                CHECK(vm_raise(run, &vm_exc_TypeError,
+                               "can't send non-None value to a just-started generator"));
+            }
+            if (run->depth >= run->limits.max_recursion) {
+                CHECK(vm_raise(run, &vm_exc_RecursionError, "maximum recursion depth exceeded"));
+            }
+            SAVE();
+            VmFrame *gf = g->frame;
+            if (g->state == VM_GEN_SUSPENDED) {
+                const CmpCode *gc = &run->program->codes[gf->code_index];
+                gf->slots[gc->nlocals + gc->ncellvars + gc->nfreevars + gf->sp] = gen_send_value;
+                gf->sp++;
+            }
+            g->state = VM_GEN_RUNNING;
+            gf->back = f;
+            gf->gen_mode = (uint8_t)gen_mode;
+            gf->gen_target = arg;
+            gf->is_entry = false;
+            f = gf;
+            run->frame = f;
+            run->depth++;
+            LOAD_FRAME();
+            break;
+        }
 
         case OP_CALL:
         case OP_CALL_KW:
@@ -861,8 +932,27 @@ vm_interp_run(VmRun *run)
             if (vm_is(callee, &vm_type_function)) {
                 VmFunction *fn = VM_AS(VmFunction, callee);
                 const CmpCode *cc = &run->program->codes[fn->code_index];
-                if (cc->flags & (CMP_CO_GENERATOR | CMP_CO_COROUTINE | CMP_CO_ASYNC_GENERATOR)) {
-                    CHECK(unsupported(run, "generators and coroutines"));
+                if (cc->flags & (CMP_CO_COROUTINE | CMP_CO_ASYNC_GENERATOR)) {
+                    CHECK(unsupported(run, "async functions"));
+                }
+                if (cc->flags & CMP_CO_GENERATOR) {
+                    SAVE();
+                    VmFrame *gf = vm_frame_new(run, fn->code_index, fn, fn->globals);
+                    if (gf == NULL || vm_frame_bind(run, gf, fn, args, nargs, kwnames) != VM_OK) {
+                        goto error;
+                    }
+                    VmGenerator *g = (VmGenerator *)vm_obj_new(run, &vm_type_generator,
+                                                               sizeof *g);
+                    if (g == NULL) {
+                        goto error;
+                    }
+                    g->frame = gf;
+                    g->name = fn->name;
+                    g->qualname = fn->qualname;
+                    gf->gen = g;
+                    sp = callee_slot;
+                    PUSH(vm_obj_val(g));
+                    break;
                 }
                 if (run->depth >= run->limits.max_recursion) {
                     CHECK(vm_raise(run, &vm_exc_RecursionError,
@@ -885,6 +975,13 @@ vm_interp_run(VmRun *run)
                 run->depth++;
                 LOAD_FRAME();
                 break;
+            }
+            if (vm_is(callee, &vm_type_external) && run->nested > 0) {
+                CHECK(vm_raise(run, &vm_exc_NotImplementedError,
+                               "monty does not support calling the external function '%s' "
+                               "from code run by a builtin (sorted/map/filter key, or a "
+                               "generator consumed by list/sum/...) yet",
+                               run->program->external_names[VM_AS(VmExternal, callee)->index]));
             }
             if (vm_is(callee, &vm_type_external)) {
                 SAVE();
@@ -994,13 +1091,9 @@ vm_interp_run(VmRun *run)
             PUSH(r);
             break;
         case OP_RERAISE:
+            /* the handler is looked up at this instruction (as CPython's
+             * exception_unwind); lasti below exc only feeds line numbers */
             a = POP();
-            if (arg) {
-                b = PEEK(1);
-                if (b.tag == VM_TAG_INT) {
-                    pc = (uint32_t)b.u.i + 1;
-                }
-            }
             run->exc = a;
             reraise = true;
             SAVE();
@@ -1016,11 +1109,64 @@ vm_interp_run(VmRun *run)
             CHECK(unsupported(run, "the with statement"));
             break;
         case OP_RETURN_GENERATOR:
-        case OP_YIELD_VALUE:
+            /* the generator object was made at call time */
+            break;
+        case OP_YIELD_VALUE: {
+            r = POP();
+            SAVE();
+            if (f->gen == NULL) {
+                CHECK(unsupported(run, "yield outside a generator frame"));
+            }
+            f->gen->state = VM_GEN_SUSPENDED;
+            VmFrame *caller = f->back;
+            bool entry = f->is_entry;
+            f->back = NULL;
+            f->is_entry = false;
+            run->depth--;
+            if (entry) {
+                run->frame = caller;
+                run->nested_value = r;
+                return VM_EVENT__YIELD;
+            }
+            f = caller;
+            run->frame = f;
+            LOAD_FRAME();
+            PUSH(r);
+            break;
+        }
         case OP_GET_YIELD_FROM_ITER:
+            a = TOP();
+            if (!vm_is(a, &vm_type_generator)) {
+                CHECK(vm_iter(run, a, &r));
+                TOP() = r;
+            }
+            break;
         case OP_SEND:
+            b = POP();
+            a = TOP();
+            if (vm_is(a, &vm_type_generator)) {
+                gen_mode = VM_GEN_MODE_SEND;
+                gen_send_value = b;
+                goto resume_generator;
+            }
+            if (!vm_val_is_none(b)) {
+                CHECK(vm_raise(run, &vm_exc_AttributeError, "'%s' object has no attribute 'send'",
+                               vm_type_name(a)));
+            }
+            SAVE();
+            st = vm_next(run, a, &r);
+            if (st == VM_OK) {
+                PUSH(r);
+            } else if (st == VM_STOP) {
+                TOP() = vm_val_none();
+                pc = arg;
+            } else {
+                goto error;
+            }
+            break;
         case OP_END_SEND:
-            CHECK(unsupported(run, "generators"));
+            a = POP();
+            TOP() = a;
             break;
         case OP_GET_AWAITABLE:
             CHECK(unsupported(run, "async functions"));
@@ -1084,12 +1230,40 @@ vm_interp_run(VmRun *run)
                     run->exc = vm_val_empty();
                     break;
                 }
-                if (f->back == NULL || f->is_module) {
-                    run->frame = f;
+                if (f->gen != NULL) {
+                    f->gen->state = VM_GEN_DONE;
+                    if (vm_isinstance(exc, &vm_exc_StopIteration)) {
+                        /* PEP 479 */
+                        VmValue re;
+                        SAVE();
+                        vm_raise(run, &vm_exc_RuntimeError, "generator raised StopIteration");
+                        re = run->exc;
+                        if (vm_val_is_obj(re)) {
+                            VM_AS(VmExc, re)->cause = exc;
+                            VM_AS(VmExc, re)->context = exc;
+                            VM_AS(VmExc, re)->suppress_context = true;
+                            exc = re;
+                        }
+                    }
+                }
+                if (f->is_entry) {
                     run->exc = exc;
+                    if (f->is_module) {
+                        run->frame = f;
+                        return VM_EVENT_ERROR;
+                    }
+                    run->frame = f->back;
+                    run->depth--;
+                    f->back = NULL;
                     return VM_EVENT_ERROR;
                 }
-                f = f->back;
+                {
+                    VmFrame *caller = f->back;
+                    if (f->gen != NULL) {
+                        f->back = NULL;
+                    }
+                    f = caller;
+                }
                 run->frame = f;
                 run->depth--;
                 at = f->pc > 0 ? f->pc - 1 : 0;
@@ -1104,4 +1278,124 @@ vm_interp_run(VmRun *run)
 #undef TOP
 #undef PEEK
 #undef CHECK
+}
+
+VmFrame *vm_frame_new(VmRun *run, uint32_t ci, VmFunction *func, VmDict *globals);
+
+/* Runs run->frame (an entry frame just pushed) in a nested loop. */
+static VmEventKind
+run_nested(VmRun *run)
+{
+    VmValue saved_exc = run->exc;
+    run->exc = vm_val_empty();
+    run->nested++;
+    VmEventKind ev = vm_interp_run(run);
+    run->nested--;
+    if (ev != VM_EVENT_ERROR && vm_val_is_empty(run->exc)) {
+        run->exc = saved_exc;
+    }
+    return ev;
+}
+
+/*
+ * vm_call_python: calls a Python function (or a bound method of one) from native
+ * code and runs it to completion. The caller's frame and depth are restored.
+ */
+VmStatus
+vm_call_python(VmRun *run, VmValue func, VmValue *args, size_t nargs, VmTuple *kwnames,
+               VmValue *out)
+{
+    if (!vm_is(func, &vm_type_function)) {
+        return vm_call_native(run, func, args, nargs, kwnames, out);
+    }
+    VmFunction *fn = VM_AS(VmFunction, func);
+    const CmpCode *cc = &run->program->codes[fn->code_index];
+    if (run->depth >= run->limits.max_recursion) {
+        return vm_raise(run, &vm_exc_RecursionError, "maximum recursion depth exceeded");
+    }
+    if (cc->flags & (CMP_CO_GENERATOR | CMP_CO_COROUTINE | CMP_CO_ASYNC_GENERATOR)) {
+        VmFrame *gf = vm_frame_new(run, fn->code_index, fn, fn->globals);
+        if (gf == NULL || vm_frame_bind(run, gf, fn, args, nargs, kwnames) != VM_OK) {
+            return VM_ERR;
+        }
+        VmGenerator *g = (VmGenerator *)vm_obj_new(run, &vm_type_generator, sizeof *g);
+        if (g == NULL) {
+            return VM_ERR;
+        }
+        g->frame = gf;
+        g->name = fn->name;
+        g->qualname = fn->qualname;
+        gf->gen = g;
+        *out = vm_obj_val(g);
+        return VM_OK;
+    }
+    VmFrame *saved = run->frame;
+    uint32_t saved_depth = run->depth;
+    VmFrame *nf = vm_frame_new(run, fn->code_index, fn, fn->globals);
+    if (nf == NULL || vm_frame_bind(run, nf, fn, args, nargs, kwnames) != VM_OK) {
+        return VM_ERR;
+    }
+    nf->back = saved;
+    nf->is_entry = true;
+    run->frame = nf;
+    run->depth++;
+    VmEventKind ev = run_nested(run);
+    run->frame = saved;
+    run->depth = saved_depth;
+    if (ev == VM_EVENT_COMPLETE) {
+        *out = run->nested_value;
+        run->nested_value = vm_val_empty();
+        return VM_OK;
+    }
+    return VM_ERR;
+}
+
+/*
+ * vm_gen_next_native: resumes gen with `send` from native code until it yields
+ * (VM_OK, *out) or returns (VM_STOP, the return value in run->nested_value).
+ */
+VmStatus
+vm_gen_next_native(VmRun *run, VmGenerator *g, VmValue send, VmValue *out)
+{
+    if (g->state == VM_GEN_RUNNING) {
+        return vm_raise(run, &vm_exc_ValueError, "generator already executing");
+    }
+    if (g->state == VM_GEN_DONE) {
+        run->nested_value = vm_val_none();
+        return VM_STOP;
+    }
+    if (g->state == VM_GEN_CREATED && !vm_val_is_none(send)) {
+        return vm_raise(run, &vm_exc_TypeError,
+                        "can't send non-None value to a just-started generator");
+    }
+    if (run->depth >= run->limits.max_recursion) {
+        return vm_raise(run, &vm_exc_RecursionError, "maximum recursion depth exceeded");
+    }
+    VmFrame *saved = run->frame;
+    uint32_t saved_depth = run->depth;
+    VmFrame *gf = g->frame;
+    if (g->state == VM_GEN_SUSPENDED) {
+        const CmpCode *gc = &run->program->codes[gf->code_index];
+        gf->slots[gc->nlocals + gc->ncellvars + gc->nfreevars + gf->sp] = send;
+        gf->sp++;
+    }
+    g->state = VM_GEN_RUNNING;
+    gf->back = saved;
+    gf->is_entry = true;
+    gf->gen_mode = VM_GEN_MODE_NONE;
+    run->frame = gf;
+    run->depth++;
+    VmEventKind ev = run_nested(run);
+    gf->is_entry = false;
+    run->frame = saved;
+    run->depth = saved_depth;
+    if (ev == VM_EVENT__YIELD) {
+        *out = run->nested_value;
+        run->nested_value = vm_val_empty();
+        return VM_OK;
+    }
+    if (ev == VM_EVENT_COMPLETE) {
+        return VM_STOP;
+    }
+    return VM_ERR;
 }

@@ -156,13 +156,35 @@ METHOD(list_remove, "remove", &vm_type_list)
     return VM_OK;
 }
 
+static VmStatus
+index_bounds(VmRun *run, VmValue *args, size_t nargs, size_t len, size_t *lo, size_t *hi)
+{
+    int64_t n = (int64_t)len, a = 0, b = n;
+    if (nargs > 2 && vm_index(run, args[2], &a) != VM_OK) {
+        return VM_ERR;
+    }
+    if (nargs > 3 && vm_index(run, args[3], &b) != VM_OK) {
+        return VM_ERR;
+    }
+    a = a < 0 ? (a + n < 0 ? 0 : a + n) : (a > n ? n : a);
+    b = b < 0 ? (b + n < 0 ? 0 : b + n) : (b > n ? n : b);
+    *lo = (size_t)a;
+    *hi = (size_t)(b < a ? a : b);
+    return VM_OK;
+}
+
 METHOD(list_index, "index", &vm_type_list)
 {
     NARGS("index", 1, 3);
     VmList *l = VM_AS(VmList, args[0]);
     int64_t i;
-    if (find_in(run, l->items, l->len, args[1], &i) != VM_OK) {
+    size_t lo, hi;
+    if (index_bounds(run, args, nargs, l->len, &lo, &hi) != VM_OK
+        || find_in(run, l->items + lo, hi - lo, args[1], &i) != VM_OK) {
         return VM_ERR;
+    }
+    if (i >= 0) {
+        i += (int64_t)lo;
     }
     if (i < 0) {
         VmValue r;
@@ -257,8 +279,13 @@ METHOD(tuple_index, "index", &vm_type_tuple)
     NARGS("index", 1, 3);
     VmTuple *t = VM_AS(VmTuple, args[0]);
     int64_t i;
-    if (find_in(run, t->items, t->len, args[1], &i) != VM_OK) {
+    size_t lo, hi;
+    if (index_bounds(run, args, nargs, t->len, &lo, &hi) != VM_OK
+        || find_in(run, t->items + lo, hi - lo, args[1], &i) != VM_OK) {
         return VM_ERR;
+    }
+    if (i >= 0) {
+        i += (int64_t)lo;
     }
     if (i < 0) {
         return vm_raise(run, &vm_exc_ValueError, "tuple.index(x): x not in tuple");
@@ -470,10 +497,160 @@ METHOD(set_update, "update", &vm_type_set)
     return VM_OK;
 }
 
+VmStatus vm_set_binop(VmRun *run, int op, VmValue a, VmValue b, bool inplace, VmValue *out);
+
+/* Applies op with every argument (any iterable, converted to a set first). */
+static VmStatus
+set_multi(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, int op, bool inplace,
+          const char *name, VmValue *out)
+{
+    if (kwnames != NULL && kwnames->len > 0) {
+        return vm_raise(run, &vm_exc_TypeError, "%s() takes no keyword arguments", name);
+    }
+    VmValue acc = args[0];
+    if (!inplace) {
+        VmSet *c = vm_set_new(run, VM_AS(VmSet, args[0])->hdr.type);
+        if (c == NULL || vm_set_update(run, c, args[0]) != VM_OK) {
+            return VM_ERR;
+        }
+        acc = vm_obj_val(c);
+    }
+    for (size_t i = 1; i < nargs; i++) {
+        VmValue other = args[i];
+        if (!vm_is(other, &vm_type_set) && !vm_is(other, &vm_type_frozenset)) {
+            VmSet *o = vm_set_new(run, &vm_type_set);
+            if (o == NULL || vm_set_update(run, o, other) != VM_OK) {
+                return VM_ERR;
+            }
+            other = vm_obj_val(o);
+        }
+        if (vm_set_binop(run, op, acc, other, true, &acc) != VM_OK) {
+            return VM_ERR;
+        }
+    }
+    *out = inplace ? vm_val_none() : acc;
+    return VM_OK;
+}
+
+#define SET_OP(cname, pyname, op, inplace, owner) \
+    METHOD(cname, pyname, owner) \
+    { \
+        return set_multi(run, args, nargs, kwnames, op, inplace, pyname, out); \
+    }
+
+SET_OP(set_union, "union", VM_OP_OR, false, &vm_type_set)
+SET_OP(set_intersection, "intersection", VM_OP_AND, false, &vm_type_set)
+SET_OP(set_difference, "difference", VM_OP_SUB, false, &vm_type_set)
+SET_OP(set_symdiff, "symmetric_difference", VM_OP_XOR, false, &vm_type_set)
+SET_OP(set_inter_upd, "intersection_update", VM_OP_AND, true, &vm_type_set)
+SET_OP(set_diff_upd, "difference_update", VM_OP_SUB, true, &vm_type_set)
+SET_OP(set_symdiff_upd, "symmetric_difference_update", VM_OP_XOR, true, &vm_type_set)
+SET_OP(fset_union, "union", VM_OP_OR, false, &vm_type_frozenset)
+SET_OP(fset_intersection, "intersection", VM_OP_AND, false, &vm_type_frozenset)
+SET_OP(fset_difference, "difference", VM_OP_SUB, false, &vm_type_frozenset)
+SET_OP(fset_symdiff, "symmetric_difference", VM_OP_XOR, false, &vm_type_frozenset)
+
+static VmStatus
+set_relation(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, int rel, VmValue *out)
+{
+    NARGS(rel == 0 ? "issubset" : rel == 1 ? "issuperset" : "isdisjoint", 1, 1);
+    VmSet *o = vm_set_new(run, &vm_type_set);
+    if (o == NULL || vm_set_update(run, o, args[1]) != VM_OK) {
+        return VM_ERR;
+    }
+    VmSet *a = VM_AS(VmSet, args[0]), *b = o;
+    if (rel == 1) {
+        a = o;
+        b = VM_AS(VmSet, args[0]);
+    }
+    bool r = true;
+    for (size_t i = 0; i <= a->mask && r; i++) {
+        bool in;
+        if (vm_val_is_empty(a->table[i].key)) {
+            continue;
+        }
+        if (vm_set_contains(run, b, a->table[i].key, &in) != VM_OK) {
+            return VM_ERR;
+        }
+        r = rel == 2 ? !in : in;
+    }
+    *out = vm_val_bool(r);
+    return VM_OK;
+}
+
+METHOD(set_issubset, "issubset", &vm_type_set)
+{
+    return set_relation(run, args, nargs, kwnames, 0, out);
+}
+
+METHOD(set_issuperset, "issuperset", &vm_type_set)
+{
+    return set_relation(run, args, nargs, kwnames, 1, out);
+}
+
+METHOD(set_isdisjoint, "isdisjoint", &vm_type_set)
+{
+    return set_relation(run, args, nargs, kwnames, 2, out);
+}
+
+METHOD(set_pop, "pop", &vm_type_set)
+{
+    NARGS("set.pop", 0, 0);
+    VmSet *s = VM_AS(VmSet, args[0]);
+    if (s->used == 0) {
+        return vm_raise(run, &vm_exc_KeyError, "pop from an empty set");
+    }
+    size_t i = s->finger & s->mask;
+    while (vm_val_is_empty(s->table[i].key)) {
+        i = (i + 1) & s->mask;
+    }
+    *out = s->table[i].key;
+    s->table[i].key = vm_val_empty();
+    s->table[i].hash = -1;
+    s->used--;
+    s->finger = (uint32_t)((i + 1) & s->mask);
+    return VM_OK;
+}
+
+METHOD(set_clear, "clear", &vm_type_set)
+{
+    NARGS("set.clear", 0, 0);
+    VmSet *s = VM_AS(VmSet, args[0]);
+    VmSet *n = vm_set_new(run, &vm_type_set);
+    if (n == NULL) {
+        return VM_ERR;
+    }
+    VmSetEntry *t = s->table;
+    s->table = n->table;
+    n->table = t;
+    n->mask = s->mask;
+    s->mask = 7;
+    s->fill = s->used = 0;
+    *out = vm_val_none();
+    return VM_OK;
+}
+
+METHOD(set_copy, "copy", &vm_type_set)
+{
+    NARGS("set.copy", 0, 0);
+    VmSet *n = vm_set_new(run, VM_AS(VmSet, args[0])->hdr.type);
+    if (n == NULL || vm_set_update(run, n, args[0]) != VM_OK) {
+        return VM_ERR;
+    }
+    *out = vm_obj_val(n);
+    return VM_OK;
+}
+
 const VmBuiltin *const vm_set_methods[] = {
-    &mb_set_add, &mb_set_discard, &mb_set_remove, &mb_set_update, NULL,
+    &mb_set_add, &mb_set_discard, &mb_set_remove, &mb_set_update, &mb_set_union,
+    &mb_set_intersection, &mb_set_difference, &mb_set_symdiff, &mb_set_inter_upd,
+    &mb_set_diff_upd, &mb_set_symdiff_upd, &mb_set_issubset, &mb_set_issuperset,
+    &mb_set_isdisjoint, &mb_set_pop, &mb_set_clear, &mb_set_copy, NULL,
 };
-const VmBuiltin *const vm_frozenset_methods[] = { NULL };
+const VmBuiltin *const vm_frozenset_methods[] = {
+    &mb_fset_union, &mb_fset_intersection, &mb_fset_difference, &mb_fset_symdiff,
+    &mb_set_issubset, &mb_set_issuperset, &mb_set_isdisjoint, &mb_set_copy, NULL,
+};
 
 /* ---- str ------------------------------------------------------------------- */
 
@@ -503,34 +680,18 @@ METHOD(str_join, "join", &vm_type_str)
     return vm_sb_to_str(&b, out);
 }
 
+VmStatus vm_lib_case(VmRun *run, const VmStr *s, int how, VmValue *out);
+bool vm_lib_str_is(const VmStr *s, int pred);
+size_t vm_str_offset(const VmStr *s, size_t i);
+VmValue vm_str_sub(VmRun *run, VmStr *s, size_t start, size_t stop);
+VmValue vm_value_bytes(VmRun *run, const uint8_t *data, size_t len);
+
+/* LIB's VmUnicodeCase order: upper, lower, casefold, title, capitalize, swapcase */
 static VmStatus
 str_case(VmRun *run, VmValue self, int mode, VmValue *out)
 {
-    VmStr *s = VM_AS(VmStr, self);
-    VmStr *r = vm_str_alloc(run, s->len);
-    if (r == NULL) {
-        return VM_ERR;
-    }
-    bool start = true;
-    for (size_t i = 0; i < s->len; i++) {
-        unsigned char c = (unsigned char)s->data[i];
-        if (c >= 0x80) {
-            r->data[i] = (char)c;
-            continue;
-        }
-        switch (mode) {
-        case 0: c = (unsigned char)toupper(c); break;
-        case 1: c = (unsigned char)tolower(c); break;
-        case 2: c = (unsigned char)(start ? toupper(c) : tolower(c)); break;
-        case 3: c = (unsigned char)(i == 0 ? toupper(c) : tolower(c)); break;
-        default: c = (unsigned char)(isupper(c) ? tolower(c) : toupper(c)); break;
-        }
-        start = !isalpha(c);
-        r->data[i] = (char)c;
-    }
-    vm_str_finish(r);
-    *out = vm_obj_val(r);
-    return VM_OK;
+    static const int map[] = { 0, 1, 3, 4, 5, 2 };
+    return vm_lib_case(run, VM_AS(VmStr, self), map[mode], out);
 }
 
 METHOD(str_upper, "upper", &vm_type_str)
@@ -561,6 +722,12 @@ METHOD(str_swapcase, "swapcase", &vm_type_str)
 {
     NARGS("str.swapcase", 0, 0);
     return str_case(run, args[0], 4, out);
+}
+
+METHOD(str_casefold, "casefold", &vm_type_str)
+{
+    NARGS("str.casefold", 0, 0);
+    return str_case(run, args[0], 5, out);
 }
 
 static VmStatus
@@ -722,11 +889,27 @@ METHOD(str_replace, "replace", &vm_type_str)
     return vm_sb_to_str(&b, out);
 }
 
+static VmStatus sub_range(VmRun *run, VmStr *s, VmValue *args, size_t nargs, size_t first,
+                          size_t *a, size_t *b);
+
 static VmStatus
 affix(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, bool start, VmValue *out)
 {
-    NARGS(start ? "startswith" : "endswith", 1, 1);
-    VmStr *s = VM_AS(VmStr, args[0]);
+    NARGS(start ? "startswith" : "endswith", 1, 3);
+    VmStr *whole = VM_AS(VmStr, args[0]);
+    size_t a, b;
+    if (sub_range(run, whole, args, nargs, 2, &a, &b) != VM_OK) {
+        return VM_ERR;
+    }
+    if (a > b) {
+        *out = vm_val_bool(false);
+        return VM_OK;
+    }
+    VmStr sub_hdr;
+    VmStr *s = &sub_hdr;
+    memset(&sub_hdr, 0, sizeof sub_hdr);
+    const char *base = whole->data + a;
+    sub_hdr.len = b - a;
     VmValue *cands = &args[1];
     size_t n = 1;
     if (vm_is(args[1], &vm_type_tuple)) {
@@ -741,7 +924,7 @@ affix(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, bool start, VmV
         }
         VmStr *x = VM_AS(VmStr, cands[i]);
         if (x->len <= s->len
-            && memcmp(start ? s->data : s->data + s->len - x->len, x->data, x->len) == 0) {
+            && memcmp(start ? base : base + s->len - x->len, x->data, x->len) == 0) {
             *out = vm_val_bool(true);
             return VM_OK;
         }
@@ -760,22 +943,78 @@ METHOD(str_endswith, "endswith", &vm_type_str)
     return affix(run, args, nargs, kwnames, false, out);
 }
 
+/* Byte range of s[start:end] from optional start/end arguments (slice rules). */
+static VmStatus
+sub_range(VmRun *run, VmStr *s, VmValue *args, size_t nargs, size_t first, size_t *a,
+          size_t *b)
+{
+    int64_t n = (int64_t)s->nchars, lo = 0, hi = n;
+    if (nargs > first && !vm_val_is_none(args[first])) {
+        if (vm_index(run, args[first], &lo) != VM_OK) {
+            return VM_ERR;
+        }
+        lo = lo < 0 ? (lo + n < 0 ? 0 : lo + n) : lo;
+    }
+    if (nargs > first + 1 && !vm_val_is_none(args[first + 1])) {
+        if (vm_index(run, args[first + 1], &hi) != VM_OK) {
+            return VM_ERR;
+        }
+        hi = hi < 0 ? (hi + n < 0 ? 0 : hi + n) : hi;
+    }
+    if (hi > n) {
+        hi = n;
+    }
+    if (lo > n) {
+        *a = s->len + 1;    /* empty, and past the end: find gives -1 */
+        *b = s->len;
+        return VM_OK;
+    }
+    if (hi < lo) {
+        hi = lo;
+    }
+    *a = vm_str_offset(s, (size_t)lo);
+    *b = vm_str_offset(s, (size_t)hi);
+    return VM_OK;
+}
+
+static size_t
+cp_index(const VmStr *s, const char *p)
+{
+    size_t idx = 0;
+    for (const char *q = s->data; q < p; q++) {
+        if (((unsigned char)*q & 0xC0) != 0x80) {
+            idx++;
+        }
+    }
+    return idx;
+}
+
+/* mode: 0 find, 1 index, 2 count, 3 rfind, 4 rindex */
 static VmStatus
 str_find_impl(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, int mode,
               VmValue *out)
 {
-    NARGS(mode == 0 ? "find" : mode == 1 ? "index" : "count", 1, 1);
+    static const char *const names[] = { "find", "index", "count", "rfind", "rindex" };
+    NARGS(names[mode], 1, 3);
     if (!vm_is(args[1], &vm_type_str)) {
         return vm_raise(run, &vm_exc_TypeError, "must be str, not %s", vm_type_name(args[1]));
     }
     VmStr *s = VM_AS(VmStr, args[0]), *x = VM_AS(VmStr, args[1]);
+    size_t a, b;
+    if (sub_range(run, s, args, nargs, 2, &a, &b) != VM_OK) {
+        return VM_ERR;
+    }
     if (mode == 2) {
         int64_t n = 0;
-        if (x->len == 0) {
-            *out = vm_val_int((int64_t)s->nchars + 1);
+        if (a > b) {
+            *out = vm_val_int(0);
             return VM_OK;
         }
-        const char *p = s->data, *end = s->data + s->len;
+        if (x->len == 0) {
+            *out = vm_val_int((int64_t)(cp_index(s, s->data + b) - cp_index(s, s->data + a)) + 1);
+            return VM_OK;
+        }
+        const char *p = s->data + a, *end = s->data + b;
         for (;;) {
             const char *q = memmem(p, (size_t)(end - p), x->data, x->len);
             if (q == NULL) {
@@ -787,22 +1026,277 @@ str_find_impl(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, int mod
         *out = vm_val_int(n);
         return VM_OK;
     }
-    const char *q = x->len == 0 ? s->data : memmem(s->data, s->len, x->data, x->len);
-    if (q == NULL) {
-        if (mode == 1) {
+    const char *found = NULL;
+    if (a <= b) {
+        if (mode == 3 || mode == 4) {
+            if (x->len <= b - a) {
+                for (const char *p = s->data + b - x->len;; p--) {
+                    if (memcmp(p, x->data, x->len) == 0) {
+                        found = p;
+                        break;
+                    }
+                    if (p == s->data + a) {
+                        break;
+                    }
+                }
+            }
+        } else {
+            found = x->len == 0 ? s->data + a : memmem(s->data + a, b - a, x->data, x->len);
+        }
+    }
+    if (found == NULL) {
+        if (mode == 1 || mode == 4) {
             return vm_raise(run, &vm_exc_ValueError, "substring not found");
         }
         *out = vm_val_int(-1);
         return VM_OK;
     }
-    int64_t idx = 0;
-    for (const char *p = s->data; p < q; p++) {
-        if (((unsigned char)*p & 0xC0) != 0x80) {
-            idx++;
+    *out = vm_val_int((int64_t)cp_index(s, found));
+    return VM_OK;
+}
+
+METHOD(str_rfind, "rfind", &vm_type_str)
+{
+    return str_find_impl(run, args, nargs, kwnames, 3, out);
+}
+
+METHOD(str_rindex, "rindex", &vm_type_str)
+{
+    return str_find_impl(run, args, nargs, kwnames, 4, out);
+}
+
+static VmStatus
+partition(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, bool right, VmValue *out)
+{
+    NARGS(right ? "rpartition" : "partition", 1, 1);
+    if (!vm_is(args[1], &vm_type_str)) {
+        return vm_raise(run, &vm_exc_TypeError, "must be str, not %s", vm_type_name(args[1]));
+    }
+    VmStr *s = VM_AS(VmStr, args[0]), *sep = VM_AS(VmStr, args[1]);
+    if (sep->len == 0) {
+        return vm_raise(run, &vm_exc_ValueError, "empty separator");
+    }
+    const char *q = NULL;
+    if (!right) {
+        q = memmem(s->data, s->len, sep->data, sep->len);
+    } else if (sep->len <= s->len) {
+        for (const char *p = s->data + s->len - sep->len;; p--) {
+            if (memcmp(p, sep->data, sep->len) == 0) {
+                q = p;
+                break;
+            }
+            if (p == s->data) {
+                break;
+            }
         }
     }
-    *out = vm_val_int(idx);
+    VmTuple *t = vm_tuple_new(run, 3);
+    if (t == NULL) {
+        return VM_ERR;
+    }
+    if (q == NULL) {
+        VmValue empty = vm_str_val(run, "", 0);
+        t->items[0] = right ? empty : args[0];
+        t->items[1] = empty;
+        t->items[2] = right ? args[0] : empty;
+    } else {
+        t->items[0] = vm_str_val(run, s->data, (size_t)(q - s->data));
+        t->items[1] = args[1];
+        t->items[2] = vm_str_val(run, q + sep->len, (size_t)(s->data + s->len - q - sep->len));
+    }
+    for (int i = 0; i < 3; i++) {
+        if (vm_val_is_empty(t->items[i])) {
+            return VM_ERR;
+        }
+    }
+    *out = vm_obj_val(t);
     return VM_OK;
+}
+
+METHOD(str_partition, "partition", &vm_type_str)
+{
+    return partition(run, args, nargs, kwnames, false, out);
+}
+
+METHOD(str_rpartition, "rpartition", &vm_type_str)
+{
+    return partition(run, args, nargs, kwnames, true, out);
+}
+
+static VmStatus
+affix_remove(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, bool prefix,
+             VmValue *out)
+{
+    NARGS(prefix ? "removeprefix" : "removesuffix", 1, 1);
+    if (!vm_is(args[1], &vm_type_str)) {
+        return vm_raise(run, &vm_exc_TypeError, "%s() argument must be str, not %s",
+                        prefix ? "removeprefix" : "removesuffix", vm_type_name(args[1]));
+    }
+    VmStr *s = VM_AS(VmStr, args[0]), *x = VM_AS(VmStr, args[1]);
+    if (x->len == 0 || x->len > s->len
+        || memcmp(prefix ? s->data : s->data + s->len - x->len, x->data, x->len) != 0) {
+        *out = args[0];
+        return VM_OK;
+    }
+    *out = prefix ? vm_str_val(run, s->data + x->len, s->len - x->len)
+                  : vm_str_val(run, s->data, s->len - x->len);
+    return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+}
+
+METHOD(str_removeprefix, "removeprefix", &vm_type_str)
+{
+    return affix_remove(run, args, nargs, kwnames, true, out);
+}
+
+METHOD(str_removesuffix, "removesuffix", &vm_type_str)
+{
+    return affix_remove(run, args, nargs, kwnames, false, out);
+}
+
+METHOD(str_rsplit, "rsplit", &vm_type_str)
+{
+    static const char *const names[] = { "self", "sep", "maxsplit" };
+    VmValue a[3];
+    if (vm_parse_args(run, "rsplit", args, nargs, kwnames, names, 3, 1, 1, a) != VM_OK) {
+        return VM_ERR;
+    }
+    VmStr *s = VM_AS(VmStr, a[0]);
+    int64_t maxsplit = -1;
+    if (!vm_val_is_empty(a[2]) && vm_index(run, a[2], &maxsplit) != VM_OK) {
+        return VM_ERR;
+    }
+    VmList *l = vm_list_new(run, 0);
+    if (l == NULL) {
+        return VM_ERR;
+    }
+    const char *start = s->data, *end = s->data + s->len;
+    if (vm_val_is_empty(a[1]) || vm_val_is_none(a[1])) {
+        while (end > start) {
+            while (end > start && isspace((unsigned char)end[-1])) {
+                end--;
+            }
+            if (end == start) {
+                break;
+            }
+            const char *q = end;
+            if (maxsplit == 0) {
+                const char *b = start;
+                while (b < end && isspace((unsigned char)*b)) {
+                    b++;
+                }
+                if (vm_list_append(run, l, vm_str_val(run, b, (size_t)(end - b))) != VM_OK) {
+                    return VM_ERR;
+                }
+                break;
+            }
+            while (q > start && !isspace((unsigned char)q[-1])) {
+                q--;
+            }
+            if (vm_list_append(run, l, vm_str_val(run, q, (size_t)(end - q))) != VM_OK) {
+                return VM_ERR;
+            }
+            maxsplit--;
+            end = q;
+        }
+    } else {
+        if (!vm_is(a[1], &vm_type_str)) {
+            return vm_raise(run, &vm_exc_TypeError, "must be str or None, not %s",
+                            vm_type_name(a[1]));
+        }
+        VmStr *sep = VM_AS(VmStr, a[1]);
+        if (sep->len == 0) {
+            return vm_raise(run, &vm_exc_ValueError, "empty separator");
+        }
+        for (;;) {
+            const char *q = NULL;
+            if (maxsplit != 0 && (size_t)(end - start) >= sep->len) {
+                for (const char *p = end - sep->len;; p--) {
+                    if (memcmp(p, sep->data, sep->len) == 0) {
+                        q = p;
+                        break;
+                    }
+                    if (p == start) {
+                        break;
+                    }
+                }
+            }
+            if (q == NULL) {
+                if (vm_list_append(run, l, vm_str_val(run, start, (size_t)(end - start)))
+                    != VM_OK) {
+                    return VM_ERR;
+                }
+                break;
+            }
+            if (vm_list_append(run, l, vm_str_val(run, q + sep->len,
+                                                  (size_t)(end - q - sep->len))) != VM_OK) {
+                return VM_ERR;
+            }
+            end = q;
+            maxsplit--;
+        }
+    }
+    for (size_t i = 0, j = l->len; i + 1 < j; i++, j--) {
+        VmValue t = l->items[i];
+        l->items[i] = l->items[j - 1];
+        l->items[j - 1] = t;
+    }
+    *out = vm_obj_val(l);
+    return VM_OK;
+}
+
+METHOD(str_expandtabs, "expandtabs", &vm_type_str)
+{
+    NARGS("expandtabs", 0, 1);
+    int64_t ts = 8;
+    if (nargs == 2 && vm_index(run, args[1], &ts) != VM_OK) {
+        return VM_ERR;
+    }
+    VmStr *s = VM_AS(VmStr, args[0]);
+    VmStrBuf b;
+    vm_sb_init(&b, run);
+    int64_t col = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        char c = s->data[i];
+        if (c == '\t') {
+            if (ts > 0) {
+                int64_t n = ts - col % ts;
+                for (int64_t k = 0; k < n; k++) {
+                    vm_sb_adds(&b, " ");
+                }
+                col += n;
+            }
+        } else {
+            vm_sb_add(&b, &c, 1);
+            if (c == '\n' || c == '\r') {
+                col = 0;
+            } else if (((unsigned char)c & 0xC0) != 0x80) {
+                col++;
+            }
+        }
+    }
+    return vm_sb_to_str(&b, out);
+}
+
+METHOD(str_encode, "encode", &vm_type_str)
+{
+    VmStr *s = VM_AS(VmStr, args[0]);
+    size_t nkw = kwnames ? kwnames->len : 0;
+    for (size_t i = 1; i < nargs - nkw && i < 2; i++) {
+        if (!vm_is(args[i], &vm_type_str)) {
+            return vm_raise(run, &vm_exc_TypeError,
+                            "encode() argument 'encoding' must be str, not %s",
+                            vm_type_name(args[i]));
+        }
+        VmStr *e = VM_AS(VmStr, args[i]);
+        if (!vm_str_eq_cstr(e, "utf-8") && !vm_str_eq_cstr(e, "utf8")
+            && !vm_str_eq_cstr(e, "UTF-8") && !(s->ascii && (vm_str_eq_cstr(e, "ascii")
+                                                             || vm_str_eq_cstr(e, "latin-1")))) {
+            return vm_raise(run, &vm_exc_NotImplementedError,
+                            "monty supports only the utf-8 encoding, not '%s'", e->data);
+        }
+    }
+    *out = vm_value_bytes(run, (const uint8_t *)s->data, s->len);
+    return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
 }
 
 METHOD(str_find, "find", &vm_type_str)
@@ -820,40 +1314,88 @@ METHOD(str_count, "count", &vm_type_str)
     return str_find_impl(run, args, nargs, kwnames, 2, out);
 }
 
-static VmStatus
-str_pred(VmRun *run, VmValue self, int (*pred)(int), VmValue *out)
+METHOD(str_isalpha, "isalpha", &vm_type_str)
 {
-    VmStr *s = VM_AS(VmStr, self);
-    bool r = s->len > 0;
-    for (size_t i = 0; i < s->len && r; i++) {
-        r = (unsigned char)s->data[i] < 0x80 && pred((unsigned char)s->data[i]);
-    }
-    *out = vm_val_bool(r);
+    NARGS("str.isalpha", 0, 0);
+    *out = vm_val_bool(vm_lib_str_is(VM_AS(VmStr, args[0]), 0));
+    return VM_OK;
+}
+
+METHOD(str_isdecimal, "isdecimal", &vm_type_str)
+{
+    NARGS("str.isdecimal", 0, 0);
+    *out = vm_val_bool(vm_lib_str_is(VM_AS(VmStr, args[0]), 1));
     return VM_OK;
 }
 
 METHOD(str_isdigit, "isdigit", &vm_type_str)
 {
     NARGS("str.isdigit", 0, 0);
-    return str_pred(run, args[0], isdigit, out);
+    *out = vm_val_bool(vm_lib_str_is(VM_AS(VmStr, args[0]), 2));
+    return VM_OK;
 }
 
-METHOD(str_isalpha, "isalpha", &vm_type_str)
+METHOD(str_isnumeric, "isnumeric", &vm_type_str)
 {
-    NARGS("str.isalpha", 0, 0);
-    return str_pred(run, args[0], isalpha, out);
-}
-
-METHOD(str_isalnum, "isalnum", &vm_type_str)
-{
-    NARGS("str.isalnum", 0, 0);
-    return str_pred(run, args[0], isalnum, out);
+    NARGS("str.isnumeric", 0, 0);
+    *out = vm_val_bool(vm_lib_str_is(VM_AS(VmStr, args[0]), 3));
+    return VM_OK;
 }
 
 METHOD(str_isspace, "isspace", &vm_type_str)
 {
     NARGS("str.isspace", 0, 0);
-    return str_pred(run, args[0], isspace, out);
+    *out = vm_val_bool(vm_lib_str_is(VM_AS(VmStr, args[0]), 4));
+    return VM_OK;
+}
+
+METHOD(str_isalnum, "isalnum", &vm_type_str)
+{
+    NARGS("str.isalnum", 0, 0);
+    *out = vm_val_bool(vm_lib_str_is(VM_AS(VmStr, args[0]), 5));
+    return VM_OK;
+}
+
+METHOD(str_isprintable, "isprintable", &vm_type_str)
+{
+    NARGS("str.isprintable", 0, 0);
+    *out = vm_val_bool(vm_lib_str_is(VM_AS(VmStr, args[0]), 6));
+    return VM_OK;
+}
+
+METHOD(str_isupper, "isupper", &vm_type_str)
+{
+    NARGS("str.isupper", 0, 0);
+    *out = vm_val_bool(vm_lib_str_is(VM_AS(VmStr, args[0]), 7));
+    return VM_OK;
+}
+
+METHOD(str_islower, "islower", &vm_type_str)
+{
+    NARGS("str.islower", 0, 0);
+    *out = vm_val_bool(vm_lib_str_is(VM_AS(VmStr, args[0]), 8));
+    return VM_OK;
+}
+
+METHOD(str_istitle, "istitle", &vm_type_str)
+{
+    NARGS("str.istitle", 0, 0);
+    *out = vm_val_bool(vm_lib_str_is(VM_AS(VmStr, args[0]), 9));
+    return VM_OK;
+}
+
+METHOD(str_isidentifier, "isidentifier", &vm_type_str)
+{
+    NARGS("str.isidentifier", 0, 0);
+    *out = vm_val_bool(vm_lib_str_is(VM_AS(VmStr, args[0]), 10));
+    return VM_OK;
+}
+
+METHOD(str_isascii, "isascii", &vm_type_str)
+{
+    NARGS("str.isascii", 0, 0);
+    *out = vm_val_bool(vm_lib_str_is(VM_AS(VmStr, args[0]), 11));
+    return VM_OK;
 }
 
 static VmStatus
@@ -1072,7 +1614,11 @@ METHOD(str_format, "format", &vm_type_str)
 }
 
 const VmBuiltin *const vm_str_methods[] = {
-    &mb_str_join, &mb_str_upper, &mb_str_lower, &mb_str_title, &mb_str_capitalize,
+    &mb_str_casefold, &mb_str_isdecimal, &mb_str_isnumeric, &mb_str_isprintable,
+    &mb_str_isupper, &mb_str_islower, &mb_str_istitle, &mb_str_isidentifier, &mb_str_isascii,
+    &mb_str_rfind, &mb_str_rindex, &mb_str_partition, &mb_str_rpartition,
+    &mb_str_removeprefix, &mb_str_removesuffix, &mb_str_rsplit, &mb_str_expandtabs,
+    &mb_str_encode, &mb_str_join, &mb_str_upper, &mb_str_lower, &mb_str_title, &mb_str_capitalize,
     &mb_str_swapcase, &mb_str_strip, &mb_str_lstrip, &mb_str_rstrip, &mb_str_split,
     &mb_str_replace, &mb_str_startswith, &mb_str_endswith, &mb_str_find, &mb_str_index,
     &mb_str_count, &mb_str_isdigit, &mb_str_isalpha, &mb_str_isalnum, &mb_str_isspace,

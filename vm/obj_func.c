@@ -75,7 +75,10 @@ builtin_call(VmRun *run, VmValue self, VmValue *args, size_t nargs, VmTuple *kwn
     VmBuiltin *f = VM_AS(VmBuiltin, self);
     if (f->owner != NULL) {
         size_t npos = nargs - (kwnames ? kwnames->len : 0);
-        if (npos == 0 || !vm_isinstance(args[0], f->owner)) {
+        bool ok = npos > 0 && (vm_isinstance(args[0], f->owner)
+                               || (f->owner == &vm_type_set
+                                   && vm_is(args[0], &vm_type_frozenset)));
+        if (!ok) {
             return vm_raise(run, &vm_exc_TypeError,
                             "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
                             f->name, f->owner->name,
@@ -166,6 +169,7 @@ frame_trace(VmGc *gc, VmObj *o)
     vm_gc_mark_obj(gc, (VmObj *)f->back);
     vm_gc_mark_obj(gc, (VmObj *)f->func);
     vm_gc_mark_obj(gc, (VmObj *)f->globals);
+    vm_gc_mark_obj(gc, (VmObj *)f->gen);
     const CmpCode *code = &gc->run->program->codes[f->code_index];
     uint32_t live = code->nlocals + code->ncellvars + code->nfreevars + f->sp;
     for (uint32_t i = 0; i < live && i < f->nslots; i++) {
@@ -176,4 +180,93 @@ frame_trace(VmGc *gc, VmObj *o)
 const VmType vm_type_frame = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "frame", .base = &vm_type_object,
     .trace = frame_trace,
+};
+
+/* ---- generators -------------------------------------------------------------- */
+
+static void
+gen_trace(VmGc *gc, VmObj *o)
+{
+    VmGenerator *g = (VmGenerator *)o;
+    vm_gc_mark_obj(gc, (VmObj *)g->frame);
+    vm_gc_mark_obj(gc, (VmObj *)g->name);
+    vm_gc_mark_obj(gc, (VmObj *)g->qualname);
+}
+
+static VmStatus
+gen_repr(VmRun *run, VmValue self, VmValue *out)
+{
+    VmGenerator *g = VM_AS(VmGenerator, self);
+    VmStrBuf b;
+    vm_sb_init(&b, run);
+    vm_sb_printf(&b, "<generator object %s at 0x%llx>", g->qualname->data,
+                 (unsigned long long)(uintptr_t)g);
+    return vm_sb_to_str(&b, out);
+}
+
+static VmStatus
+gen_iter(VmRun *run, VmValue self, VmValue *out)
+{
+    *out = self;
+    return VM_OK;
+}
+
+static VmStatus
+gen_next(VmRun *run, VmValue self, VmValue *out)
+{
+    return vm_gen_next_native(run, VM_AS(VmGenerator, self), vm_val_none(), out);
+}
+
+static VmStatus
+gen_send(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
+{
+    if (nargs != 2 || kwnames != NULL) {
+        return vm_raise(run, &vm_exc_TypeError, "send() takes exactly one argument");
+    }
+    VmStatus st = vm_gen_next_native(run, VM_AS(VmGenerator, args[0]), args[1], out);
+    if (st == VM_STOP) {
+        VmValue v = run->nested_value;
+        run->nested_value = vm_val_empty();
+        if (vm_val_is_empty(v) || vm_val_is_none(v)) {
+            return vm_raise(run, &vm_exc_StopIteration, "%s", "");
+        }
+        return vm_raise_with_arg(run, &vm_exc_StopIteration, v);
+    }
+    return st;
+}
+
+static VmStatus
+gen_close(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
+{
+    VmGenerator *g = VM_AS(VmGenerator, args[0]);
+    if (g->state != VM_GEN_RUNNING) {
+        g->state = VM_GEN_DONE;
+    }
+    *out = vm_val_none();
+    return VM_OK;
+}
+
+static VmStatus
+gen_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
+{
+    VmGenerator *g = VM_AS(VmGenerator, self);
+    *out = vm_val_empty();
+    if (vm_str_eq_cstr(name, "__name__")) {
+        *out = vm_obj_val(g->name);
+    } else if (vm_str_eq_cstr(name, "__qualname__")) {
+        *out = vm_obj_val(g->qualname);
+    }
+    return VM_OK;
+}
+
+static const VmBuiltin gen_send_b = { VM_IMMORTAL_HDR(&vm_type_builtin), "send", gen_send,
+                                      &vm_type_generator };
+static const VmBuiltin gen_close_b = { VM_IMMORTAL_HDR(&vm_type_builtin), "close", gen_close,
+                                       &vm_type_generator };
+static const VmBuiltin *const gen_methods[] = { &gen_send_b, &gen_close_b, NULL };
+
+const VmType vm_type_generator = {
+    VM_IMMORTAL_HDR(&vm_type_type), .name = "generator", .base = &vm_type_object,
+    .trace = gen_trace, .repr = gen_repr, .iter = gen_iter, .next = gen_next,
+    .getattr = gen_getattr, .methods = gen_methods, .hash = identity_hash,
 };

@@ -10,7 +10,7 @@
 enum {
     IT_STR = 0, IT_TUPLE = 1, IT_LIST = 2, IT_RANGE = 3, IT_DICT_KEYS = 4, IT_DICT_VALUES = 5,
     IT_DICT_ITEMS = 6, IT_SET = 7, IT_ENUMERATE = 8, IT_ZIP = 9, IT_REVERSED = 10,
-    IT_ZIP_STRICT = 11,
+    IT_ZIP_STRICT = 11, IT_MAP = 12, IT_FILTER = 13,
 };
 
 size_t vm_str_offset(const VmStr *s, size_t i);
@@ -26,7 +26,8 @@ iter_trace(VmGc *gc, VmObj *o)
 VmValue
 vm_iter_new(VmRun *run, VmValue seq, int kind)
 {
-    const VmType *t = kind == IT_ENUMERATE ? &vm_type_enumerate
+    const VmType *t = kind == IT_MAP ? &vm_type_map : kind == IT_FILTER ? &vm_type_filter
+                      : kind == IT_ENUMERATE ? &vm_type_enumerate
                       : (kind == IT_ZIP || kind == IT_ZIP_STRICT) ? &vm_type_zip
                       : kind == IT_REVERSED ? &vm_type_reversed
                       : &vm_type_iter;
@@ -214,6 +215,41 @@ iter_next(VmRun *run, VmValue self, VmValue *out)
         it->aux--;
         return st;
     }
+    case IT_MAP: {
+        VmTuple *t = VM_AS(VmTuple, it->seq);
+        size_t n = t->len - 1;
+        VmValue argv[n ? n : 1];
+        for (size_t i = 0; i < n; i++) {
+            VmStatus st = vm_next(run, t->items[1 + i], &argv[i]);
+            if (st != VM_OK) {
+                return st;
+            }
+        }
+        return vm_call_native(run, t->items[0], argv, n, NULL, out);
+    }
+    case IT_FILTER: {
+        VmTuple *t = VM_AS(VmTuple, it->seq);
+        for (;;) {
+            VmValue v, r;
+            VmStatus st = vm_next(run, t->items[1], &v);
+            if (st != VM_OK) {
+                return st;
+            }
+            bool keep;
+            if (vm_val_is_none(t->items[0])) {
+                r = v;
+            } else if (vm_call_native(run, t->items[0], &v, 1, NULL, &r) != VM_OK) {
+                return VM_ERR;
+            }
+            if (vm_truth(run, r, &keep) != VM_OK) {
+                return VM_ERR;
+            }
+            if (keep) {
+                *out = v;
+                return VM_OK;
+            }
+        }
+    }
     default:
         return VM_STOP;
     }
@@ -232,7 +268,7 @@ iter_repr(VmRun *run, VmValue self, VmValue *out)
     static const char *const names[] = {
         "str_ascii_iterator", "tuple_iterator", "list_iterator", "range_iterator",
         "dict_keyiterator", "dict_valueiterator", "dict_itemiterator", "set_iterator",
-        "enumerate", "zip", "list_reverseiterator", "zip",
+        "enumerate", "zip", "list_reverseiterator", "zip", "map", "filter",
     };
     VmIter *it = VM_AS(VmIter, self);
     VmStrBuf b;
@@ -252,6 +288,12 @@ const VmType vm_type_enumerate = {
 };
 const VmType vm_type_zip = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "zip", .base = &vm_type_object, ITER_SLOTS,
+};
+const VmType vm_type_map = {
+    VM_IMMORTAL_HDR(&vm_type_type), .name = "map", .base = &vm_type_object, ITER_SLOTS,
+};
+const VmType vm_type_filter = {
+    VM_IMMORTAL_HDR(&vm_type_type), .name = "filter", .base = &vm_type_object, ITER_SLOTS,
 };
 const VmType vm_type_reversed = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "reversed", .base = &vm_type_object, ITER_SLOTS,

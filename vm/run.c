@@ -362,6 +362,7 @@ vm_run_start(VmRun *run)
         return drive(run);
     }
     f->is_module = true;
+    f->is_entry = true;
     run->frame = f;
     run->depth = 1;
     return drive(run);

@@ -196,9 +196,18 @@ typedef struct VmIter {
 /* A call frame. Frames are heap objects so generators can keep theirs and a paused run
  * is pure data. slots: nlocals fast locals, then ncells cells (cellvars then
  * freevars), then the value stack (stacksize). */
+typedef struct VmGenerator VmGenerator;
+
+/* How the frame that resumed a generator consumes what it yields or returns. */
+enum {
+    VM_GEN_MODE_NONE = 0,
+    VM_GEN_MODE_FOR_ITER,   /* yield: push; return: pop the iterator, jump to target */
+    VM_GEN_MODE_SEND,       /* yield: push; return: replace the iterator, jump */
+};
+
 typedef struct VmFrame {
     VmObj hdr;
-    struct VmFrame *back;
+    struct VmFrame *back;   /* the caller; NULL for a suspended generator */
     VmFunction *func;       /* NULL for the module body */
     uint32_t code_index;
     uint32_t pc;            /* next instruction */
@@ -206,8 +215,22 @@ typedef struct VmFrame {
     uint32_t nslots;
     struct VmDict *globals;
     bool is_module;
+    bool is_entry;          /* returning or raising out of it leaves vm_interp_run */
+    uint8_t gen_mode;       /* VM_GEN_MODE_* while a generator frame runs */
+    uint32_t gen_target;    /* caller's jump target for FOR_ITER / SEND */
+    VmGenerator *gen;       /* the generator owning this frame, or NULL */
     VmValue slots[];
 } VmFrame;
+
+/* A generator: its frame lives on between yields (no C stack involved). */
+enum { VM_GEN_CREATED, VM_GEN_SUSPENDED, VM_GEN_RUNNING, VM_GEN_DONE };
+struct VmGenerator {
+    VmObj hdr;
+    VmFrame *frame;
+    int state;
+    VmStr *name;
+    VmStr *qualname;
+};
 
 /* Per-code data a run derives from the program (constants as values, names as
  * interned strings). */
@@ -274,7 +297,7 @@ extern const VmType vm_type_object, vm_type_type, vm_type_none, vm_type_bool, vm
     vm_type_builtin, vm_type_method, vm_type_cell, vm_type_external, vm_type_traceback,
     vm_type_iter, vm_type_frame, vm_type_ellipsis, vm_type_notimpl, vm_type_dict_keys,
     vm_type_dict_values, vm_type_dict_items, vm_type_enumerate, vm_type_zip,
-    vm_type_reversed;
+    vm_type_reversed, vm_type_generator, vm_type_map, vm_type_filter;
 
 /* Exception types (exc.c), by CPython name. */
 #define VM_EXC_TYPES(X) \
@@ -392,6 +415,8 @@ struct VmRun {
     VmValue exc;                /* exception being raised (EMPTY: none) */
     VmValue handled;            /* exception being handled (sys.exception()) */
     VmValue tmp_roots[4];       /* values the run keeps alive across safe points */
+    VmValue nested_value;       /* result of a nested run (vm_call_python, generators) */
+    uint32_t nested;            /* > 0 while native code runs Python code (no GC then) */
 
     /* events */
     VmValue result;
@@ -558,6 +583,14 @@ VmStatus vm_print_text(VmRun *run, const char *s, size_t n);
 
 /* interp.c */
 VmEventKind vm_interp_run(VmRun *run);
+/* Internal event: an entry generator frame yielded (value in run->nested_value). */
+#define VM_EVENT__YIELD ((VmEventKind)100)
+/* Runs a Python function from native code to completion (a nested loop: no
+ * external calls inside; documented gap of contract 2 until natives resume). */
+VmStatus vm_call_python(VmRun *run, VmValue func, VmValue *args, size_t nargs,
+                        VmTuple *kwnames, VmValue *out);
+/* next(gen) from native code (nested loop as above); VM_STOP when exhausted. */
+VmStatus vm_gen_next_native(VmRun *run, VmGenerator *gen, VmValue send, VmValue *out);
 uint64_t vm_clock_ns(void);
 VmStatus vm_check_time(VmRun *run);
 

@@ -55,7 +55,8 @@ floats = [0.0, -0.0, 1.0, -1.0, 0.1, 0.2, 0.1 + 0.2, 1 / 3, 2 / 3, 1e16, 1e15, 9
           1.7976931348623157e308, 2.0 ** 53, 2.0 ** 53 + 2, 0.5, 2.5, 0.125, 0.375, 1234567.891,
           -1234.5678, 100.0, 1e100, 123e-20, 3.141592653589793, 2.718281828459045, 0.001,
           12345678901234567890.0, float('inf'), float('-inf'), float('nan'), 4.35, 0.045,
-          1.0000000000000002, 0.9999999999999999, 1e-7, 299792458.0, -1e-300]
+          1.0000000000000002, 0.9999999999999999, 1e-7, 299792458.0, -1e-300, 1e-310,
+          1e-320, 1.5e-323, 2.5e-322, 123456e-320, 2.2250738585072e-308, -4.9e-324]
 for _ in range(60):
     x = struct.unpack('<d', struct.pack('<Q', rnd.getrandbits(64)))[0]
     if not math.isnan(x):
@@ -343,3 +344,114 @@ for f, a, k in fmt_cases:
 print('typedef struct { const char *fmt; int nargs; PctArg args[3]; int nkw; const char *kwnames[2];'
       ' PctArg kwargs[2]; const char *expect; } FieldCase;')
 emit('field_cases', 'FieldCase', rows)
+
+# Float arithmetic with Python semantics.
+def fres(f):
+    r = run(f)
+    if isinstance(r, str):
+        return ('0', c_str(r))
+    if isinstance(r, complex):
+        return ('0', c_str('complex'))
+    if isinstance(r, tuple):
+        return (bits(r[0]) + ', ' + bits(r[1]), 'NULL')
+    return (bits(float(r)), 'NULL')
+
+
+fvals = [0.0, -0.0, 1.0, -1.0, 2.0, -2.5, 7.5, 0.5, 3.0, 1e308, 1e-308, 5e-324, float('inf'),
+         float('-inf'), float('nan'), 0.1, -7.0, 1e16, 123.456]
+arow = []
+for x in fvals:
+    for y in fvals:
+        m = fres(lambda: x % y)
+        fd = fres(lambda: x // y)
+        dm = run(lambda: divmod(x, y))
+        dmb = (bits(dm[0]), bits(dm[1]), 'NULL') if isinstance(dm, tuple) else ('0', '0', c_str(dm))
+        pw = fres(lambda: x ** y)
+        arow.append((bits(x), bits(y), m[0], m[1], fd[0], fd[1], dmb[0], dmb[1], dmb[2], pw[0], pw[1]))
+print('typedef struct { uint64_t x, y; uint64_t mod; const char *mod_err; uint64_t fdiv;'
+      ' const char *fdiv_err; uint64_t dq, dr; const char *dm_err; uint64_t pow;'
+      ' const char *pow_err; } FloatArithCase;')
+emit('float_arith_cases', 'FloatArithCase', arow)
+
+rrow = []
+for x in [2.675, 0.125, 0.375, -0.001, 1e300, 1.7976931348623157e308, 123.456, -123.456, 5e-324,
+          2.5, 0.5, 1.5, -1.5, 12345.6789, 1e22, 1e-20, 0.1, float('inf'), float('nan'), -0.0,
+          9.999999999999999e22, 4.35, 0.045]:
+    for nd in [0, 1, 2, 3, -1, -2, -3, -5, -22, -300, -308, -309, 17, 300, 400, 323, 324]:
+        r = fres(lambda: round(x, nd))
+        rrow.append((bits(x), str(nd), r[0], r[1]))
+print('typedef struct { uint64_t x; int nd; uint64_t out; const char *err; } RoundCase;')
+emit('round_cases', 'RoundCase', rrow)
+
+hrow2 = []
+for x in [0.1, -0.0, 0.0, 5e-324, 1e308, 1.0, -2.5, 1 / 3, 2.2250738585072014e-308,
+          2.225073858507201e-308, float('inf'), float('-inf'), float('nan'), 1e-310, 12345.0]:
+    ratio = run(lambda: x.as_integer_ratio())
+    rr = (c_str(str(ratio[0])), c_str(str(ratio[1])), 'NULL') if isinstance(ratio, tuple) else ('NULL', 'NULL', c_str(ratio))
+    hrow2.append((bits(x), c_str(x.hex()), rr[0], rr[1], rr[2]))
+print('typedef struct { uint64_t x; const char *hex, *num, *den, *err; } HexCase;')
+emit('hex_cases', 'HexCase', hrow2)
+
+tdiv = []
+for a, b in [(1, 3), (10 ** 400, 10 ** 399), (10 ** 400, 3), (1, 10 ** 400), (-10 ** 400, 10 ** 399),
+             (2 ** 53 + 1, 1), (2 ** 54 + 3, 2), (3 ** 500, 3 ** 499), (-(3 ** 500), 7 ** 200),
+             (10 ** 30, 0), (0, 10 ** 30), (2 ** 1100, 2 ** 76), (2 ** 1100, 2 ** 75),
+             (2 ** 1100 - 1, 2 ** 77), (12345678901234567890123, 10 ** 22), (1, 2 ** 1070),
+             (7, -2), (10 ** 20 + 1, 10 ** 20 - 1)]:
+    r = fres(lambda: a / b)
+    tdiv.append((c_str(str(a)), c_str(str(b)), r[0], r[1]))
+print('typedef struct { const char *a, *b; uint64_t out; const char *err; } IntDivCase;')
+emit('int_truediv_cases', 'IntDivCase', tdiv)
+
+bround = []
+for a in [0, 15, 25, 35, -15, -25, 149, 150, 250, 251, 10 ** 30 + 5 * 10 ** 9, -(10 ** 30) - 5 * 10 ** 9, 123456789]:
+    for nd in [0, 1, -1, -2, -9, -10, -40]:
+        bround.append((c_str(str(a)), str(nd), c_str(str(round(a, nd)))))
+print('typedef struct { const char *a; int nd; const char *out; } BigRoundCase;')
+emit('big_round_cases', 'BigRoundCase', bround)
+
+# str method algorithms (results as Python repr).
+sm = []
+texts = ['', 'abc', 'abcabc', 'h\u00e9llo w\u00f6rld', '\u20ac1\u20ac2\u20ac', ' a  b\u3000c\x1cd ', 'aaaa',
+         'a,b,,c', 'x\ty\tz', 'a\nb\r\nc\rd\x0be\x1cf\u2028g\x85', 'a\n\nb\n', '-42', '+4', '\u00e9\tx']
+subs = ['', 'a', 'bc', '\u20ac', '\u00f6r', 'aa', 'zz', ',', 'l']
+ranges_ = [(None, None), (1, None), (-2, None), (0, -1), (2, 1), (5, 100), (-100, 2), (3, 3), (10, 20)]
+for t in texts:
+    for sub in subs:
+        for st, en in ranges_:
+            args = (sub,) + tuple(x for x in (st, en) if x is not None) if st is not None else (sub,)
+            if st is None and en is not None:
+                continue
+            a = [sub] + ([st] if st is not None else []) + ([en] if en is not None else [])
+            for meth in ['find', 'rfind', 'count', 'startswith', 'endswith']:
+                r = getattr(t, meth)(*a)
+                sm.append((c_str(meth), c_str(t), c_str(sub), 'NULL', str(0 if st is None else st),
+                           str(2 ** 62 if en is None else en), '0', c_str(repr(r))))
+    for old, new, cnt in [('', '-', -1), ('', '-', 2), ('a', 'bb', 2), ('x', 'y', -1), ('\u20ac', 'E', -1),
+                          ('b', '', -1), ('l', '\U0001f600', 1)]:
+        sm.append((c_str('replace'), c_str(t), c_str(old), c_str(new), '0', str(cnt), '0',
+                   c_str(repr(t.replace(old, new, cnt)))))
+    for sep in [None, ',', 'a', 'aa', '\u20ac', '']:
+        for mx in [-1, 0, 1, 2]:
+            for meth in ['split', 'rsplit']:
+                r = run(lambda: getattr(t, meth)(sep, mx))
+                sm.append((c_str(meth), c_str(t), c_str(sep) if sep is not None else 'NULL', 'NULL', '0',
+                           str(mx), '0', c_str(r if isinstance(r, str) else repr(r))))
+    for ke in [0, 1]:
+        sm.append((c_str('splitlines'), c_str(t), 'NULL', 'NULL', '0', '0', str(ke),
+                   c_str(repr(t.splitlines(bool(ke))))))
+    for chars in [None, 'a', 'ab', ' \u3000', '\u20ac2', '']:
+        for meth in ['strip', 'lstrip', 'rstrip']:
+            sm.append((c_str(meth), c_str(t), c_str(chars) if chars is not None else 'NULL', 'NULL', '0', '0', '0',
+                       c_str(repr(getattr(t, meth)(chars)))))
+    for ts in [8, 4, 1, 0, -1]:
+        sm.append((c_str('expandtabs'), c_str(t), 'NULL', 'NULL', '0', str(ts), '0', c_str(repr(t.expandtabs(ts)))))
+    for w in [-1, 0, 3, 5, 8]:
+        sm.append((c_str('zfill'), c_str(t), 'NULL', 'NULL', '0', str(w), '0', c_str(repr(t.zfill(w)))))
+        for meth, al in [('ljust', '<'), ('rjust', '>'), ('center', '^')]:
+            for fill in [' ', '*', '\u20ac']:
+                sm.append((c_str(meth), c_str(t), c_str(fill), 'NULL', '0', str(w), str(ord(al)),
+                           c_str(repr(getattr(t, meth)(w, fill)))))
+print('typedef struct { const char *meth, *s, *arg, *arg2; int64_t a, b; int c; const char *expect; }'
+      ' StrMethCase;')
+emit('str_meth_cases', 'StrMethCase', sm)

@@ -40,6 +40,68 @@ START_TEST(test_repr_roundtrips)
 }
 END_TEST
 
+/* Independent oracle: least p whose correctly rounded p digits read back. */
+static int
+search_digits(double x, char *digits, int *decpt)
+{
+    char t[64];
+    int p;
+    for (p = 1; p <= 17; p++) {
+        snprintf(t, sizeof t, "%.*e", p - 1, x);
+        if (strtod(t, NULL) == x) {
+            break;
+        }
+    }
+    int n = 0;
+    const char *q = t;
+    for (; *q && *q != 'e'; q++) {
+        if (*q >= '0' && *q <= '9') {
+            digits[n++] = *q;
+        }
+    }
+    *decpt = atoi(q + 1) + 1;
+    while (n > 1 && digits[n - 1] == '0') {
+        n--;
+    }
+    digits[n] = '\0';
+    return n;
+}
+
+START_TEST(test_shortest_matches_search)
+{
+    /* The integer fast path against the printf search, over values near
+     * powers of two and ten, short decimals and random mantissas. */
+    uint64_t r = 0x2545F4914F6CDD1DULL;
+    for (int i = 0; i < 30000; i++) {
+        r ^= r << 13;
+        r ^= r >> 7;
+        r ^= r << 17;
+        double x;
+        switch (i % 4) {
+        case 0:
+            x = (double)(r % 100000000) / pow(10, (double)((r >> 40) % 9));
+            break;
+        case 1:
+            x = ldexp(1.0, (int)(r % 66) - 14) * (1 + ((r >> 20) % 3 ? ldexp(1.0, -52) : 0));
+            break;
+        case 2:
+            x = pow(10, (double)(r % 20) - 4) * (1 + ((double)((r >> 8) % 5) - 2) * 0x1p-52);
+            break;
+        default:
+            x = lib_test_double((r & 0x000FFFFFFFFFFFFFULL)
+                                | ((uint64_t)(1009 + (r >> 52) % 68) << 52));
+            break;
+        }
+        char a[20], b[20];
+        int da, db;
+        int na = vm_fmt_float_shortest(x, a, &da);
+        int nb = search_digits(x, b, &db);
+        ck_assert_msg(na == nb && strcmp(a, b) == 0 && da == db, "%a: %s e%d vs %s e%d", x, a,
+                      da, b, db);
+    }
+}
+END_TEST
+
 START_TEST(test_format_table)
 {
     const FloatFmtCase *c = &float_fmt_cases[_i];
@@ -96,6 +158,7 @@ lib_tests_fmt_float(Suite *s)
     TCase *tc = tcase_create("fmt_float");
     tcase_add_loop_test(tc, test_repr_table, 0, COUNT(repr_cases));
     tcase_add_test(tc, test_repr_roundtrips);
+    tcase_add_test(tc, test_shortest_matches_search);
     tcase_add_loop_test(tc, test_format_table, 0, COUNT(float_fmt_cases));
     tcase_add_test(tc, test_to_string_flags);
     tcase_add_test(tc, test_cap_refuses_before_allocating);

@@ -55,6 +55,8 @@ main(void)
     lib_tests_unicode(s);
     lib_tests_fmt_pct(s);
     lib_tests_fmt_field(s);
+    lib_tests_lib_float(s);
+    lib_tests_lib_str(s);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);

@@ -1,0 +1,1 @@
+run_mode("turbo")  # expect: invalid-argument-type "Literal"

@@ -1,0 +1,2 @@
+run_mode("fast")
+run_mode(mode="safe")

@@ -1,0 +1,2 @@
+c = make_client("u")
+c.aget("/x")  # expect: unused-awaitable

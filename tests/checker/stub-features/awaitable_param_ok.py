@@ -1,0 +1,2 @@
+r = await wait_all([download("a"), download("b")])
+print(r)

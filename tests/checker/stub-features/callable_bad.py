@@ -1,0 +1,1 @@
+apply("str", 3)  # expect: invalid-argument-type

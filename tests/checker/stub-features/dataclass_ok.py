@@ -1,0 +1,5 @@
+j = make_job("a")
+print(j.name.upper(), j.retries + 1, j.describe(), j.slug, Job.parse("x").name)
+j2 = Job("b", retries=2)
+print(j2.owner)
+j3 = Job(name="c", owner=None)

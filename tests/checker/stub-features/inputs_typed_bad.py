@@ -1,0 +1,2 @@
+print(timeout.upper())  # expect: unresolved-attribute
+print(names + 1)  # expect: unsupported-operator

@@ -1,0 +1,1 @@
+print(timeout * 2, [n.upper() for n in names])

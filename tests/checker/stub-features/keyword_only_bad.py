@@ -1,0 +1,1 @@
+kw_only(True)  # expect: too-many-positional-arguments; missing-argument "`flag`"

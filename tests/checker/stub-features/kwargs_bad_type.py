@@ -1,0 +1,1 @@
+kwargs(a=1)  # expect: invalid-argument-type

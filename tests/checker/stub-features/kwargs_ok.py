@@ -1,0 +1,1 @@
+print(kwargs(a="1", b="2"), kwargs())

@@ -1,0 +1,1 @@
+mixed(1, "b", 2.0)  # expect: too-many-positional-arguments

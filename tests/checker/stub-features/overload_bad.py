@@ -1,0 +1,1 @@
+parse(1)  # expect: no-matching-overload

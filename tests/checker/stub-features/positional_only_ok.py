@@ -1,0 +1,1 @@
+print(pos_only(1, 2) + 1)

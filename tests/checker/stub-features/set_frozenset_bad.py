@@ -1,0 +1,1 @@
+unique(["a"])  # expect: invalid-argument-type

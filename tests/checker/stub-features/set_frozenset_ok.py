@@ -1,0 +1,3 @@
+u = unique({"a", "b"})
+print(sorted(u), "a" in u, len(u | frozenset(["c"])))
+unique(set(names))

@@ -1,0 +1,1 @@
+add("1", 2)  # expect: invalid-argument-type

@@ -1,0 +1,1 @@
+print(add(1, 2.5), add(True, 3))

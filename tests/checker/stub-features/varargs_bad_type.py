@@ -1,0 +1,1 @@
+varargs("a", 1, "two")  # expect: invalid-argument-type "`*rest`"

@@ -1,0 +1,1 @@
+print(varargs("a", 1, 2, 3), varargs("b"))

@@ -1,0 +1,3 @@
+from math import *
+
+print(sqrt(2.0), floor(2.5), pi)

@@ -1,0 +1,3 @@
+# expect: NameError
+# args: --max-memory 32MB --max-duration 2
+breakpoint()

@@ -1,0 +1,3 @@
+# expect: ModuleNotFoundError
+# args: --max-memory 32MB --max-duration 2
+import subprocess

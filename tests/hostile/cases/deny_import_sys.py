@@ -1,0 +1,4 @@
+# expect: ModuleNotFoundError
+# args: --max-memory 32MB --max-duration 2
+import sys
+sys.modules

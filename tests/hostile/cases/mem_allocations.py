@@ -1,0 +1,3 @@
+# expect: MemoryError
+# args: --max-allocations 10000 --max-duration 2
+l = [str(i) for i in range(10**6)]

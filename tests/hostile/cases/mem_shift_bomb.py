@@ -1,0 +1,3 @@
+# expect: MemoryError
+# args: --max-memory 32MB --max-duration 2
+x = 1 << 10**10

@@ -1,0 +1,5 @@
+# expect: TimeoutError
+# args: --max-memory 256MB --max-duration 1
+x = 0
+while True:
+    x += 1

@@ -1,0 +1,4 @@
+# xfail: vm: sum(range) does not check the time limit inside the builtin (hangs)
+# expect: TimeoutError
+# args: --max-memory 256MB --max-duration 1
+s = sum(range(10**15))

@@ -1,0 +1,8 @@
+# expect: TimeoutError
+# args: --max-memory 256MB --max-duration 1
+while True:
+    try:
+        while True:
+            pass
+    except BaseException:
+        pass

@@ -1,0 +1,4 @@
+# expect: TimeoutError
+# args: --max-memory 256MB --max-duration 1
+while True:
+    pass
