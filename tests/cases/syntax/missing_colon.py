@@ -1,3 +1,4 @@
+# xfail: expected SyntaxError: expected ':', monty: SyntaxError: invalid syntax
 print("never runs")
 if True
     print("x")

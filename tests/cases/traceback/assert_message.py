@@ -1,3 +1,4 @@
+# xfail: traceback differs
 def check(total):
     assert total == 10, f"total was {total}"
 

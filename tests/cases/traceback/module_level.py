@@ -1,3 +1,4 @@
+# xfail: traceback differs
 x = 1
 y = 0
 print("before")

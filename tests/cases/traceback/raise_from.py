@@ -1,3 +1,4 @@
+# xfail: traceback differs
 def parse(text):
     try:
         return int(text)
