@@ -127,6 +127,9 @@ local_defined(const Local *l)
 static void
 suggest_scope(Ctx *c, ChkSuggest *sg, int sid)
 {
+    if (c->suggest_budget <= 0) {
+        return;
+    }
     for (int p = sid; p >= 0; p = c->scopes[p]->parent) {
         const Scope *s = c->scopes[p];
         if (s->kind == SC_CLASS && p != sid) {
@@ -168,6 +171,7 @@ report_unresolved(Ctx *c, const AstExpr *e, const char *name)
     }
     ChkSuggest sg;
     chk_suggest_init(&sg, name);
+    sg.budget = &c->suggest_budget;
     suggest_scope(c, &sg, c->cur);
     const char *best = chk_suggest_best(&sg);
     if (!best) {
@@ -470,6 +474,7 @@ report_attr(Ctx *c, const AstExpr *e, ChkType *t, const char *name)
 {
     ChkSuggest sg;
     chk_suggest_init(&sg, name);
+    sg.budget = &c->suggest_budget;
     int n = t->kind == CHK_T_UNION ? t->nargs : 1;
     for (int i = 0; i < n; i++) {
         const ChkType *m = t->kind == CHK_T_UNION ? t->args[i] : t;
@@ -632,6 +637,7 @@ report_typeddict_key(Ctx *c, const AstExpr *keye, const ChkClass *cls)
     const char *key = keye->u.constant.str.s;
     ChkSuggest sg;
     chk_suggest_init(&sg, key);
+    sg.budget = &c->suggest_budget;
     for (int i = 0; i < cls->members.len; i++) {
         if (!cls->members.order[i]->is_method) {
             chk_suggest_offer(&sg, cls->members.order[i]->name);

@@ -245,7 +245,9 @@ parse_concat(ParseCtx *ctx, PList *parts)
         }
     }
     if (nbytes != 0 && nbytes != parts->items.len) {
-        return parse_fail(ctx, "SyntaxError", parts->loc, "cannot mix bytes and nonbytes literals");
+        /* CPython reports it at the token after the literals */
+        return parse_fail(ctx, "SyntaxError", parse_loc_tok(ctx->cur),
+                          "cannot mix bytes and nonbytes literals");
     }
     AstExpr *first = parts->items.items[0];
     if (parts->items.len == 1 && !fstr) {
