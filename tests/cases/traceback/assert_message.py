@@ -1,4 +1,3 @@
-# xfail: traceback differs
 def check(total):
     assert total == 10, f"total was {total}"
 

@@ -1,4 +1,3 @@
-# xfail: traceback differs
 items = [3, 1, 2]
 items.sort()
 items.add(4)

@@ -1,4 +1,3 @@
-# xfail: traceback differs
 def load(d, key):
     try:
         return d[key]

@@ -1,4 +1,3 @@
-# xfail: traceback differs
 def work():
     try:
         raise ValueError("inside")

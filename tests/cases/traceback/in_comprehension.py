@@ -1,3 +1,2 @@
-# xfail: traceback differs
 values = ["1", "2", "x"]
 numbers = [int(v) for v in values]

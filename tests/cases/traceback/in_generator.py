@@ -1,4 +1,3 @@
-# xfail: traceback differs
 def gen(items):
     for i in items:
         yield 10 // i

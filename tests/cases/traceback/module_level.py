@@ -1,4 +1,3 @@
-# xfail: traceback differs
 x = 1
 y = 0
 print("before")

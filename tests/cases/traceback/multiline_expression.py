@@ -1,4 +1,3 @@
-# xfail: traceback differs
 data = {"a": 1}
 result = (
     data["a"]

@@ -1,4 +1,3 @@
-# xfail: traceback differs
 def outer(items):
     return middle(items) * 2
 

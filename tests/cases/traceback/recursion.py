@@ -1,4 +1,3 @@
-# xfail: traceback differs
 def down(n):
     return down(n + 1)
 

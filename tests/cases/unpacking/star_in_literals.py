@@ -1,4 +1,3 @@
-# xfail: monty: killed by signal 11 (Segmentation fault)
 a = [1, 2]
 b = (3, 4)
 print([*a, *b], (*a, 5), {*a, *b}, [*"hi", *range(2)])
