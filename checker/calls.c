@@ -464,6 +464,7 @@ check_typeddict_display(Ctx *c, Match *m, const AstExpr *a, const ChkClass *k,
         if (!f || f->is_method) {
             ChkSuggest sg;
             chk_suggest_init(&sg, key);
+            sg.budget = &c->suggest_budget;
             for (int j = 0; j < k->members.len; j++) {
                 chk_suggest_offer(&sg, k->members.order[j]->name);
             }
@@ -726,6 +727,7 @@ match_call(Ctx *c, const AstExpr *call, ChkFunc *f, const ChkType *self_type,
         } else {
             ChkSuggest sg;
             chk_suggest_init(&sg, k->arg.s);
+            sg.budget = &c->suggest_budget;
             for (int p = 0; p < np; p++) {
                 if (ps[p].kind == CHK_P_NORMAL || ps[p].kind == CHK_P_KWONLY) {
                     chk_suggest_offer(&sg, ps[p].name);
@@ -895,6 +897,7 @@ check_typeddict_ctor(Ctx *c, const AstExpr *call, ChkClass *k, ChkType **kw_type
         if (!f || f->is_method) {
             ChkSuggest sg;
             chk_suggest_init(&sg, kw->arg.s);
+            sg.budget = &c->suggest_budget;
             for (int m = 0; m < k->members.len; m++) {
                 chk_suggest_offer(&sg, k->members.order[m]->name);
             }

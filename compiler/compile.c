@@ -348,7 +348,8 @@ starunpack(CmpCompiler *c, const AstSeq *elts, CmpOpcode build, CmpOpcode add,
         const AstExpr *e = AST_SEQ_GET(*elts, i);
         if (e->kind == AST_STARRED) {
             if (!seen_star) {
-                cmp_emit(c, build, (uint32_t)i);
+                /* a tuple is collected in a list, then converted */
+                cmp_emit(c, tuple ? OP_BUILD_LIST : build, (uint32_t)i);
                 seen_star = true;
             }
             if (!visit_expr(c, e->u.starred.value)) {
@@ -1907,6 +1908,8 @@ visit_stmt(CmpCompiler *c, const AstStmt *s)
             c->u->loc = to_loc(&s->loc);
             EMIT(CALL, 1);
         }
+        /* CPython points the traceback at the test */
+        c->u->loc = to_loc(&s->u.assert_.test->loc);
         EMIT(RAISE_VARARGS, 1);
         cmp_bind_label(c, end);
         return !c->failed;

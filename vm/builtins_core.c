@@ -130,7 +130,16 @@ vm_call_native(VmRun *run, VmValue callable, VmValue *args, size_t nargs, VmTupl
     if (t->call == NULL) {
         return vm_raise(run, &vm_exc_TypeError, "'%s' object is not callable", t->name);
     }
-    return t->call(run, callable, args, nargs, kwnames, out);
+    VmStatus st = t->call(run, callable, args, nargs, kwnames, out);
+    if (st == VM_DEFER) {
+        /* called from native code: the prelude version runs in a nested loop */
+        VmValue fn;
+        if (vm_prelude_function(run, run->defer_name, &fn) != VM_OK) {
+            return VM_ERR;
+        }
+        return vm_call_python(run, fn, args, nargs, kwnames, out);
+    }
+    return st;
 }
 
 
@@ -313,6 +322,16 @@ static VmStatus
 minmax(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out, bool is_max)
 {
     const char *fname = is_max ? "max" : "min";
+    {
+        size_t nk = kwnames ? kwnames->len : 0;
+        bool py = nargs - nk == 1 && vm_is_pyiter(args[0]);
+        for (size_t k = 0; k < nk; k++) {
+            py = py || vm_is_pycallable(args[nargs - nk + k]);
+        }
+        if (py) {
+            return vm_defer(run, fname);
+        }
+    }
     size_t nkw = kwnames ? kwnames->len : 0;
     size_t npos = nargs - nkw;
     VmValue key = vm_val_none(), dflt = vm_val_empty();
@@ -392,6 +411,9 @@ DEF(max, "max")
 
 DEF(sum, "sum")
 {
+    if (nargs > 0 && vm_is_pyiter(args[0])) {
+        return vm_defer(run, "sum");
+    }
     static const char *const names[] = { "iterable", "start" };
     VmValue a[2];
     if (vm_parse_args(run, "sum", args, nargs, kwnames, names, 2, 1, 1, a) != VM_OK) {
@@ -421,6 +443,14 @@ DEF(sum, "sum")
 
 DEF(sorted, "sorted")
 {
+    if (nargs > 0 && vm_is_pyiter(args[0])) {
+        return vm_defer(run, "sorted");
+    }
+    for (size_t k = 0; kwnames && k < kwnames->len; k++) {
+        if (vm_is_pycallable(args[nargs - kwnames->len + k])) {
+            return vm_defer(run, "sorted");
+        }
+    }
     size_t nkw = kwnames ? kwnames->len : 0;
     size_t npos = nargs - nkw;
     if (npos != 1) {
@@ -450,6 +480,11 @@ DEF(sorted, "sorted")
 
 DEF(enumerate, "enumerate")
 {
+    for (size_t k = 0; k < nargs; k++) {
+        if (vm_is_pyiter(args[k]) || vm_is_pycallable(args[k])) {
+            return vm_defer(run, "enumerate");
+        }
+    }
     static const char *const names[] = { "iterable", "start" };
     VmValue a[2];
     if (vm_parse_args(run, "enumerate", args, nargs, kwnames, names, 2, 1, 0, a) != VM_OK) {
@@ -473,6 +508,11 @@ DEF(enumerate, "enumerate")
 
 DEF(zip, "zip")
 {
+    for (size_t k = 0; k < nargs; k++) {
+        if (vm_is_pyiter(args[k]) || vm_is_pycallable(args[k])) {
+            return vm_defer(run, "zip");
+        }
+    }
     size_t nkw = kwnames ? kwnames->len : 0;
     size_t npos = nargs - nkw;
     bool strict = false;
@@ -542,6 +582,9 @@ DEF(iter, "iter")
 
 DEF(next, "next")
 {
+    if (nargs > 0 && vm_is_pyiter(args[0])) {
+        return vm_defer(run, "next");
+    }
     if (nargs < 1 || nargs > 2 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "next expected at least 1 argument, got %zu",
                         nargs);
@@ -868,6 +911,9 @@ DEF(round, "round")
 
 DEF(all, "all")
 {
+    if (nargs > 0 && vm_is_pyiter(args[0])) {
+        return vm_defer(run, "all");
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "all() takes exactly one argument (%zu given)",
                         nargs);
@@ -895,6 +941,9 @@ DEF(all, "all")
 
 DEF(any, "any")
 {
+    if (nargs > 0 && vm_is_pyiter(args[0])) {
+        return vm_defer(run, "any");
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "any() takes exactly one argument (%zu given)",
                         nargs);
@@ -987,6 +1036,11 @@ DEF(format, "format")
 
 DEF(map, "map")
 {
+    for (size_t k = 0; k < nargs; k++) {
+        if (vm_is_pyiter(args[k]) || vm_is_pycallable(args[k])) {
+            return vm_defer(run, "map");
+        }
+    }
     if (kwnames != NULL && kwnames->len > 0) {
         return vm_raise(run, &vm_exc_TypeError, "map() takes no keyword arguments");
     }
@@ -1009,6 +1063,11 @@ DEF(map, "map")
 
 DEF(filter, "filter")
 {
+    for (size_t k = 0; k < nargs; k++) {
+        if (vm_is_pyiter(args[k]) || vm_is_pycallable(args[k])) {
+            return vm_defer(run, "filter");
+        }
+    }
     if (kwnames != NULL && kwnames->len > 0) {
         return vm_raise(run, &vm_exc_TypeError, "filter() takes no keyword arguments");
     }

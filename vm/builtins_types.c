@@ -1124,6 +1124,9 @@ VmStatus
 vm_list_new_from_args(VmRun *run, const VmType *t, VmValue *args, size_t nargs,
                       VmTuple *kwnames, VmValue *out)
 {
+    if (nargs > 0 && vm_is_pyiter(args[0])) {
+        return vm_defer(run, "list");
+    }
     VmValue x;
     if (one_optional_arg(run, "list", args, nargs, kwnames, &x) != VM_OK) {
         return VM_ERR;
@@ -1142,6 +1145,9 @@ VmStatus
 vm_tuple_new_from_args(VmRun *run, const VmType *t, VmValue *args, size_t nargs,
                        VmTuple *kwnames, VmValue *out)
 {
+    if (nargs > 0 && vm_is_pyiter(args[0])) {
+        return vm_defer(run, "tuple");
+    }
     VmValue x, lst;
     if (one_optional_arg(run, "tuple", args, nargs, kwnames, &x) != VM_OK) {
         return VM_ERR;
@@ -1173,6 +1179,9 @@ VmStatus
 vm_dict_new_from_args(VmRun *run, const VmType *t, VmValue *args, size_t nargs,
                       VmTuple *kwnames, VmValue *out)
 {
+    if (nargs > 0 && vm_is_pyiter(args[0])) {
+        return vm_defer(run, "dict");
+    }
     size_t nkw = kwnames ? kwnames->len : 0;
     size_t npos = nargs - nkw;
     if (npos > 1) {
@@ -1198,6 +1207,9 @@ VmStatus
 vm_set_new_from_args(VmRun *run, const VmType *t, VmValue *args, size_t nargs,
                      VmTuple *kwnames, VmValue *out)
 {
+    if (nargs > 0 && vm_is_pyiter(args[0])) {
+        return vm_defer(run, t == &vm_type_set ? "set" : "frozenset");
+    }
     VmValue x;
     if (one_optional_arg(run, t->name, args, nargs, kwnames, &x) != VM_OK) {
         return VM_ERR;

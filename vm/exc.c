@@ -243,7 +243,9 @@ void
 vm_exc_add_traceback(VmRun *run, VmValue exc, uint32_t code_index, uint32_t lineno,
                      uint32_t pc)
 {
-    if (!vm_val_is_obj(exc) || !(exc.u.o->type->flags & VM_TYPE_EXC)) {
+    if (!vm_val_is_obj(exc) || !(exc.u.o->type->flags & VM_TYPE_EXC)
+        || (code_index & VM_PRELUDE_BIT) != 0) {
+        /* prelude frames are the builtins' own: CPython shows no frame for them */
         return;
     }
     VmExc *e = VM_AS(VmExc, exc);
@@ -559,7 +561,8 @@ format_one(VmRun *run, VmStrBuf *b, VmValue exc)
             if (repeat > 2) {
                 continue;
             }
-            const char *fn = tb->name_index < p->ncodes ? p->codes[tb->name_index].name : "?";
+            const char *fn = (tb->name_index & VM_PRELUDE_BIT) == 0 && tb->name_index < p->ncodes
+                             ? p->codes[tb->name_index].name : "?";
             vm_sb_printf(b, "  File \"%s\", line %u, in %s\n", p->filename ? p->filename : "",
                          tb->lineno, fn);
             add_source_lines(b, p, tb);

@@ -45,7 +45,7 @@ vm_check_time(VmRun *run)
 static uint32_t
 line_of(VmRun *run, VmFrame *f, uint32_t pc)
 {
-    const CmpCode *code = &run->program->codes[f->code_index];
+    const CmpCode *code = vm_code(run, f->code_index);
     if (code->locs == NULL || code->ncode == 0) {
         return code->firstlineno;
     }
@@ -297,10 +297,10 @@ vm_interp_run(VmRun *run)
 
 #define LOAD_FRAME() \
     do { \
-        code = &run->program->codes[f->code_index]; \
+        code = vm_code(run, f->code_index); \
         insns = code->code; \
-        consts = run->codes[f->code_index].consts; \
-        names = run->codes[f->code_index].names; \
+        consts = vm_code_data(run, f->code_index)->consts; \
+        names = vm_code_data(run, f->code_index)->names; \
         locals = f->slots; \
         base = f->slots + code->nlocals + code->ncellvars + code->nfreevars; \
         sp = base + f->sp; \
@@ -865,7 +865,7 @@ vm_interp_run(VmRun *run)
             SAVE();
             VmFrame *gf = g->frame;
             if (g->state == VM_GEN_SUSPENDED) {
-                const CmpCode *gc = &run->program->codes[gf->code_index];
+                const CmpCode *gc = vm_code(run, gf->code_index);
                 gf->slots[gc->nlocals + gc->ncellvars + gc->nfreevars + gf->sp] = gen_send_value;
                 gf->sp++;
             }
@@ -938,8 +938,9 @@ vm_interp_run(VmRun *run)
                 CHECK(vm_check_time(run));
             }
             if (vm_is(callee, &vm_type_function)) {
+            call_function:;
                 VmFunction *fn = VM_AS(VmFunction, callee);
-                const CmpCode *cc = &run->program->codes[fn->code_index];
+                const CmpCode *cc = vm_code(run, fn->code_index);
                 if (cc->flags & (CMP_CO_COROUTINE | CMP_CO_ASYNC_GENERATOR)) {
                     CHECK(unsupported(run, "async functions"));
                 }
@@ -1007,7 +1008,18 @@ vm_interp_run(VmRun *run)
                 CHECK(vm_raise(run, &vm_exc_TypeError, "'%s' object is not callable",
                                ct->name));
             }
-            CHECK(ct->call(run, callee, args, nargs, kwnames, &r));
+            SAVE();
+            st = ct->call(run, callee, args, nargs, kwnames, &r);
+            if (st == VM_DEFER) {
+                /* the native needs Python code: run its prelude version in-loop */
+                if (vm_prelude_function(run, run->defer_name, &callee) != VM_OK) {
+                    goto error;
+                }
+                goto call_function;
+            }
+            if (st != VM_OK) {
+                goto error;
+            }
             sp = callee_slot;
             PUSH(r);
             break;
@@ -1039,10 +1051,10 @@ vm_interp_run(VmRun *run)
             fn->defaults = defaults;
             fn->kwdefaults = kwdefaults;
             fn->closure = closure;
-            fn->name = vm_str_new_cstr(run, run->program->codes[ci].name);
-            fn->qualname = fn->name ? vm_str_new_cstr(run, run->program->codes[ci].qualname
-                                                      ? run->program->codes[ci].qualname
-                                                      : run->program->codes[ci].name)
+            const CmpCode *mc = vm_code(run, ci);
+            fn->name = vm_str_new_cstr(run, mc->name);
+            fn->qualname = fn->name ? vm_str_new_cstr(run, mc->qualname ? mc->qualname
+                                                                        : mc->name)
                                     : NULL;
             if (fn->qualname == NULL) {
                 goto error;
@@ -1225,7 +1237,7 @@ vm_interp_run(VmRun *run)
             }
             reraise = false;
             for (;;) {
-                code = &run->program->codes[f->code_index];
+                code = vm_code(run, f->code_index);
                 const CmpExcEntry *h = find_handler(code, at);
                 if (h != NULL) {
                     LOAD_FRAME();
@@ -1323,7 +1335,7 @@ vm_call_python(VmRun *run, VmValue func, VmValue *args, size_t nargs, VmTuple *k
         return vm_call_native(run, func, args, nargs, kwnames, out);
     }
     VmFunction *fn = VM_AS(VmFunction, func);
-    const CmpCode *cc = &run->program->codes[fn->code_index];
+    const CmpCode *cc = vm_code(run, fn->code_index);
     if (run->depth >= run->limits.max_recursion) {
         return vm_raise(run, &vm_exc_RecursionError, "maximum recursion depth exceeded");
     }
@@ -1389,7 +1401,7 @@ vm_gen_next_native(VmRun *run, VmGenerator *g, VmValue send, VmValue *out)
     uint32_t saved_depth = run->depth;
     VmFrame *gf = g->frame;
     if (g->state == VM_GEN_SUSPENDED) {
-        const CmpCode *gc = &run->program->codes[gf->code_index];
+        const CmpCode *gc = vm_code(run, gf->code_index);
         gf->slots[gc->nlocals + gc->ncellvars + gc->nfreevars + gf->sp] = send;
         gf->sp++;
     }

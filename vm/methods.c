@@ -66,6 +66,9 @@ METHOD(list_append, "append", &vm_type_list)
 
 METHOD(list_extend, "extend", &vm_type_list)
 {
+    if (nargs == 2 && vm_is_pyiter(args[1])) {
+        return vm_defer(run, "_list_extend");
+    }
     NARGS("list.extend", 1, 1);
     *out = vm_val_none();
     return vm_list_extend(run, VM_AS(VmList, args[0]), args[1]);
@@ -242,6 +245,11 @@ METHOD(list_clear, "clear", &vm_type_list)
 
 METHOD(list_sort, "sort", &vm_type_list)
 {
+    for (size_t k = 0; kwnames && k < kwnames->len; k++) {
+        if (vm_is_pycallable(args[nargs - kwnames->len + k])) {
+            return vm_defer(run, "_list_sort");
+        }
+    }
     size_t nkw = kwnames ? kwnames->len : 0;
     if (nargs - nkw != 1) {
         return vm_raise(run, &vm_exc_TypeError, "sort() takes no positional arguments");
@@ -381,6 +389,9 @@ METHOD(dict_setdefault, "setdefault", &vm_type_dict)
 
 METHOD(dict_update, "update", &vm_type_dict)
 {
+    if (nargs >= 2 && vm_is_pyiter(args[1])) {
+        return vm_defer(run, "_dict_update");
+    }
     size_t nkw = kwnames ? kwnames->len : 0;
     size_t npos = nargs - nkw - 1;
     if (npos > 1) {
@@ -488,6 +499,11 @@ METHOD(set_remove, "remove", &vm_type_set)
 
 METHOD(set_update, "update", &vm_type_set)
 {
+    for (size_t k = 1; k < nargs; k++) {
+        if (vm_is_pyiter(args[k])) {
+            return vm_defer(run, "_set_update");
+        }
+    }
     *out = vm_val_none();
     for (size_t i = 1; i < nargs; i++) {
         if (vm_set_update(run, VM_AS(VmSet, args[0]), args[i]) != VM_OK) {
@@ -656,6 +672,9 @@ const VmBuiltin *const vm_frozenset_methods[] = {
 
 METHOD(str_join, "join", &vm_type_str)
 {
+    if (nargs == 2 && vm_is_pyiter(args[1])) {
+        return vm_defer(run, "_str_join");
+    }
     NARGS("str.join", 1, 1);
     VmStr *sep = VM_AS(VmStr, args[0]);
     VmValue lst;

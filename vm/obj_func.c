@@ -170,7 +170,7 @@ frame_trace(VmGc *gc, VmObj *o)
     vm_gc_mark_obj(gc, (VmObj *)f->func);
     vm_gc_mark_obj(gc, (VmObj *)f->globals);
     vm_gc_mark_obj(gc, (VmObj *)f->gen);
-    const CmpCode *code = &gc->run->program->codes[f->code_index];
+    const CmpCode *code = vm_code(gc->run, f->code_index);
     uint32_t live = code->nlocals + code->ncellvars + code->nfreevars + f->sp;
     for (uint32_t i = 0; i < live && i < f->nslots; i++) {
         vm_gc_mark(gc, f->slots[i]);

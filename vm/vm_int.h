@@ -31,6 +31,8 @@ typedef enum VmStatus {
     VM_OK = 0,
     VM_ERR,         /* an exception is set in run->exc (or a limit flag is set) */
     VM_STOP,        /* iterator exhausted (no exception object is built) */
+    VM_DEFER,       /* a native asks the interpreter to call the prelude function
+                       run->defer_name with the same arguments (prelude.c) */
 } VmStatus;
 
 /* ---- objects ------------------------------------------------------------ */
@@ -437,11 +439,47 @@ struct VmRun {
     size_t err_nframes;
     bool err_is_limit;
 
+    /* the prelude (prelude.c): builtins in Python, loaded on first use */
+    CmpProgram *prelude;
+    VmCodeData *prelude_codes;
+    VmDict *prelude_globals;
+    const char *defer_name;
+
     /* time budget (limits.c) */
     uint64_t start_ns;
     uint64_t used_ns;           /* time consumed by earlier start/resume slices */
     uint32_t ticks;
 };
+
+/* ---- code lookup ----------------------------------------------------------- */
+
+/* Code indices with this bit set refer to the prelude program (run->prelude),
+ * which is loaded before any of its functions or frames exist. */
+#define VM_PRELUDE_BIT 0x80000000u
+
+static inline const CmpCode *
+vm_code(const VmRun *run, uint32_t ci)
+{
+    return (ci & VM_PRELUDE_BIT) ? &run->prelude->codes[ci & ~VM_PRELUDE_BIT]
+                                 : &run->program->codes[ci];
+}
+
+static inline VmCodeData *
+vm_code_data(VmRun *run, uint32_t ci)
+{
+    return (ci & VM_PRELUDE_BIT) ? &run->prelude_codes[ci & ~VM_PRELUDE_BIT]
+                                 : &run->codes[ci];
+}
+
+/* prelude.c */
+VmStatus vm_prepare_codes(VmRun *run, const CmpProgram *p, uint32_t bit, VmCodeData **out);
+void vm_free_codes(VmRun *run, const CmpProgram *p, VmCodeData *codes);
+VmStatus vm_prelude_function(VmRun *run, const char *name, VmValue *out);
+VmStatus vm_defer(VmRun *run, const char *name);
+/* Whether v is Python code to call (function, bound method of one, external). */
+bool vm_is_pycallable(VmValue v);
+/* Whether iterating v runs Python code (a generator). */
+bool vm_is_pyiter(VmValue v);
 
 /* ---- helpers used across vm/ -------------------------------------------- */
 
