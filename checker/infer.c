@@ -1161,9 +1161,37 @@ infer_unary(Ctx *c, const AstExpr *e)
 
 /* ---- await -------------------------------------------------------------- */
 
+/* `await` inside a plain `def` (or a lambda) is CPython's SyntaxError; at
+ * module level monty allows it (top-level await). */
+static void
+check_await_context(Ctx *c, const AstExpr *e)
+{
+    for (int sid = c->cur; sid > 0; sid = c->scopes[sid]->parent) {
+        const Scope *s = c->scopes[sid];
+        if (s->kind == SC_COMP) {
+            continue;
+        }
+        if (s->kind == SC_LAMBDA) {
+            chk_report(c, &e->loc, CHK_SEV_ERROR, "invalid-await",
+                       "a lambda cannot await: use an `async def` function instead",
+                       "`await` used inside a lambda");
+        } else if (s->kind == SC_FUNC && !s->is_async) {
+            const AstStmt *def = s->node;
+            char hint[300];
+            snprintf(hint, sizeof hint, "declare it `async def %s(...)` and await its calls",
+                     def->u.funcdef.name.s);
+            chk_report(c, &e->loc, CHK_SEV_ERROR, "invalid-await", hint,
+                       "`await` used inside `%s`, which is not an `async def` function",
+                       def->u.funcdef.name.s);
+        }
+        return;
+    }
+}
+
 static ChkType *
 infer_await(Ctx *c, const AstExpr *e)
 {
+    check_await_context(c, e);
     ChkType *t = chk_infer(c, e->u.await_.value);
     int n = t->kind == CHK_T_UNION ? t->nargs : 1;
     ChkType *u = NULL;
