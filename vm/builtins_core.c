@@ -351,9 +351,45 @@ minmax(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out, 
     }
     VmValue seq;
     if (npos == 1) {
-        if (vm_list_from_iter(run, args[0], &seq) != VM_OK) {
+        /* stream the iterable: no copy, and the time budget is checked */
+        VmValue it, x, best = vm_val_empty(), bestk = vm_val_empty();
+        if (vm_iter(run, args[0], &it) != VM_OK) {
             return VM_ERR;
         }
+        for (uint32_t n = 0;; n++) {
+            VmStatus st = vm_next(run, it, &x);
+            if (st == VM_STOP) {
+                break;
+            }
+            if (st != VM_OK) {
+                return VM_ERR;
+            }
+            VmValue k = x;
+            if (!vm_val_is_none(key) && vm_call_native(run, key, &x, 1, NULL, &k) != VM_OK) {
+                return VM_ERR;
+            }
+            bool better = vm_val_is_empty(best);
+            if (!better && vm_compare_bool(run, k, bestk, is_max ? VM_CMP_GT : VM_CMP_LT,
+                                           &better) != VM_OK) {
+                return VM_ERR;
+            }
+            if (better) {
+                best = x;
+                bestk = k;
+            }
+            if ((n & 4095) == 4095 && vm_check_time(run) != VM_OK) {
+                return VM_ERR;
+            }
+        }
+        if (vm_val_is_empty(best)) {
+            if (!vm_val_is_empty(dflt)) {
+                *out = dflt;
+                return VM_OK;
+            }
+            return vm_raise(run, &vm_exc_ValueError, "%s() iterable argument is empty", fname);
+        }
+        *out = best;
+        return VM_OK;
     } else {
         if (!vm_val_is_empty(dflt)) {
             return vm_raise(run, &vm_exc_TypeError,
@@ -428,12 +464,15 @@ DEF(sum, "sum")
     if (vm_iter(run, a[0], &it) != VM_OK) {
         return VM_ERR;
     }
-    for (;;) {
+    for (uint32_t n = 0;; n++) {
         VmStatus st = vm_next(run, it, &v);
         if (st == VM_STOP) {
             break;
         }
         if (st != VM_OK || vm_binop(run, VM_OP_ADD, acc, v, &acc) != VM_OK) {
+            return VM_ERR;
+        }
+        if ((n & 4095) == 4095 && vm_check_time(run) != VM_OK) {
             return VM_ERR;
         }
     }

