@@ -52,6 +52,8 @@ typedef struct CmpPool {
     char *cur;
     size_t left;
     size_t next_size;
+    size_t used;                 /* bytes held in chunks */
+    size_t limit;                /* 0: none */
     bool failed;
 } CmpPool;
 
@@ -65,7 +67,7 @@ char *cmp_pool_strndup(CmpPool *p, const char *s, size_t n);
 
 /* One malloc'd block holding a copy of the program (program->packed set),
  * or NULL when out of memory. */
-CmpProgram *cmp_program_pack(const CmpProgram *src);
+CmpProgram *cmp_program_pack(const CmpProgram *src, size_t limit);
 
 /* ---- symbol tables (scope.c) ------------------------------------------- */
 

@@ -1947,6 +1947,12 @@ visit_stmts(CmpCompiler *c, const AstSeq *body)
 CmpProgram *
 cmp_compile(const AstModule *mod, const CmpOptions *opts, CmpError *err)
 {
+    return cmp_compile_ex(mod, opts, 0, err);
+}
+
+CmpProgram *
+cmp_compile_ex(const AstModule *mod, const CmpOptions *opts, size_t memory_limit, CmpError *err)
+{
     /* The pool's first chunk lives here: small scripts allocate nothing else. */
     max_align_t first[8192 / sizeof(max_align_t)];
     CmpCompiler comp;
@@ -1959,6 +1965,7 @@ cmp_compile(const AstModule *mod, const CmpOptions *opts, CmpError *err)
     memset(err, 0, sizeof *err);
     c->err = err;
     cmp_pool_init(&c->pool, first, sizeof first);
+    c->pool.limit = memory_limit;
     c->scopes.pool = &c->pool;
     if (!cmp_scope_build(&c->scopes, mod, err)) {
         cmp_pool_fini(&c->pool);
@@ -2003,7 +2010,7 @@ cmp_compile(const AstModule *mod, const CmpOptions *opts, CmpError *err)
         tmp.ninputs = opts ? (uint32_t)opts->ninputs : 0;
         tmp.external_names = (const char **)(opts ? opts->external_names : NULL);
         tmp.nexternals = opts ? (uint32_t)opts->nexternals : 0;
-        p = cmp_program_pack(&tmp);
+        p = cmp_program_pack(&tmp, c->pool.limit ? c->pool.limit - c->pool.used : 0);
         if (p == NULL) {
             cmp_fail_oom(c);
         }

@@ -26,6 +26,8 @@ cmp_pool_init(CmpPool *p, void *first, size_t size)
     p->cur = first;
     p->left = size;
     p->next_size = size * 2;
+    p->used = 0;
+    p->limit = 0;
     p->failed = false;
 }
 
@@ -56,6 +58,10 @@ cmp_pool_alloc(CmpPool *p, size_t n)
         while (size < n) {
             size *= 2;
         }
+        if (p->limit != 0 && (p->used + size > p->limit || size > p->limit)) {
+            p->failed = true;
+            return NULL;
+        }
         c = malloc(sizeof *c + size);
         if (c == NULL) {
             p->failed = true;
@@ -63,6 +69,7 @@ cmp_pool_alloc(CmpPool *p, size_t n)
         }
         c->next = p->chunks;
         c->size = size;
+        p->used += size;
         p->chunks = c;
         p->cur = (char *)c->data;
         p->left = size;

@@ -209,13 +209,17 @@ pack_into(Packer *pk, const CmpProgram *src)
 
 /*
  * A copy of src in one malloc'd block (the program struct first, so freeing
- * the program frees everything). NULL when out of memory.
+ * the program frees everything). NULL when out of memory or when the block
+ * would exceed limit (0: no limit).
  */
 CmpProgram *
-cmp_program_pack(const CmpProgram *src)
+cmp_program_pack(const CmpProgram *src, size_t limit)
 {
     Packer pk = {NULL, 0};
     pack_into(&pk, src);
+    if (limit != 0 && pk.off > limit) {
+        return NULL;
+    }
     pk.base = malloc(pk.off);
     if (pk.base == NULL) {
         return NULL;
