@@ -394,6 +394,204 @@ callee_desc(const ChkFunc *f, char *buf, size_t n)
     return buf;
 }
 
+/* ---- fresh container displays ------------------------------------------ */
+
+static ChkType *
+quiet_infer(Ctx *c, const AstExpr *e)
+{
+    c->quiet++;
+    ChkType *t = chk_infer(c, e);
+    c->quiet--;
+    return t;
+}
+
+static bool
+seq_like(const Ctx *c, const ChkClass *k)
+{
+    return k == c->lib->c_list || k == c->lib->c_set || k == c->lib->c_frozenset
+           || iterable_family(k);
+}
+
+static bool
+known(const ChkType *t)
+{
+    return t && !chk_type_is_any(t);
+}
+
+/* The member of a union that a display of `kind` could be meant for. */
+static ChkType *
+display_target(Ctx *c, const AstExpr *a, ChkType *pt)
+{
+    if (!pt || pt->kind != CHK_T_UNION) {
+        return pt;
+    }
+    ChkType *found = NULL;
+    for (int i = 0; i < pt->nargs; i++) {
+        ChkType *m = pt->args[i];
+        if (m->kind == CHK_T_NONE) {
+            continue;
+        }
+        if (m->kind != CHK_T_INST || found) {
+            return NULL;
+        }
+        found = m;
+    }
+    (void)c;
+    (void)a;
+    return found;
+}
+
+static void mreport(Ctx *c, Match *m, const AstLoc *loc, const char *code, const char *hint,
+                    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+static void
+check_typeddict_display(Ctx *c, Match *m, const AstExpr *a, const ChkClass *k,
+                        const char *fname, const char *pname)
+{
+    bool spread = false;
+    for (int i = 0; i < a->u.dict.keys.len; i++) {
+        const AstExpr *ke = AST_SEQ_GET(a->u.dict.keys, i);
+        if (!ke) {
+            spread = true;
+            continue;
+        }
+        if (ke->kind != AST_CONSTANT || ke->u.constant.kind != AST_CONST_STR) {
+            spread = true;
+            continue;
+        }
+        const char *key = ke->u.constant.str.s;
+        ChkSymbol *f = chk_class_lookup(k, key, NULL);
+        if (!f || f->is_method) {
+            ChkSuggest sg;
+            chk_suggest_init(&sg, key);
+            sg.budget = &c->suggest_budget;
+            for (int j = 0; j < k->members.len; j++) {
+                chk_suggest_offer(&sg, k->members.order[j]->name);
+            }
+            const char *best = chk_suggest_best(&sg);
+            char dym[160] = "";
+            if (best) {
+                snprintf(dym, sizeof dym, "; did you mean \"%s\"?", best);
+            }
+            mreport(c, m, &ke->loc, "invalid-key", NULL,
+                    "Unknown key \"%s\" for TypedDict `%s` (argument `%s` of `%s`)%s", key,
+                    k->name, pname, fname, dym);
+            continue;
+        }
+        ChkType *vt = quiet_infer(c, AST_SEQ_GET(a->u.dict.values, i));
+        if (!chk_assignable(c, vt, f->type, NULL)) {
+            char at[200] = "";
+            char ft[200] = "";
+            chk_type_str(vt, at, sizeof at);
+            chk_type_str(f->type, ft, sizeof ft);
+            const AstExpr *ve = AST_SEQ_GET(a->u.dict.values, i);
+            mreport(c, m, &ve->loc, "invalid-argument-type", NULL,
+                    "Invalid value for key \"%s\" of TypedDict `%s`: expected `%s`, found `%s`",
+                    key, k->name, ft, at);
+        }
+    }
+    if (spread) {
+        return;
+    }
+    for (int j = 0; j < k->members.len; j++) {
+        const ChkSymbol *f = k->members.order[j];
+        if (f->is_method || f->not_required) {
+            continue;
+        }
+        bool given = false;
+        for (int i = 0; i < a->u.dict.keys.len && !given; i++) {
+            const AstExpr *ke = AST_SEQ_GET(a->u.dict.keys, i);
+            given = ke && strcmp(ke->u.constant.str.s, f->name) == 0;
+        }
+        if (!given) {
+            mreport(c, m, &a->loc, "invalid-argument-type", NULL,
+                    "Missing required key \"%s\" in the `%s` passed as `%s` to `%s`", f->name,
+                    k->name, pname, fname);
+        }
+    }
+}
+
+/*
+ * A list/set/tuple/dict display passed straight to a parameter: its
+ * elements' types are exact (nothing else can have added to it), so they
+ * are checked against the parameter's element types, and a dict display
+ * against a TypedDict's keys.
+ */
+static void
+check_display(Ctx *c, Match *m, const AstExpr *a, ChkType *param, const char *fname,
+              const char *pname)
+{
+    ChkType *pt = display_target(c, a, param);
+    if (!pt || pt->kind != CHK_T_INST || pt->lit != CHK_LIT_NONE) {
+        return;
+    }
+    const ChkClass *k = pt->cls;
+    if (a->kind == AST_DICT) {
+        if (k->is_typeddict) {
+            check_typeddict_display(c, m, a, k, fname, pname);
+            return;
+        }
+        if ((k != c->lib->c_dict && strcmp(k->name, "Mapping") != 0
+             && strcmp(k->name, "MutableMapping") != 0) || pt->nargs != 2) {
+            return;
+        }
+        for (int i = 0; i < a->u.dict.keys.len; i++) {
+            const AstExpr *ke = AST_SEQ_GET(a->u.dict.keys, i);
+            const AstExpr *ve = AST_SEQ_GET(a->u.dict.values, i);
+            if (!ke) {
+                continue;
+            }
+            const AstExpr *bad = NULL;
+            ChkType *want = NULL;
+            ChkType *got = NULL;
+            if (known(pt->args[0]) && !chk_assignable(c, got = quiet_infer(c, ke), pt->args[0],
+                                                      NULL)) {
+                bad = ke;
+                want = pt->args[0];
+            } else if (known(pt->args[1])
+                       && !chk_assignable(c, got = quiet_infer(c, ve), pt->args[1], NULL)) {
+                bad = ve;
+                want = pt->args[1];
+            }
+            if (bad) {
+                char at[200] = "";
+                char wt[200] = "";
+                chk_type_str(got, at, sizeof at);
+                chk_type_str(want, wt, sizeof wt);
+                mreport(c, m, &bad->loc, "invalid-argument-type", NULL,
+                        "Argument to `%s` is incorrect: parameter `%s` holds `%s`, found an "
+                        "entry of type `%s`", fname, pname, wt, at);
+            }
+        }
+        return;
+    }
+    if (a->kind != AST_LIST && a->kind != AST_SET && a->kind != AST_TUPLE) {
+        return;
+    }
+    if (!seq_like(c, k) || pt->nargs < 1 || !known(pt->args[0])) {
+        return;
+    }
+    const AstSeq *elts = a->kind == AST_SET ? &a->u.set.elts : &a->u.list.elts;
+    for (int i = 0; i < elts->len; i++) {
+        const AstExpr *el = AST_SEQ_GET(*elts, i);
+        if (el->kind == AST_STARRED) {
+            continue;
+        }
+        ChkType *et = quiet_infer(c, el);
+        if (!chk_assignable(c, et, pt->args[0], NULL)) {
+            char at[200] = "";
+            char wt[200] = "";
+            chk_type_str(et, at, sizeof at);
+            chk_type_str(pt->args[0], wt, sizeof wt);
+            mreport(c, m, &el->loc, "invalid-argument-type",
+                    et->kind == CHK_T_COROUTINE
+                        ? "the element is a coroutine: did you forget `await`?" : NULL,
+                    "Argument to `%s` is incorrect: parameter `%s` holds `%s`, found an "
+                    "element of type `%s`", fname, pname, wt, at);
+        }
+    }
+}
+
 #define MAXP 64
 
 /*
@@ -467,6 +665,8 @@ match_call(Ctx *c, const AstExpr *call, ChkFunc *f, const ChkType *self_type,
                 mreport(c, &m, &a->loc, "invalid-argument-type", h,
                         "Argument to `%s` is incorrect: parameter `%s` expects `%s`, found `%s`",
                         name, ps[pi].name, pt, at);
+            } else {
+                check_display(c, &m, a, ps[pi].type, name, ps[pi].name);
             }
             pi++;
             continue;
@@ -527,6 +727,7 @@ match_call(Ctx *c, const AstExpr *call, ChkFunc *f, const ChkType *self_type,
         } else {
             ChkSuggest sg;
             chk_suggest_init(&sg, k->arg.s);
+            sg.budget = &c->suggest_budget;
             for (int p = 0; p < np; p++) {
                 if (ps[p].kind == CHK_P_NORMAL || ps[p].kind == CHK_P_KWONLY) {
                     chk_suggest_offer(&sg, ps[p].name);
@@ -555,6 +756,8 @@ match_call(Ctx *c, const AstExpr *call, ChkFunc *f, const ChkType *self_type,
             mreport(c, &m, &k->value->loc, "invalid-argument-type", h,
                     "Argument to `%s` is incorrect: parameter `%s` expects `%s`, found `%s`",
                     name, k->arg.s, pts, at);
+        } else {
+            check_display(c, &m, k->value, pt, name, k->arg.s);
         }
     }
     /* missing arguments, where the call site's shape is known */
@@ -694,6 +897,7 @@ check_typeddict_ctor(Ctx *c, const AstExpr *call, ChkClass *k, ChkType **kw_type
         if (!f || f->is_method) {
             ChkSuggest sg;
             chk_suggest_init(&sg, kw->arg.s);
+            sg.budget = &c->suggest_budget;
             for (int m = 0; m < k->members.len; m++) {
                 chk_suggest_offer(&sg, k->members.order[m]->name);
             }

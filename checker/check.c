@@ -68,6 +68,7 @@ chk_check(const AstModule *mod, const char *filename, const char *source, size_t
     c.stubs = stubs;
     c.res = res;
     c.flow_scope = -1;
+    c.suggest_budget = 200000;
     c.inputs = input_names;
     c.ninputs = ninputs;
     c.resolver.arena = c.arena;

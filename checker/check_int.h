@@ -69,6 +69,8 @@ typedef struct Scope {
     Local **locals;
     int nlocals;
     int cap;
+    Local **hslots;           /* open addressing by name, capacity hcap (2^k) */
+    int hcap;
     ChkFunc *func;            /* SC_FUNC / SC_LAMBDA: its signature */
     bool is_async;
     bool is_generator;
@@ -116,6 +118,10 @@ typedef struct Ctx {
     bool star_import;         /* `from m import *`: unknown globals are Any */
     ChkResolver resolver;
     ChkClass *c_generator;    /* builtins Iterator (for generator expressions) */
+    const void **node_keys;   /* def/class/lambda/comprehension node -> scope id */
+    int *node_ids;
+    int node_cap;
+    long suggest_budget;      /* candidates "did you mean" may still compare */
 } Ctx;
 
 /* scope.c */

@@ -231,6 +231,7 @@ typedef struct ChkSuggest {
     const char *name;
     const char *best;
     int best_dist;
+    long *budget;             /* optional: candidates left for the whole check */
 } ChkSuggest;
 
 void chk_suggest_init(ChkSuggest *s, const char *name);

@@ -20,6 +20,8 @@ struct ChkResult {
     size_t cap;
     char *source;           /* copy, for `full` rendering and columns */
     size_t srclen;
+    size_t *lines;          /* offset of each line's start (line 1 at [0]) */
+    int nlines;
     bool oom;
 };
 
@@ -70,24 +72,33 @@ chk_result_set_source(ChkResult *res, const char *source, size_t len)
     memcpy(res->source, source, len);
     res->source[len] = 0;
     res->srclen = len;
+    size_t n = 1;
+    for (size_t i = 0; i < len; i++) {
+        n += source[i] == '\n';
+    }
+    res->lines = malloc(sizeof *res->lines * n);
+    if (!res->lines) {
+        res->oom = true;
+        return;
+    }
+    res->lines[0] = 0;
+    res->nlines = 1;
+    for (size_t i = 0; i < len; i++) {
+        if (source[i] == '\n') {
+            res->lines[res->nlines++] = i + 1;
+        }
+    }
 }
 
 /* Start of 1-based line `line` in the source, or NULL. */
 static const char *
 line_start(const ChkResult *res, int line, size_t *linelen)
 {
-    if (!res->source || line < 1) {
+    if (!res->source || !res->lines || line < 1 || line > res->nlines) {
         return NULL;
     }
-    const char *p = res->source;
+    const char *p = res->source + res->lines[line - 1];
     const char *end = res->source + res->srclen;
-    for (int l = 1; l < line; l++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl) {
-            return NULL;
-        }
-        p = nl + 1;
-    }
     const char *nl = memchr(p, '\n', (size_t)(end - p));
     size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
     if (n > 0 && p[n - 1] == '\r') {
@@ -234,6 +245,7 @@ chk_result_free(ChkResult *res)
     }
     free(res->items);
     free(res->source);
+    free(res->lines);
     free(res->file);
     free(res);
 }

@@ -23,10 +23,19 @@ static void walk_block(Ctx *c, const AstSeq *body, State *st);
 
 /* ---- states ------------------------------------------------------------- */
 
+/* Beyond this many locals in one scope, definite assignment is not
+ * tracked (every branch would copy the whole state): names count as bound. */
+#define FLOW_MAX_LOCALS 4096
+/* Narrowings kept at once; the oldest is forgotten beyond this. */
+#define NARROW_MAX 256
+
 static void
 state_init(Ctx *c, State *st, int nlocals)
 {
     memset(st, 0, sizeof *st);
+    if (nlocals > FLOW_MAX_LOCALS) {
+        nlocals = 0;
+    }
     st->nbound = nlocals;
     st->bound = nlocals ? ast_arena_alloc(c->arena, (size_t)nlocals) : NULL;
     if (nlocals && !st->bound) {
@@ -83,6 +92,12 @@ chk_state_set_type(Ctx *c, State *st, const char *name, ChkType *t)
             st->narrow[i].type = t;
             return;
         }
+    }
+    if (st->nnarrow == NARROW_MAX) {
+        /* forget the oldest: falling back to a name's declared union never
+         * invents a report except through an exact None, which is rare here */
+        memmove(st->narrow, st->narrow + 1, sizeof *st->narrow * (size_t)(NARROW_MAX - 1));
+        st->nnarrow--;
     }
     if (st->nnarrow == st->capnarrow) {
         int cap = st->capnarrow ? st->capnarrow * 2 : 8;
@@ -398,6 +413,7 @@ report_module(Ctx *c, const AstLoc *loc, const char *name)
     }
     ChkSuggest sg;
     chk_suggest_init(&sg, name);
+    sg.budget = &c->suggest_budget;
     for (int i = 0; i < c->lib->nmodules; i++) {
         chk_suggest_offer(&sg, c->lib->modules[i]->name);
     }
@@ -467,6 +483,7 @@ check_importfrom(Ctx *c, const AstStmt *s, State *st)
             && !chk_table_get(&m->syms, al->name.s)) {
             ChkSuggest sg;
             chk_suggest_init(&sg, al->name.s);
+            sg.budget = &c->suggest_budget;
             for (int k = 0; k < m->syms.len; k++) {
                 if (!m->syms.order[k]->is_typevar) {
                     chk_suggest_offer(&sg, m->syms.order[k]->name);

@@ -127,6 +127,9 @@ local_defined(const Local *l)
 static void
 suggest_scope(Ctx *c, ChkSuggest *sg, int sid)
 {
+    if (c->suggest_budget <= 0) {
+        return;
+    }
     for (int p = sid; p >= 0; p = c->scopes[p]->parent) {
         const Scope *s = c->scopes[p];
         if (s->kind == SC_CLASS && p != sid) {
@@ -168,6 +171,7 @@ report_unresolved(Ctx *c, const AstExpr *e, const char *name)
     }
     ChkSuggest sg;
     chk_suggest_init(&sg, name);
+    sg.budget = &c->suggest_budget;
     suggest_scope(c, &sg, c->cur);
     const char *best = chk_suggest_best(&sg);
     if (!best) {
@@ -470,6 +474,7 @@ report_attr(Ctx *c, const AstExpr *e, ChkType *t, const char *name)
 {
     ChkSuggest sg;
     chk_suggest_init(&sg, name);
+    sg.budget = &c->suggest_budget;
     int n = t->kind == CHK_T_UNION ? t->nargs : 1;
     for (int i = 0; i < n; i++) {
         const ChkType *m = t->kind == CHK_T_UNION ? t->args[i] : t;
@@ -632,6 +637,7 @@ report_typeddict_key(Ctx *c, const AstExpr *keye, const ChkClass *cls)
     const char *key = keye->u.constant.str.s;
     ChkSuggest sg;
     chk_suggest_init(&sg, key);
+    sg.budget = &c->suggest_budget;
     for (int i = 0; i < cls->members.len; i++) {
         if (!cls->members.order[i]->is_method) {
             chk_suggest_offer(&sg, cls->members.order[i]->name);
@@ -1155,9 +1161,37 @@ infer_unary(Ctx *c, const AstExpr *e)
 
 /* ---- await -------------------------------------------------------------- */
 
+/* `await` inside a plain `def` (or a lambda) is CPython's SyntaxError; at
+ * module level monty allows it (top-level await). */
+static void
+check_await_context(Ctx *c, const AstExpr *e)
+{
+    for (int sid = c->cur; sid > 0; sid = c->scopes[sid]->parent) {
+        const Scope *s = c->scopes[sid];
+        if (s->kind == SC_COMP) {
+            continue;
+        }
+        if (s->kind == SC_LAMBDA) {
+            chk_report(c, &e->loc, CHK_SEV_ERROR, "invalid-await",
+                       "a lambda cannot await: use an `async def` function instead",
+                       "`await` used inside a lambda");
+        } else if (s->kind == SC_FUNC && !s->is_async) {
+            const AstStmt *def = s->node;
+            char hint[300];
+            snprintf(hint, sizeof hint, "declare it `async def %s(...)` and await its calls",
+                     def->u.funcdef.name.s);
+            chk_report(c, &e->loc, CHK_SEV_ERROR, "invalid-await", hint,
+                       "`await` used inside `%s`, which is not an `async def` function",
+                       def->u.funcdef.name.s);
+        }
+        return;
+    }
+}
+
 static ChkType *
 infer_await(Ctx *c, const AstExpr *e)
 {
+    check_await_context(c, e);
     ChkType *t = chk_infer(c, e->u.await_.value);
     int n = t->kind == CHK_T_UNION ? t->nargs : 1;
     ChkType *u = NULL;

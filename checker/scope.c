@@ -9,9 +9,53 @@
  * not see. Bindings made through `global`/`nonlocal` from an inner scope are
  * recorded on the outer local and mark it `forced_any` for flow purposes.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "checker/check_int.h"
+
+static unsigned
+ptr_hash(const void *p)
+{
+    uintptr_t v = (uintptr_t)p;
+    v ^= v >> 17;
+    v *= 0x9E3779B1u;
+    return (unsigned)(v ^ (v >> 15));
+}
+
+static bool
+node_map_put(Ctx *c, const void *node, int id)
+{
+    if ((c->nscopes + 1) * 2 > c->node_cap) {
+        int cap = c->node_cap ? c->node_cap * 2 : 32;
+        const void **keys = ast_arena_alloc(c->arena, sizeof *keys * (size_t)cap);
+        int *ids = ast_arena_alloc(c->arena, sizeof *ids * (size_t)cap);
+        if (!keys || !ids) {
+            return false;
+        }
+        for (int k = 0; k < c->node_cap; k++) {
+            if (!c->node_keys[k]) {
+                continue;
+            }
+            unsigned i = ptr_hash(c->node_keys[k]) & (unsigned)(cap - 1);
+            while (keys[i]) {
+                i = (i + 1) & (unsigned)(cap - 1);
+            }
+            keys[i] = c->node_keys[k];
+            ids[i] = c->node_ids[k];
+        }
+        c->node_keys = keys;
+        c->node_ids = ids;
+        c->node_cap = cap;
+    }
+    unsigned i = ptr_hash(node) & (unsigned)(c->node_cap - 1);
+    while (c->node_keys[i]) {
+        i = (i + 1) & (unsigned)(c->node_cap - 1);
+    }
+    c->node_keys[i] = node;
+    c->node_ids[i] = id;
+    return true;
+}
 
 static int
 new_scope(Ctx *c, ScopeKind kind, int parent, const void *node)
@@ -36,19 +80,65 @@ new_scope(Ctx *c, ScopeKind kind, int parent, const void *node)
     s->parent = parent;
     s->node = node;
     c->scopes[c->nscopes] = s;
+    if (node && !node_map_put(c, node, c->nscopes)) {
+        return -1;
+    }
     return c->nscopes++;
 }
 
-/* chk_scope_local: the local called name in s, or NULL. */
+static unsigned
+name_hash(const char *s)
+{
+    unsigned h = 2166136261u;
+    for (; *s; s++) {
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    }
+    return h;
+}
+
+/* chk_scope_local: the local called name in s, or NULL (hashed: scripts
+ * with thousands of names must not make every lookup linear). */
 Local *
 chk_scope_local(const Scope *s, const char *name)
 {
-    for (int i = 0; i < s->nlocals; i++) {
-        if (strcmp(s->locals[i]->name, name) == 0) {
-            return s->locals[i];
+    if (s->hcap == 0) {
+        return NULL;
+    }
+    unsigned i = name_hash(name) & (unsigned)(s->hcap - 1);
+    while (s->hslots[i]) {
+        if (strcmp(s->hslots[i]->name, name) == 0) {
+            return s->hslots[i];
         }
+        i = (i + 1) & (unsigned)(s->hcap - 1);
     }
     return NULL;
+}
+
+static bool
+hash_insert(Ctx *c, Scope *s, Local *l)
+{
+    if ((s->nlocals + 1) * 2 > s->hcap) {
+        int cap = s->hcap ? s->hcap * 2 : 16;
+        Local **slots = ast_arena_alloc(c->arena, sizeof *slots * (size_t)cap);
+        if (!slots) {
+            return false;
+        }
+        for (int k = 0; k < s->nlocals; k++) {
+            unsigned i = name_hash(s->locals[k]->name) & (unsigned)(cap - 1);
+            while (slots[i]) {
+                i = (i + 1) & (unsigned)(cap - 1);
+            }
+            slots[i] = s->locals[k];
+        }
+        s->hslots = slots;
+        s->hcap = cap;
+    }
+    unsigned i = name_hash(l->name) & (unsigned)(s->hcap - 1);
+    while (s->hslots[i]) {
+        i = (i + 1) & (unsigned)(s->hcap - 1);
+    }
+    s->hslots[i] = l;
+    return true;
 }
 
 static Local *
@@ -77,6 +167,9 @@ add_local(Ctx *c, Scope *s, const char *name)
     l->name = name;
     l->index = s->nlocals;
     l->decl_scope = -1;
+    if (!hash_insert(c, s, l)) {
+        return NULL;
+    }
     s->locals[s->nlocals++] = l;
     return l;
 }
@@ -682,10 +775,15 @@ chk_scope_build(Ctx *c, const AstModule *mod)
 int
 chk_scope_find(const Ctx *c, const void *node)
 {
-    for (int i = 1; i < c->nscopes; i++) {
-        if (c->scopes[i]->node == node) {
-            return i;
+    if (c->node_cap == 0) {
+        return -1;
+    }
+    unsigned i = ptr_hash(node) & (unsigned)(c->node_cap - 1);
+    while (c->node_keys[i]) {
+        if (c->node_keys[i] == node) {
+            return c->node_ids[i];
         }
+        i = (i + 1) & (unsigned)(c->node_cap - 1);
     }
     return -1;
 }

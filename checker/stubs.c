@@ -423,9 +423,19 @@ chk_stubs_fill(ChkResolver *r, ChkModule *mod, const AstModule *ast, bool is_bui
             if (!sym) {
                 return false;
             }
-            /* X = <type expression> in a stub is an alias */
+            /* X = OtherClass names the same class (usable as a value too);
+             * any other X = <type expression> in a stub is an alias */
+            const AstExpr *v = s->u.assign.value;
+            ChkSymbol *same = v->kind == AST_NAME ? module_lookup(mod, v->u.name.id.s) : NULL;
+            if (!same && v->kind == AST_NAME) {
+                same = chk_table_get(&r->builtins->syms, v->u.name.id.s);
+            }
+            if (same && same != sym && same->type && same->type->kind == CHK_T_CLASSOBJ) {
+                sym->type = same->type;
+                break;
+            }
             sym->is_alias = true;
-            sym->type = chk_annot_type(r, s->u.assign.value, NULL);
+            sym->type = chk_annot_type(r, v, NULL);
             break;
         }
         case AST_TYPEALIAS: {

@@ -72,6 +72,9 @@ looks_related(const char *a, const char *b)
     if (common >= 4) {
         return true;   /* "retry" / "retries" */
     }
+    if (ls >= 4 && strcmp(longer + (strlen(longer) - ls), shorter) == 0) {
+        return true;   /* "cursor" / "next_cursor" */
+    }
     if (tolower((unsigned char)shorter[0]) != tolower((unsigned char)longer[0])) {
         return false;
     }
@@ -95,6 +98,7 @@ chk_suggest_init(ChkSuggest *s, const char *name)
     s->name = name;
     s->best = NULL;
     s->best_dist = 1000;
+    s->budget = NULL;
 }
 
 /* Also accept "get_weather" for "weather"/"getweather": underscores and
@@ -118,6 +122,12 @@ max_distance(size_t len)
 void
 chk_suggest_offer(ChkSuggest *s, const char *candidate)
 {
+    if (s->budget) {
+        if (*s->budget <= 0) {
+            return;     /* a huge script: suggestions stop, checking goes on */
+        }
+        (*s->budget)--;
+    }
     if (!candidate || strcmp(candidate, s->name) == 0) {
         return;
     }
@@ -125,9 +135,13 @@ chk_suggest_offer(ChkSuggest *s, const char *candidate)
     if (candidate[0] == '_' && s->name[0] != '_') {
         return;
     }
-    int d = osa_distance(s->name, candidate);
     size_t nlen = strlen(s->name);
     size_t cl = strlen(candidate);
+    size_t diff = nlen > cl ? nlen - cl : cl - nlen;
+    if ((int)diff > max_distance(nlen) && !looks_related(s->name, candidate)) {
+        return;     /* too far apart in length: no need for the full distance */
+    }
+    int d = osa_distance(s->name, candidate);
     if (d > max_distance(nlen) && nlen >= 3 && cl >= 3 && looks_related(s->name, candidate)) {
         /* a prefix or an abbreviation: accepted, but after any close spelling */
         d = max_distance(nlen) + 1 + (int)(cl > nlen ? cl - nlen : nlen - cl);

@@ -956,12 +956,13 @@ parse_call(ParseCtx *ctx, AstExpr *f, PList *args, const LexToken *rp)
             }
             /* fall through */
         case PA_POS:
+            /* CPython reports these at the end of the argument list */
             if (seen_dstar) {
-                return parse_fail(ctx, "SyntaxError", a->loc,
+                return parse_fail(ctx, "SyntaxError", rp ? parse_loc_tok(rp) : a->loc,
                                   "positional argument follows keyword argument unpacking");
             }
             if (seen_kw) {
-                return parse_fail(ctx, "SyntaxError", a->loc,
+                return parse_fail(ctx, "SyntaxError", rp ? parse_loc_tok(rp) : a->loc,
                                   "positional argument follows keyword argument");
             }
             if (!ast_seq_push(ctx->arena, &e->u.call.args, a->value)) {
@@ -970,7 +971,13 @@ parse_call(ParseCtx *ctx, AstExpr *f, PList *args, const LexToken *rp)
             break;
         case PA_STAR:
             if (seen_dstar) {
-                return parse_fail(ctx, "SyntaxError", a->loc,
+                /* at the comma before it (assumed to follow the previous
+                 * argument directly) */
+                AstLoc c = ((PArg *)args->items.items[i - 1])->loc;
+                c.lineno = c.end_lineno;
+                c.col_offset = c.end_col_offset;
+                c.end_col_offset++;
+                return parse_fail(ctx, "SyntaxError", c,
                                   "iterable argument unpacking follows keyword argument "
                                   "unpacking");
             }

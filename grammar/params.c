@@ -27,7 +27,11 @@ parse_param(ParseCtx *ctx, PParamKind kind, const LexToken *name, AstExpr *ann, 
         }
         a->arg = parse_ident(ctx, name);
         a->annotation = ann;
-        a->loc = loc;
+        /* CPython's arg spans the name and its annotation */
+        a->loc = parse_loc_tok(name);
+        if (ann != NULL) {
+            a->loc = parse_loc_span(a->loc, ann->loc);
+        }
         p->arg = a;
     }
     return p;

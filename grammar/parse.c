@@ -333,15 +333,22 @@ parse_module(AstArena *arena, const char *src, size_t len, ParseError *err)
     PyParseFree(parser, free);
 
     AstModule *mod = NULL;
-    if (lex.err.kind != LEX_ERR_NONE && !reached_end &&
-        (!ctx.failed || strcmp(err->msg, "invalid syntax") == 0)) {
-        /* the scanner's error comes first, or replaces a generic one */
-        LexError *le = &lex.err;
-        set_error(err, lex_type_name(le->kind), le->msg, le->lineno, le->col, le->end_lineno,
-                  le->end_col);
-        ctx.failed = true;
-    } else if (ctx.failed && strcmp(err->msg, "invalid syntax") == 0 && at != NULL) {
+    if (ctx.failed && strcmp(err->msg, "invalid syntax") == 0 && at != NULL) {
         parse_refine_error(&ctx, at, &lex);
+    }
+    if (lex.err.kind != LEX_ERR_NONE && !reached_end) {
+        /* CPython checks the rest of the source for tokenizer errors after
+         * a parser error and reports those instead; an unclosed bracket
+         * only wins when the parser's error lies on a later line */
+        LexError *le = &lex.err;
+        bool unclosed = strstr(le->msg, "was never closed") != NULL;
+        if (!ctx.failed || err->type == NULL || strcmp(err->type, "MemoryError") != 0) {
+            if (!ctx.failed || !unclosed || err->lineno > le->lineno) {
+                set_error(err, lex_type_name(le->kind), le->msg, le->lineno, le->col,
+                          le->end_lineno, le->end_col);
+                ctx.failed = true;
+            }
+        }
     } else if (!ctx.failed && !ctx.accepted) {
         set_error(err, "SyntaxError", "invalid syntax", 1, 0, 1, 0);
         ctx.failed = true;

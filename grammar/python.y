@@ -133,8 +133,8 @@ import_targets(A) ::= LPAR import_as_names(L) RPAR. { A = L; }
 import_targets(A) ::= LPAR import_as_names(L) COMMA RPAR. { A = L; }
 import_targets(A) ::= import_as_names(L). { A = L; }
 import_targets(A) ::= import_as_names(L) COMMA(C). {
-    A = L;
-    parse_fail(ctx, "SyntaxError", parse_loc_tok(C),
+    A = L; (void)C;
+    parse_fail(ctx, "SyntaxError", parse_loc_tok(ctx->cur),
                "trailing comma not allowed without surrounding parentheses");
 }
 
@@ -319,18 +319,18 @@ param(A) ::= NAME(N) COLON test(T) EQUAL test(D).
     { A = parse_param(ctx, PP_NAME, N, T, D, parse_loc_span(parse_loc_tok(N), PLOC(T))); }
 param(A) ::= SLASH(S). { A = parse_param(ctx, PP_SLASH, NULL, NULL, NULL, parse_loc_tok(S)); }
 param(A) ::= STAR(S). { A = parse_param(ctx, PP_STAR, NULL, NULL, NULL, parse_loc_tok(S)); }
-param(A) ::= STAR NAME(N). { A = parse_param(ctx, PP_VARARG, N, NULL, NULL, parse_loc_tok(N)); }
-param(A) ::= STAR NAME(N) COLON test(T).
-    { A = parse_param(ctx, PP_VARARG, N, T, NULL, parse_loc_span(parse_loc_tok(N), PLOC(T))); }
-param(A) ::= STAR NAME(N) COLON star_expr(T).
-    { A = parse_param(ctx, PP_VARARG, N, T, NULL, parse_loc_span(parse_loc_tok(N), PLOC(T))); }
+param(A) ::= STAR(S) NAME(N). { A = parse_param(ctx, PP_VARARG, N, NULL, NULL, parse_loc_tok(S)); }
+param(A) ::= STAR(S) NAME(N) COLON test(T).
+    { A = parse_param(ctx, PP_VARARG, N, T, NULL, parse_loc_tok(S)); }
+param(A) ::= STAR(S) NAME(N) COLON star_expr(T).
+    { A = parse_param(ctx, PP_VARARG, N, T, NULL, parse_loc_tok(S)); }
 param(A) ::= STAR(S) NAME EQUAL(Q) test. {
     A = NULL; (void)S;
     parse_fail(ctx, "SyntaxError", parse_loc_tok(Q), "var-positional argument cannot have default value");
 }
-param(A) ::= DOUBLESTAR NAME(N). { A = parse_param(ctx, PP_KWARG, N, NULL, NULL, parse_loc_tok(N)); }
-param(A) ::= DOUBLESTAR NAME(N) COLON test(T).
-    { A = parse_param(ctx, PP_KWARG, N, T, NULL, parse_loc_span(parse_loc_tok(N), PLOC(T))); }
+param(A) ::= DOUBLESTAR(S) NAME(N). { A = parse_param(ctx, PP_KWARG, N, NULL, NULL, parse_loc_tok(S)); }
+param(A) ::= DOUBLESTAR(S) NAME(N) COLON test(T).
+    { A = parse_param(ctx, PP_KWARG, N, T, NULL, parse_loc_tok(S)); }
 param(A) ::= DOUBLESTAR NAME EQUAL(Q) test. {
     A = NULL;
     parse_fail(ctx, "SyntaxError", parse_loc_tok(Q), "var-keyword argument cannot have default value");
@@ -502,8 +502,8 @@ lparam(A) ::= NAME(N). { A = parse_param(ctx, PP_NAME, N, NULL, NULL, parse_loc_
 lparam(A) ::= NAME(N) EQUAL test(D). { A = parse_param(ctx, PP_NAME, N, NULL, D, parse_loc_tok(N)); }
 lparam(A) ::= SLASH(S). { A = parse_param(ctx, PP_SLASH, NULL, NULL, NULL, parse_loc_tok(S)); }
 lparam(A) ::= STAR(S). { A = parse_param(ctx, PP_STAR, NULL, NULL, NULL, parse_loc_tok(S)); }
-lparam(A) ::= STAR NAME(N). { A = parse_param(ctx, PP_VARARG, N, NULL, NULL, parse_loc_tok(N)); }
-lparam(A) ::= DOUBLESTAR NAME(N). { A = parse_param(ctx, PP_KWARG, N, NULL, NULL, parse_loc_tok(N)); }
+lparam(A) ::= STAR(S) NAME(N). { A = parse_param(ctx, PP_VARARG, N, NULL, NULL, parse_loc_tok(S)); }
+lparam(A) ::= DOUBLESTAR(S) NAME(N). { A = parse_param(ctx, PP_KWARG, N, NULL, NULL, parse_loc_tok(S)); }
 
 %type or_test {AstExpr *}
 or_test(A) ::= and_test(E). { A = E; }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "grammar/parse_int.h"
+#include "grammar/python.h"
 
 int parse_expr_height_of_args(const AstArguments *a);
 
@@ -121,11 +122,8 @@ parse_assign(ParseCtx *ctx, PList *chain)
     }
     for (int i = 0; i < n - 1; i++) {
         AstExpr *t = chain->items.items[i];
-        if (t->kind == AST_YIELD || t->kind == AST_YIELDFROM) {
-            return parse_fail(ctx, "SyntaxError", t->loc,
-                              "assignment to yield expression not possible");
-        }
-        if (!parse_set_ctx(ctx, t, i == n - 2 ? PT_ASSIGN_LAST : PT_ASSIGN)) {
+        /* CPython suggests '==' only for `target = value` alone */
+        if (!parse_set_ctx(ctx, t, n == 2 ? PT_ASSIGN_LAST : PT_ASSIGN)) {
             return NULL;
         }
         if (!ast_seq_push(ctx->arena, &s->u.assign.targets, t)) {
@@ -677,7 +675,32 @@ parse_try(ParseCtx *ctx, const LexToken *t, AstSeq body, AstSeq handlers, AstSeq
         }
     }
     if (nstar != 0 && nstar != handlers.len) {
-        return parse_fail(ctx, "SyntaxError", parse_loc_tok(t),
+        /* CPython points at the first handler of the other kind; the star
+         * marks were cleared above, so find it by recomputing from the
+         * source token after each `except` */
+        AstLoc where = parse_loc_tok(t);
+        bool first_star = false;
+        for (int i = 0; i < handlers.len; i++) {
+            AstExceptHandler *h = handlers.items[i];
+            const LexToken *kw = ctx->toks;
+            bool star = false;
+            for (int k = 0; k + 1 < ctx->ntoks; k++) {
+                if (kw[k].type == TK_EXCEPT && kw[k].lineno == h->loc.lineno &&
+                    kw[k].col == h->loc.col_offset) {
+                    star = kw[k + 1].type == TK_STAR;
+                    break;
+                }
+            }
+            if (i == 0) {
+                first_star = star;
+            } else if (star != first_star) {
+                where = h->loc;
+                break;
+            }
+        }
+        where.end_lineno = where.lineno;
+        where.end_col_offset = where.col_offset + 6;
+        return parse_fail(ctx, "SyntaxError", where,
                           "cannot have both 'except' and 'except*' on the same 'try'");
     }
     AstSeq last = finalbody.len ? finalbody : orelse.len ? orelse : body;

@@ -55,7 +55,7 @@ parse_string_token(ParseCtx *ctx, const LexToken *t)
     const char *body;
     size_t blen;
     int flags = lex_strlit_split(t, &body, &blen);
-    size_t n;
+    size_t n = 0;
     char *s = decode(ctx, body, blen, flags, false, &n, parse_loc_tok(t));
     if (s == NULL) {
         return NULL;
@@ -74,7 +74,7 @@ parse_fmiddle(ParseCtx *ctx, const LexToken *t)
     if (ctx->failed) {
         return NULL;
     }
-    size_t n;
+    size_t n = 0;
     char *s = decode(ctx, t->start, (size_t)t->len, t->flags, true, &n, parse_loc_tok(t));
     if (s == NULL) {
         return NULL;
@@ -245,7 +245,9 @@ parse_concat(ParseCtx *ctx, PList *parts)
         }
     }
     if (nbytes != 0 && nbytes != parts->items.len) {
-        return parse_fail(ctx, "SyntaxError", parts->loc, "cannot mix bytes and nonbytes literals");
+        /* CPython reports it at the token after the literals */
+        return parse_fail(ctx, "SyntaxError", parse_loc_tok(ctx->cur),
+                          "cannot mix bytes and nonbytes literals");
     }
     AstExpr *first = parts->items.items[0];
     if (parts->items.len == 1 && !fstr) {

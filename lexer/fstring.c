@@ -44,7 +44,7 @@ lex_fstring_literal(LexState *ls)
                             f->triple ? "unterminated triple-quoted f-string literal "
                                         "(detected at line %d)"
                                       : "unterminated f-string literal (detected at line %d)",
-                            ls->lineno);
+                            lex_eof_line(ls));
         }
         if (c == f->quote && (!f->triple || (p[1] == c && p[2] == c))) {
             if (!flush_middle(ls, start, p, lineno, col, flags, &emitted)) {
@@ -130,7 +130,7 @@ lex_fstring_literal(LexState *ls)
                     depth += ls->brackets[i].ch == 'S';
                 }
                 if (depth >= 2) {
-                    return lex_fail(ls, LEX_ERR_SYNTAX, ls->lineno, lex_col(ls, p),
+                    return lex_fail(ls, LEX_ERR_SYNTAX, ls->lineno, lex_col(ls, p) - 1,
                                     "f-string: expressions nested too deeply");
                 }
             }

@@ -50,7 +50,7 @@ lex_indent_line(LexState *ls, bool *eof)
         int alttop = ls->nindent ? ls->altindents[ls->nindent - 1] : 0;
         if (col == top) {
             if (alt != alttop) {
-                return lex_fail(ls, LEX_ERR_TAB, ls->lineno, lex_col(ls, p),
+                return lex_fail(ls, LEX_ERR_TAB, ls->lineno, 0,
                                 "inconsistent use of tabs and spaces in indentation");
             }
             return true;
@@ -61,7 +61,7 @@ lex_indent_line(LexState *ls, bool *eof)
                                 "too many levels of indentation");
             }
             if (alt <= alttop) {
-                return lex_fail(ls, LEX_ERR_TAB, ls->lineno, lex_col(ls, p),
+                return lex_fail(ls, LEX_ERR_TAB, ls->lineno, 0,
                                 "inconsistent use of tabs and spaces in indentation");
             }
             ls->indents[ls->nindent] = col;
@@ -78,11 +78,15 @@ lex_indent_line(LexState *ls, bool *eof)
         top = ls->nindent ? ls->indents[ls->nindent - 1] : 0;
         alttop = ls->nindent ? ls->altindents[ls->nindent - 1] : 0;
         if (col != top) {
-            return lex_fail(ls, LEX_ERR_INDENT, ls->lineno, lex_col(ls, p),
+            const char *eol = p;
+            while (*eol != '\n' && *eol != '\0') {
+                eol++;
+            }
+            return lex_fail(ls, LEX_ERR_INDENT, ls->lineno, lex_col(ls, eol),
                             "unindent does not match any outer indentation level");
         }
         if (alt != alttop) {
-            return lex_fail(ls, LEX_ERR_TAB, ls->lineno, lex_col(ls, p),
+            return lex_fail(ls, LEX_ERR_TAB, ls->lineno, 0,
                             "inconsistent use of tabs and spaces in indentation");
         }
         ls->pending = -n;

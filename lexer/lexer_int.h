@@ -81,6 +81,15 @@ bool lex_fstring_literal(LexState *ls);
  * ls->cur. Emits STRING. */
 bool lex_string(LexState *ls, const char *start, int flags);
 
+/* The line CPython names in "(detected at line N)" for an error found at
+ * the end of input: the last line that has text. */
+static inline int
+lex_eof_line(const LexState *ls)
+{
+    return (ls->cur > ls->src && ls->cur[-1] == '\n' && ls->lineno > 1) ? ls->lineno - 1
+                                                                      : ls->lineno;
+}
+
 /* Column (0-based bytes) of p on the current line. */
 static inline int
 lex_col(const LexState *ls, const char *p)

@@ -350,12 +350,24 @@ loop:
     "0" [bB] ("_"? [01])+ { ls->cur = (const char *)YYCURSOR;
         if (!check_number_end(ls, (const char *)tok, "binary")) { return false; }
         type = TK_NUMBER; goto emit; }
-    "0" [xX] { return lex_fail(ls, LEX_ERR_SYNTAX, ls->lineno, lex_col(ls, (const char *)tok),
-                               "invalid hexadecimal literal"); }
-    "0" [oO] { return lex_fail(ls, LEX_ERR_SYNTAX, ls->lineno, lex_col(ls, (const char *)tok),
-                               "invalid octal literal"); }
-    "0" [bB] { return lex_fail(ls, LEX_ERR_SYNTAX, ls->lineno, lex_col(ls, (const char *)tok),
-                               "invalid binary literal"); }
+    "0" [oO] ("_"? [0-7])* [89] {
+        return lex_fail(ls, LEX_ERR_SYNTAX, ls->lineno, lex_col(ls, (const char *)YYCURSOR) - 1,
+                        "invalid digit '%c' in octal literal", YYCURSOR[-1]);
+    }
+    "0" [bB] ("_"? [01])* [2-9] {
+        return lex_fail(ls, LEX_ERR_SYNTAX, ls->lineno, lex_col(ls, (const char *)YYCURSOR) - 1,
+                        "invalid digit '%c' in binary literal", YYCURSOR[-1]);
+    }
+    "0" [xX] ("_"? [0-9a-fA-F])* "_"? | "0" [oO] ("_"? [0-7])* "_"? | "0" [bB] ("_"? [01])* "_"? {
+        const char *kind = (tok[1] | 0x20) == 'x' ? "hexadecimal"
+                           : (tok[1] | 0x20) == 'o' ? "octal" : "binary";
+        return lex_fail(ls, LEX_ERR_SYNTAX, ls->lineno, lex_col(ls, (const char *)YYCURSOR) - 1,
+                        "invalid %s literal", kind);
+    }
+    [0-9] ("_"? [0-9])* "_" {
+        return lex_fail(ls, LEX_ERR_SYNTAX, ls->lineno, lex_col(ls, (const char *)YYCURSOR) - 1,
+                        "invalid decimal literal");
+    }
     "0"+ ("_"? "0")* { ls->cur = (const char *)YYCURSOR;
         if (!check_number_end(ls, (const char *)tok, "decimal")) { return false; }
         type = TK_NUMBER; goto emit; }
@@ -480,7 +492,7 @@ finish(LexState *ls)
                         f->triple ? "unterminated triple-quoted f-string literal (detected at "
                                     "line %d)"
                                   : "unterminated f-string literal (detected at line %d)",
-                        ls->lineno);
+                        lex_eof_line(ls));
     }
     if (ls->nbrackets > 0) {
         LexBracket *b = &ls->brackets[ls->nbrackets - 1];

@@ -26,7 +26,7 @@ lex_string(LexState *ls, const char *start, int flags)
             if (triple) {
                 return lex_fail(ls, LEX_ERR_SYNTAX, lineno, col,
                                 "unterminated triple-quoted string literal (detected at line %d)",
-                                ls->lineno);
+                                lex_eof_line(ls));
             }
             return lex_fail(ls, LEX_ERR_SYNTAX, lineno, col,
                             "unterminated string literal (detected at line %d)", ls->lineno);

@@ -130,7 +130,16 @@ vm_call_native(VmRun *run, VmValue callable, VmValue *args, size_t nargs, VmTupl
     if (t->call == NULL) {
         return vm_raise(run, &vm_exc_TypeError, "'%s' object is not callable", t->name);
     }
-    return t->call(run, callable, args, nargs, kwnames, out);
+    VmStatus st = t->call(run, callable, args, nargs, kwnames, out);
+    if (st == VM_DEFER) {
+        /* called from native code: the prelude version runs in a nested loop */
+        VmValue fn;
+        if (vm_prelude_function(run, run->defer_name, &fn) != VM_OK) {
+            return VM_ERR;
+        }
+        return vm_call_python(run, fn, args, nargs, kwnames, out);
+    }
+    return st;
 }
 
 
@@ -313,6 +322,16 @@ static VmStatus
 minmax(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out, bool is_max)
 {
     const char *fname = is_max ? "max" : "min";
+    {
+        size_t nk = kwnames ? kwnames->len : 0;
+        bool py = nargs - nk == 1 && vm_is_pyiter(args[0]);
+        for (size_t k = 0; k < nk; k++) {
+            py = py || vm_is_pycallable(args[nargs - nk + k]);
+        }
+        if (py) {
+            return vm_defer(run, fname);
+        }
+    }
     size_t nkw = kwnames ? kwnames->len : 0;
     size_t npos = nargs - nkw;
     VmValue key = vm_val_none(), dflt = vm_val_empty();
@@ -332,9 +351,45 @@ minmax(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out, 
     }
     VmValue seq;
     if (npos == 1) {
-        if (vm_list_from_iter(run, args[0], &seq) != VM_OK) {
+        /* stream the iterable: no copy, and the time budget is checked */
+        VmValue it, x, best = vm_val_empty(), bestk = vm_val_empty();
+        if (vm_iter(run, args[0], &it) != VM_OK) {
             return VM_ERR;
         }
+        for (uint32_t n = 0;; n++) {
+            VmStatus st = vm_next(run, it, &x);
+            if (st == VM_STOP) {
+                break;
+            }
+            if (st != VM_OK) {
+                return VM_ERR;
+            }
+            VmValue k = x;
+            if (!vm_val_is_none(key) && vm_call_native(run, key, &x, 1, NULL, &k) != VM_OK) {
+                return VM_ERR;
+            }
+            bool better = vm_val_is_empty(best);
+            if (!better && vm_compare_bool(run, k, bestk, is_max ? VM_CMP_GT : VM_CMP_LT,
+                                           &better) != VM_OK) {
+                return VM_ERR;
+            }
+            if (better) {
+                best = x;
+                bestk = k;
+            }
+            if ((n & 4095) == 4095 && vm_check_time(run) != VM_OK) {
+                return VM_ERR;
+            }
+        }
+        if (vm_val_is_empty(best)) {
+            if (!vm_val_is_empty(dflt)) {
+                *out = dflt;
+                return VM_OK;
+            }
+            return vm_raise(run, &vm_exc_ValueError, "%s() iterable argument is empty", fname);
+        }
+        *out = best;
+        return VM_OK;
     } else {
         if (!vm_val_is_empty(dflt)) {
             return vm_raise(run, &vm_exc_TypeError,
@@ -392,6 +447,9 @@ DEF(max, "max")
 
 DEF(sum, "sum")
 {
+    if (nargs > 0 && vm_is_pyiter(args[0])) {
+        return vm_defer(run, "sum");
+    }
     static const char *const names[] = { "iterable", "start" };
     VmValue a[2];
     if (vm_parse_args(run, "sum", args, nargs, kwnames, names, 2, 1, 1, a) != VM_OK) {
@@ -406,14 +464,46 @@ DEF(sum, "sum")
     if (vm_iter(run, a[0], &it) != VM_OK) {
         return VM_ERR;
     }
-    for (;;) {
+    /* CPython 3.12+: exact int sums, then Neumaier-compensated float sums */
+    bool fmode = false;
+    double f = 0.0, c = 0.0;
+    for (uint32_t n = 0;; n++) {
         VmStatus st = vm_next(run, it, &v);
         if (st == VM_STOP) {
             break;
         }
-        if (st != VM_OK || vm_binop(run, VM_OP_ADD, acc, v, &acc) != VM_OK) {
+        if (st != VM_OK) {
             return VM_ERR;
         }
+        if (!fmode && acc.tag == VM_TAG_FLOAT) {
+            fmode = true;
+            f = acc.u.f;
+            c = 0.0;
+        }
+        if (fmode && (v.tag == VM_TAG_FLOAT || v.tag == VM_TAG_INT || v.tag == VM_TAG_BOOL)) {
+            double x = v.tag == VM_TAG_FLOAT ? v.u.f : (double)v.u.i;
+            double t = f + x;
+            if (fabs(f) >= fabs(x)) {
+                c += (f - t) + x;
+            } else {
+                c += (x - t) + f;
+            }
+            f = t;
+        } else {
+            if (fmode) {
+                acc = vm_val_float(c != 0.0 && isfinite(c) ? f + c : f);
+                fmode = false;
+            }
+            if (vm_binop(run, VM_OP_ADD, acc, v, &acc) != VM_OK) {
+                return VM_ERR;
+            }
+        }
+        if ((n & 4095) == 4095 && vm_check_time(run) != VM_OK) {
+            return VM_ERR;
+        }
+    }
+    if (fmode) {
+        acc = vm_val_float(c != 0.0 && isfinite(c) ? f + c : f);
     }
     *out = acc;
     return VM_OK;
@@ -421,6 +511,14 @@ DEF(sum, "sum")
 
 DEF(sorted, "sorted")
 {
+    if (nargs > 0 && vm_is_pyiter(args[0])) {
+        return vm_defer(run, "sorted");
+    }
+    for (size_t k = 0; kwnames && k < kwnames->len; k++) {
+        if (vm_is_pycallable(args[nargs - kwnames->len + k])) {
+            return vm_defer(run, "sorted");
+        }
+    }
     size_t nkw = kwnames ? kwnames->len : 0;
     size_t npos = nargs - nkw;
     if (npos != 1) {
@@ -450,6 +548,11 @@ DEF(sorted, "sorted")
 
 DEF(enumerate, "enumerate")
 {
+    for (size_t k = 0; k < nargs; k++) {
+        if (vm_is_pyiter(args[k]) || vm_is_pycallable(args[k])) {
+            return vm_defer(run, "enumerate");
+        }
+    }
     static const char *const names[] = { "iterable", "start" };
     VmValue a[2];
     if (vm_parse_args(run, "enumerate", args, nargs, kwnames, names, 2, 1, 0, a) != VM_OK) {
@@ -473,6 +576,11 @@ DEF(enumerate, "enumerate")
 
 DEF(zip, "zip")
 {
+    for (size_t k = 0; k < nargs; k++) {
+        if (vm_is_pyiter(args[k]) || vm_is_pycallable(args[k])) {
+            return vm_defer(run, "zip");
+        }
+    }
     size_t nkw = kwnames ? kwnames->len : 0;
     size_t npos = nargs - nkw;
     bool strict = false;
@@ -542,6 +650,9 @@ DEF(iter, "iter")
 
 DEF(next, "next")
 {
+    if (nargs > 0 && vm_is_pyiter(args[0])) {
+        return vm_defer(run, "next");
+    }
     if (nargs < 1 || nargs > 2 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "next expected at least 1 argument, got %zu",
                         nargs);
@@ -868,6 +979,9 @@ DEF(round, "round")
 
 DEF(all, "all")
 {
+    if (nargs > 0 && vm_is_pyiter(args[0])) {
+        return vm_defer(run, "all");
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "all() takes exactly one argument (%zu given)",
                         nargs);
@@ -895,6 +1009,9 @@ DEF(all, "all")
 
 DEF(any, "any")
 {
+    if (nargs > 0 && vm_is_pyiter(args[0])) {
+        return vm_defer(run, "any");
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "any() takes exactly one argument (%zu given)",
                         nargs);
@@ -987,6 +1104,11 @@ DEF(format, "format")
 
 DEF(map, "map")
 {
+    for (size_t k = 0; k < nargs; k++) {
+        if (vm_is_pyiter(args[k]) || vm_is_pycallable(args[k])) {
+            return vm_defer(run, "map");
+        }
+    }
     if (kwnames != NULL && kwnames->len > 0) {
         return vm_raise(run, &vm_exc_TypeError, "map() takes no keyword arguments");
     }
@@ -1009,6 +1131,11 @@ DEF(map, "map")
 
 DEF(filter, "filter")
 {
+    for (size_t k = 0; k < nargs; k++) {
+        if (vm_is_pyiter(args[k]) || vm_is_pycallable(args[k])) {
+            return vm_defer(run, "filter");
+        }
+    }
     if (kwnames != NULL && kwnames->len > 0) {
         return vm_raise(run, &vm_exc_TypeError, "filter() takes no keyword arguments");
     }

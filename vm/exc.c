@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "vm/vm_int.h"
@@ -239,9 +240,12 @@ vm_exc_matches(VmValue exc, const VmType *type)
 
 /* vm_exc_add_traceback: records that `exc` passed through (code, line). */
 void
-vm_exc_add_traceback(VmRun *run, VmValue exc, uint32_t code_index, uint32_t lineno)
+vm_exc_add_traceback(VmRun *run, VmValue exc, uint32_t code_index, uint32_t lineno,
+                     uint32_t pc)
 {
-    if (!vm_val_is_obj(exc) || !(exc.u.o->type->flags & VM_TYPE_EXC)) {
+    if (!vm_val_is_obj(exc) || !(exc.u.o->type->flags & VM_TYPE_EXC)
+        || (code_index & VM_PRELUDE_BIT) != 0) {
+        /* prelude frames are the builtins' own: CPython shows no frame for them */
         return;
     }
     VmExc *e = VM_AS(VmExc, exc);
@@ -252,6 +256,8 @@ vm_exc_add_traceback(VmRun *run, VmValue exc, uint32_t code_index, uint32_t line
     tb->next = e->traceback;
     tb->code_index = code_index;
     tb->lineno = lineno;
+    tb->pc = pc;
+    tb->name_index = code_index;
     e->traceback = tb;
 }
 
@@ -266,34 +272,269 @@ const VmType vm_type_traceback = {
     .trace = tb_trace,
 };
 
-/* Copies source line `lineno` (1-based), stripped, into the buffer. */
-static void
-add_source_line(VmStrBuf *b, const CmpProgram *p, uint32_t lineno)
+/* Finds source line `lineno` (1-based): [*start, *end) without the newline. */
+static bool
+find_line(const CmpProgram *p, uint32_t lineno, const char **start, const char **end)
 {
     if (p->source == NULL || lineno == 0) {
-        return;
+        return false;
     }
-    const char *s = p->source, *end = p->source + p->source_len;
-    for (uint32_t l = 1; l < lineno && s < end; s++) {
+    const char *s = p->source, *e = p->source + p->source_len;
+    for (uint32_t l = 1; l < lineno && s < e; s++) {
         if (*s == '\n') {
             l++;
         }
     }
-    const char *e = s;
-    while (e < end && *e != '\n') {
-        e++;
+    if (s >= e && lineno > 1) {
+        return false;
     }
+    const char *t = s;
+    while (t < e && *t != '\n') {
+        t++;
+    }
+    if (t > s && t[-1] == '\r') {
+        t--;
+    }
+    *start = s;
+    *end = t;
+    return true;
+}
+
+static size_t
+nchars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (((unsigned char)s[i] & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    return c;
+}
+
+/* Precedence of a binary operator token (higher binds tighter), 0 if none. */
+static int
+binop_prec(const char *s, size_t n, size_t *len)
+{
+    static const struct { const char *op; int prec; } ops[] = {
+        { "**", 7 }, { "//", 5 }, { "<<", 3 }, { ">>", 3 }, { "*", 5 }, { "/", 5 },
+        { "%", 5 }, { "@", 5 }, { "+", 4 }, { "-", 4 }, { "&", 2 }, { "^", 1 }, { "|", 0 },
+    };
+    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+        size_t l = strlen(ops[i].op);
+        if (l <= n && memcmp(s, ops[i].op, l) == 0) {
+            if (l == 1 && n > 1 && s[1] == '=') {
+                return -1;      /* augmented assignment or comparison */
+            }
+            *len = l;
+            return ops[i].prec + 1;
+        }
+    }
+    return 0;
+}
+
+static bool binop_anchor(const char *seg, size_t n, size_t *a, size_t *b);
+
+/*
+ * Anchors of CPython 3.13's caret line inside segment seg[0..n): characters in
+ * [a, b) get '^', the rest '~'. Returns false when there are none.
+ */
+static bool
+find_anchors(CmpOpcode op, const char *seg, size_t n, size_t *a, size_t *b, bool *is_call)
+{
+    static const char *const stmts[] = { "raise", "assert", "return", "del", "import", "from",
+                                         "yield", "await", "lambda", "not" };
+    *is_call = false;
+    (void)op;
+    for (size_t k = 0; k < sizeof stmts / sizeof stmts[0]; k++) {
+        size_t l = strlen(stmts[k]);
+        if (n > l && memcmp(seg, stmts[k], l) == 0 && (seg[l] == ' ' || seg[l] == '(')) {
+            return false;
+        }
+    }
+    if (binop_anchor(seg, n, a, b)) {
+        return true;
+    }
+    if (n == 0 || (seg[n - 1] != ')' && seg[n - 1] != ']')) {
+        return false;
+    }
+    char close = seg[n - 1];
+    char open = close == ']' ? '[' : '(';
+    int depth = 0;
+    for (size_t i = n; i-- > 0;) {
+        char c = seg[i];
+        if (c == ')' || c == ']' || c == '}') {
+            depth++;
+        } else if (c == '(' || c == '[' || c == '{') {
+            depth--;
+            if (depth == 0) {
+                if (c != open || i == 0) {
+                    return false;
+                }
+                /* the part before must be a primary (no top-level spaces) */
+                int d2 = 0;
+                for (size_t k = 0; k < i; k++) {
+                    char q = seg[k];
+                    d2 += (q == '(' || q == '[' || q == '{') - (q == ')' || q == ']' || q == '}');
+                    if (d2 == 0 && (q == ' ' || q == ',')) {
+                        return false;
+                    }
+                }
+                *a = i;
+                *b = n;
+                *is_call = open == '(';
+                return true;
+            }
+        } else if (c == '"' || c == '\'') {
+            size_t j = i;
+            while (j-- > 0 && seg[j] != c) {
+            }
+            if (j == (size_t)-1) {
+                return false;
+            }
+            i = j;
+        }
+    }
+    return false;
+}
+
+static bool
+binop_anchor(const char *seg, size_t n, size_t *a, size_t *b)
+{
+
+    int depth = 0, best_prec = 100;
+    size_t best = 0, best_len = 0;
+    bool prev_operand = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = seg[i];
+        if (c == '(' || c == '[' || c == '{') {
+            depth++;
+            prev_operand = false;
+            continue;
+        }
+        if (c == ')' || c == ']' || c == '}') {
+            depth--;
+            prev_operand = true;
+            continue;
+        }
+        if (c == '"' || c == '\'') {
+            size_t j = i + 1;
+            while (j < n && seg[j] != c) {
+                j += seg[j] == '\\' ? 2 : 1;
+            }
+            i = j;
+            prev_operand = true;
+            continue;
+        }
+        if (c == ' ' || c == '\t') {
+            continue;
+        }
+        size_t len;
+        int prec = depth == 0 ? binop_prec(seg + i, n - i, &len) : 0;
+        if (prec > 0 && prev_operand) {
+            /* left-associative: the root is the rightmost of the lowest precedence;
+             * ** is right-associative: the leftmost */
+            if (prec < best_prec || (prec == best_prec && prec != 8)) {
+                best_prec = prec;
+                best = i;
+                best_len = len;
+            }
+            i += len - 1;
+            prev_operand = false;
+            continue;
+        }
+        if (prec < 0) {
+            return false;
+        }
+        prev_operand = isalnum((unsigned char)c) || c == '_' || c == '.'
+                       || (unsigned char)c >= 0x80;
+    }
+    if (best_len == 0) {
+        return false;
+    }
+    *a = best;
+    *b = best + best_len;
+    return true;
+}
+
+/* Writes the source line and, where CPython does, the caret line. */
+static void
+add_source_lines(VmStrBuf *b, const CmpProgram *p, const VmTraceback *tb)
+{
+    const char *ls, *le;
+    if (!find_line(p, tb->lineno, &ls, &le)) {
+        return;
+    }
+    const char *s = ls, *e = le;
     while (s < e && (*s == ' ' || *s == '\t' || *s == '\f')) {
         s++;
     }
-    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r')) {
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t')) {
         e--;
     }
-    if (e > s) {
-        vm_sb_adds(b, "    ");
-        vm_sb_add(b, s, (size_t)(e - s));
-        vm_sb_adds(b, "\n");
+    if (e == s) {
+        return;
     }
+    vm_sb_adds(b, "    ");
+    vm_sb_add(b, s, (size_t)(e - s));
+    vm_sb_adds(b, "\n");
+    if (tb->code_index >= p->ncodes) {
+        return;
+    }
+    const CmpCode *code = &p->codes[tb->code_index];
+    if (code->locs == NULL || tb->pc >= code->ncode) {
+        return;
+    }
+    const CmpLoc *loc = &code->locs[tb->pc];
+    if (loc->lineno != tb->lineno || loc->end_lineno != loc->lineno
+        || loc->end_col <= loc->col || ls + loc->end_col > le) {
+        return;
+    }
+    const char *seg = ls + loc->col, *segend = ls + loc->end_col;
+    if (seg < s) {
+        return;
+    }
+    size_t n = (size_t)(segend - seg);
+    size_t a = 0, z = 0;
+    CmpOpcode op = CMP_OP(code->code[tb->pc]);
+    bool is_call;
+    bool anchors = find_anchors(op, seg, n, &a, &z, &is_call);
+    if (anchors && is_call) {
+        /* `return name(...)` and `x = name(...)` spanning the statement: none */
+        bool simple = a > 0;
+        for (size_t i = 0; i < a && simple; i++) {
+            simple = isalnum((unsigned char)seg[i]) || seg[i] == '_'
+                     || (unsigned char)seg[i] >= 0x80;
+        }
+        const char *before = s;
+        size_t blen = (size_t)(seg - s);
+        bool stmt = (blen == 7 && memcmp(before, "return ", 7) == 0);
+        if (!stmt && blen >= 3 && memcmp(seg - 3, " = ", 3) == 0) {
+            stmt = true;
+            for (const char *q = s; q < seg - 3; q++) {
+                if (!(isalnum((unsigned char)*q) || *q == '_')) {
+                    stmt = false;
+                }
+            }
+        }
+        if (simple && stmt && segend == e) {
+            return;
+        }
+    }
+    if (!anchors && seg == s && segend == e) {
+        return;
+    }
+    vm_sb_adds(b, "    ");
+    for (size_t i = nchars(s, (size_t)(seg - s)); i > 0; i--) {
+        vm_sb_adds(b, " ");
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (((unsigned char)seg[i] & 0xC0) == 0x80) {
+            continue;
+        }
+        vm_sb_adds(b, !anchors || (i >= a && i < z) ? "^" : "~");
+    }
+    vm_sb_adds(b, "\n");
 }
 
 static void
@@ -303,11 +544,32 @@ format_one(VmRun *run, VmStrBuf *b, VmValue exc)
     const CmpProgram *p = run->program;
     if (e->traceback != NULL) {
         vm_sb_adds(b, "Traceback (most recent call last):\n");
+        const VmTraceback *prev = NULL;
+        size_t repeat = 0;
         for (VmTraceback *tb = e->traceback; tb != NULL; tb = tb->next) {
-            const char *fn = tb->code_index < p->ncodes ? p->codes[tb->code_index].name : "?";
+            if (prev != NULL && prev->code_index == tb->code_index
+                && prev->lineno == tb->lineno) {
+                repeat++;
+            } else {
+                if (repeat > 2) {
+                    vm_sb_printf(b, "  [Previous line repeated %zu more time%s]\n", repeat - 2,
+                                 repeat - 2 == 1 ? "" : "s");
+                }
+                repeat = 0;
+            }
+            prev = tb;
+            if (repeat > 2) {
+                continue;
+            }
+            const char *fn = (tb->name_index & VM_PRELUDE_BIT) == 0 && tb->name_index < p->ncodes
+                             ? p->codes[tb->name_index].name : "?";
             vm_sb_printf(b, "  File \"%s\", line %u, in %s\n", p->filename ? p->filename : "",
-                          tb->lineno, fn);
-            add_source_line(b, p, tb->lineno);
+                         tb->lineno, fn);
+            add_source_lines(b, p, tb);
+        }
+        if (repeat > 2) {
+            vm_sb_printf(b, "  [Previous line repeated %zu more time%s]\n", repeat - 2,
+                         repeat - 2 == 1 ? "" : "s");
         }
     }
     vm_sb_adds(b, e->hdr.type->name);
@@ -377,3 +639,14 @@ vm_exc_format(VmRun *run, VmValue exc)
     vm_sb_fini(&b);
     return out;
 }
+
+/* Exception classes of stdlib modules (vm/modules.h; MOD engineer): defined here for
+ * EXC_SLOTS, not builtins (vm_exc_type_by_name does not find them). */
+const VmType vm_exc_JSONDecodeError = {
+    VM_IMMORTAL_HDR(&vm_type_type), .name = "JSONDecodeError", .base = &vm_exc_ValueError,
+    EXC_SLOTS,
+};
+const VmType vm_exc_PatternError = {
+    VM_IMMORTAL_HDR(&vm_type_type), .name = "PatternError", .base = &vm_exc_Exception,
+    EXC_SLOTS,
+};

@@ -11,7 +11,7 @@ VmFrame *vm_frame_new(VmRun *run, uint32_t ci, VmFunction *func, VmDict *globals
 VmFrame *
 vm_frame_new(VmRun *run, uint32_t ci, VmFunction *func, VmDict *globals)
 {
-    const CmpCode *code = &run->program->codes[ci];
+    const CmpCode *code = vm_code(run, ci);
     uint32_t n = code->nlocals + code->ncellvars + code->nfreevars + code->stacksize + 1;
     VmFrame *f = (VmFrame *)vm_obj_new(run, &vm_type_frame,
                                        sizeof(VmFrame) + n * sizeof(VmValue));
@@ -67,7 +67,7 @@ VmStatus
 vm_frame_bind(VmRun *run, VmFrame *f, VmFunction *func, VmValue *args, size_t nargs,
               VmTuple *kwnames)
 {
-    const CmpCode *code = &run->program->codes[f->code_index];
+    const CmpCode *code = vm_code(run, f->code_index);
     VmValue *locals = f->slots;
     const char *fname = func->qualname->data;
     size_t nkw = kwnames ? kwnames->len : 0;

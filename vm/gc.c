@@ -46,20 +46,28 @@ vm_gc_mark(VmGc *gc, VmValue v)
 }
 
 static void
-mark_roots(VmGc *gc, VmRun *run)
+mark_codes(VmGc *gc, const CmpProgram *p, VmCodeData *codes)
 {
-    const CmpProgram *p = run->program;
-    if (run->codes != NULL) {
-        for (uint32_t i = 0; i < p->ncodes; i++) {
-            VmCodeData *cd = &run->codes[i];
-            for (uint32_t j = 0; cd->consts && j < p->codes[i].nconsts; j++) {
-                vm_gc_mark(gc, cd->consts[j]);
-            }
-            for (uint32_t j = 0; cd->names && j < p->codes[i].nnames; j++) {
-                vm_gc_mark_obj(gc, (VmObj *)cd->names[j]);
-            }
+    if (codes == NULL || p == NULL) {
+        return;
+    }
+    for (uint32_t i = 0; i < p->ncodes; i++) {
+        VmCodeData *cd = &codes[i];
+        for (uint32_t j = 0; cd->consts && j < p->codes[i].nconsts; j++) {
+            vm_gc_mark(gc, cd->consts[j]);
+        }
+        for (uint32_t j = 0; cd->names && j < p->codes[i].nnames; j++) {
+            vm_gc_mark_obj(gc, (VmObj *)cd->names[j]);
         }
     }
+}
+
+static void
+mark_roots(VmGc *gc, VmRun *run)
+{
+    mark_codes(gc, run->program, run->codes);
+    mark_codes(gc, run->prelude, run->prelude_codes);
+    vm_gc_mark_obj(gc, (VmObj *)run->prelude_globals);
     vm_gc_mark_obj(gc, (VmObj *)run->globals);
     vm_gc_mark_obj(gc, (VmObj *)run->frame);
     vm_gc_mark(gc, run->exc);

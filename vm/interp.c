@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "vm/modules.h"
 #include "vm/vm_int.h"
 
 VmFrame *vm_frame_new(VmRun *run, uint32_t ci, VmFunction *func, VmDict *globals);
@@ -45,7 +46,7 @@ vm_check_time(VmRun *run)
 static uint32_t
 line_of(VmRun *run, VmFrame *f, uint32_t pc)
 {
-    const CmpCode *code = &run->program->codes[f->code_index];
+    const CmpCode *code = vm_code(run, f->code_index);
     if (code->locs == NULL || code->ncode == 0) {
         return code->firstlineno;
     }
@@ -53,6 +54,14 @@ line_of(VmRun *run, VmFrame *f, uint32_t pc)
         pc = code->ncode - 1;
     }
     return code->locs[pc].lineno;
+}
+
+static bool
+is_inlined_comprehension(const CmpCode *code)
+{
+    const char *n = code->name;
+    return n != NULL && (strcmp(n, "<listcomp>") == 0 || strcmp(n, "<setcomp>") == 0
+                         || strcmp(n, "<dictcomp>") == 0);
 }
 
 static const CmpExcEntry *
@@ -163,11 +172,6 @@ unpack(VmRun *run, VmValue seq, uint32_t before, uint32_t after, bool star, VmVa
             if (n < before) {
                 return vm_raise(run, &vm_exc_ValueError,
                                 "not enough values to unpack (expected %u, got %zu)", before, n);
-            }
-            if (vm_is(seq, &vm_type_tuple) || vm_is(seq, &vm_type_list)
-                || vm_is(seq, &vm_type_str) || vm_is(seq, &vm_type_dict)) {
-                return vm_raise(run, &vm_exc_ValueError,
-                                "too many values to unpack (expected %u, got %zu)", before, n);
             }
             return vm_raise(run, &vm_exc_ValueError, "too many values to unpack (expected %u)",
                             before);
@@ -289,10 +293,10 @@ vm_interp_run(VmRun *run)
 
 #define LOAD_FRAME() \
     do { \
-        code = &run->program->codes[f->code_index]; \
+        code = vm_code(run, f->code_index); \
         insns = code->code; \
-        consts = run->codes[f->code_index].consts; \
-        names = run->codes[f->code_index].names; \
+        consts = vm_code_data(run, f->code_index)->consts; \
+        names = vm_code_data(run, f->code_index)->names; \
         locals = f->slots; \
         base = f->slots + code->nlocals + code->ncellvars + code->nfreevars; \
         sp = base + f->sp; \
@@ -391,6 +395,14 @@ vm_interp_run(VmRun *run)
                 if (mode == VM_GEN_MODE_FOR_ITER) {
                     sp--;
                     pc = target;
+                } else if (mode == VM_GEN_MODE_NEXT) {
+                    SAVE();
+                    if (vm_val_is_none(r)) {
+                        vm_raise(run, &vm_exc_StopIteration, "%s", "");
+                    } else {
+                        vm_raise_with_arg(run, &vm_exc_StopIteration, r);
+                    }
+                    goto error;
                 } else if (mode == VM_GEN_MODE_SEND) {
                     TOP() = r;
                     pc = target;
@@ -839,6 +851,9 @@ vm_interp_run(VmRun *run)
                 CHECK(vm_raise(run, &vm_exc_ValueError, "generator already executing"));
             }
             if (g->state == VM_GEN_DONE) {
+                if (gen_mode == VM_GEN_MODE_NEXT) {
+                    CHECK(vm_raise(run, &vm_exc_StopIteration, "%s", ""));
+                }
                 if (gen_mode == VM_GEN_MODE_FOR_ITER) {
                     sp--;
                 } else {
@@ -857,7 +872,7 @@ vm_interp_run(VmRun *run)
             SAVE();
             VmFrame *gf = g->frame;
             if (g->state == VM_GEN_SUSPENDED) {
-                const CmpCode *gc = &run->program->codes[gf->code_index];
+                const CmpCode *gc = vm_code(run, gf->code_index);
                 gf->slots[gc->nlocals + gc->ncellvars + gc->nfreevars + gf->sp] = gen_send_value;
                 gf->sp++;
             }
@@ -930,8 +945,9 @@ vm_interp_run(VmRun *run)
                 CHECK(vm_check_time(run));
             }
             if (vm_is(callee, &vm_type_function)) {
+            call_function:;
                 VmFunction *fn = VM_AS(VmFunction, callee);
-                const CmpCode *cc = &run->program->codes[fn->code_index];
+                const CmpCode *cc = vm_code(run, fn->code_index);
                 if (cc->flags & (CMP_CO_COROUTINE | CMP_CO_ASYNC_GENERATOR)) {
                     CHECK(unsupported(run, "async functions"));
                 }
@@ -994,12 +1010,38 @@ vm_interp_run(VmRun *run)
                 SAVE();
                 return VM_EVENT_CALL;
             }
+            if (vm_is(callee, &vm_type_builtin) && kwnames == NULL) {
+                /* next(gen) and gen.send(v) resume the generator in this loop */
+                const VmBuiltin *bf = VM_AS(VmBuiltin, callee);
+                bool is_next = bf->owner == NULL && nargs == 1 && strcmp(bf->name, "next") == 0;
+                bool is_send = bf->owner == &vm_type_generator && nargs == 2
+                               && strcmp(bf->name, "send") == 0;
+                if ((is_next || is_send) && vm_is(args[0], &vm_type_generator)) {
+                    a = args[0];
+                    gen_send_value = is_send ? args[1] : vm_val_none();
+                    gen_mode = VM_GEN_MODE_NEXT;
+                    sp = callee_slot;
+                    arg = 0;
+                    goto resume_generator;
+                }
+            }
             const VmType *ct = vm_type_of(callee);
             if (ct->call == NULL) {
                 CHECK(vm_raise(run, &vm_exc_TypeError, "'%s' object is not callable",
                                ct->name));
             }
-            CHECK(ct->call(run, callee, args, nargs, kwnames, &r));
+            SAVE();
+            st = ct->call(run, callee, args, nargs, kwnames, &r);
+            if (st == VM_DEFER) {
+                /* the native needs Python code: run its prelude version in-loop */
+                if (vm_prelude_function(run, run->defer_name, &callee) != VM_OK) {
+                    goto error;
+                }
+                goto call_function;
+            }
+            if (st != VM_OK) {
+                goto error;
+            }
             sp = callee_slot;
             PUSH(r);
             break;
@@ -1031,10 +1073,10 @@ vm_interp_run(VmRun *run)
             fn->defaults = defaults;
             fn->kwdefaults = kwdefaults;
             fn->closure = closure;
-            fn->name = vm_str_new_cstr(run, run->program->codes[ci].name);
-            fn->qualname = fn->name ? vm_str_new_cstr(run, run->program->codes[ci].qualname
-                                                      ? run->program->codes[ci].qualname
-                                                      : run->program->codes[ci].name)
+            const CmpCode *mc = vm_code(run, ci);
+            fn->name = vm_str_new_cstr(run, mc->name);
+            fn->qualname = fn->name ? vm_str_new_cstr(run, mc->qualname ? mc->qualname
+                                                                        : mc->name)
                                     : NULL;
             if (fn->qualname == NULL) {
                 goto error;
@@ -1172,12 +1214,17 @@ vm_interp_run(VmRun *run)
             CHECK(unsupported(run, "async functions"));
             break;
         case OP_IMPORT_NAME:
-            CHECK(vm_raise(run, &vm_exc_ModuleNotFoundError, "No module named '%s'",
-                           names[arg]->data));
+            /* [level, fromlist] -> module (vm/modules.c) */
+            CHECK(vm_module_import(run, names[arg], &PEEK(2)));
+            sp--;
             break;
         case OP_IMPORT_FROM:
+            CHECK(vm_module_import_from(run, TOP(), names[arg], sp));
+            sp++;
+            break;
         case OP_IMPORT_STAR:
-            CHECK(unsupported(run, "this import form"));
+            CHECK(vm_module_import_star(run, TOP(), f->globals));
+            sp--;
             break;
         default:
             SAVE();
@@ -1213,11 +1260,11 @@ vm_interp_run(VmRun *run)
                         e->context = run->handled;
                     }
                 }
-                vm_exc_add_traceback(run, exc, f->code_index, line_of(run, f, at));
+                vm_exc_add_traceback(run, exc, f->code_index, line_of(run, f, at), at);
             }
             reraise = false;
             for (;;) {
-                code = &run->program->codes[f->code_index];
+                code = vm_code(run, f->code_index);
                 const CmpExcEntry *h = find_handler(code, at);
                 if (h != NULL) {
                     LOAD_FRAME();
@@ -1257,6 +1304,7 @@ vm_interp_run(VmRun *run)
                     f->back = NULL;
                     return VM_EVENT_ERROR;
                 }
+                bool inlined = is_inlined_comprehension(code);
                 {
                     VmFrame *caller = f->back;
                     if (f->gen != NULL) {
@@ -1267,7 +1315,12 @@ vm_interp_run(VmRun *run)
                 run->frame = f;
                 run->depth--;
                 at = f->pc > 0 ? f->pc - 1 : 0;
-                vm_exc_add_traceback(run, exc, f->code_index, line_of(run, f, at));
+                if (inlined && vm_val_is_obj(exc) && VM_AS(VmExc, exc)->traceback != NULL) {
+                    /* CPython inlines list/set/dict comprehensions: no frame of their own */
+                    VM_AS(VmExc, exc)->traceback->name_index = f->code_index;
+                } else {
+                    vm_exc_add_traceback(run, exc, f->code_index, line_of(run, f, at), at);
+                }
             }
         }
     }
@@ -1309,7 +1362,7 @@ vm_call_python(VmRun *run, VmValue func, VmValue *args, size_t nargs, VmTuple *k
         return vm_call_native(run, func, args, nargs, kwnames, out);
     }
     VmFunction *fn = VM_AS(VmFunction, func);
-    const CmpCode *cc = &run->program->codes[fn->code_index];
+    const CmpCode *cc = vm_code(run, fn->code_index);
     if (run->depth >= run->limits.max_recursion) {
         return vm_raise(run, &vm_exc_RecursionError, "maximum recursion depth exceeded");
     }
@@ -1375,7 +1428,7 @@ vm_gen_next_native(VmRun *run, VmGenerator *g, VmValue send, VmValue *out)
     uint32_t saved_depth = run->depth;
     VmFrame *gf = g->frame;
     if (g->state == VM_GEN_SUSPENDED) {
-        const CmpCode *gc = &run->program->codes[gf->code_index];
+        const CmpCode *gc = vm_code(run, gf->code_index);
         gf->slots[gc->nlocals + gc->ncellvars + gc->nfreevars + gf->sp] = send;
         gf->sp++;
     }
@@ -1386,6 +1439,47 @@ vm_gen_next_native(VmRun *run, VmGenerator *g, VmValue send, VmValue *out)
     run->frame = gf;
     run->depth++;
     VmEventKind ev = run_nested(run);
+    gf->is_entry = false;
+    run->frame = saved;
+    run->depth = saved_depth;
+    if (ev == VM_EVENT__YIELD) {
+        *out = run->nested_value;
+        run->nested_value = vm_val_empty();
+        return VM_OK;
+    }
+    if (ev == VM_EVENT_COMPLETE) {
+        return VM_STOP;
+    }
+    return VM_ERR;
+}
+
+/* vm_gen_throw_native: raises exc inside the generator at its yield. */
+VmStatus
+vm_gen_throw_native(VmRun *run, VmGenerator *g, VmValue exc, VmValue *out)
+{
+    if (g->state == VM_GEN_RUNNING) {
+        return vm_raise(run, &vm_exc_ValueError, "generator already executing");
+    }
+    if (g->state != VM_GEN_SUSPENDED) {
+        g->state = VM_GEN_DONE;
+        return vm_raise_value(run, exc);
+    }
+    if (run->depth >= run->limits.max_recursion) {
+        return vm_raise(run, &vm_exc_RecursionError, "maximum recursion depth exceeded");
+    }
+    VmFrame *saved = run->frame;
+    uint32_t saved_depth = run->depth;
+    VmFrame *gf = g->frame;
+    g->state = VM_GEN_RUNNING;
+    gf->back = saved;
+    gf->is_entry = true;
+    gf->gen_mode = VM_GEN_MODE_NONE;
+    run->frame = gf;
+    run->depth++;
+    run->nested++;
+    run->exc = exc;
+    VmEventKind ev = vm_interp_run(run);
+    run->nested--;
     gf->is_entry = false;
     run->frame = saved;
     run->depth = saved_depth;

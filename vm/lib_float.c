@@ -279,7 +279,7 @@ vm_float_round(double x, int64_t ndigits, double *out, VmLibError *err)
         *out = 0.0 * x;
         return true;
     }
-    double r;
+    double r = 0.0; /* set on every path; GCC -O2 cannot see it */
     if (ndigits >= 0) {
         /* glibc's %.*f is correctly rounded (half even on exact ties). */
         char buf[720];

@@ -22,101 +22,6 @@ dupstr(const char *s)
     return d;
 }
 
-/* Turns the program's constants and names into values of this run. */
-static VmStatus
-prepare_codes(VmRun *run)
-{
-    const CmpProgram *p = run->program;
-    run->codes = vm_heap_alloc(run, (p->ncodes ? p->ncodes : 1) * sizeof(VmCodeData));
-    if (run->codes == NULL) {
-        return VM_ERR;
-    }
-    memset(run->codes, 0, (p->ncodes ? p->ncodes : 1) * sizeof(VmCodeData));
-    for (uint32_t ci = 0; ci < p->ncodes; ci++) {
-        const CmpCode *code = &p->codes[ci];
-        VmCodeData *cd = &run->codes[ci];
-        cd->consts = vm_heap_alloc(run, (code->nconsts + 1) * sizeof(VmValue));
-        cd->names = vm_heap_alloc(run, (code->nnames + 1) * sizeof(VmStr *));
-        if (cd->consts == NULL || cd->names == NULL) {
-            return VM_ERR;
-        }
-        memset(cd->consts, 0, (code->nconsts + 1) * sizeof(VmValue));
-        memset(cd->names, 0, (code->nnames + 1) * sizeof(VmStr *));
-        for (uint32_t i = 0; i < code->nnames; i++) {
-            cd->names[i] = vm_str_new_cstr(run, code->names[i]);
-            if (cd->names[i] == NULL) {
-                return VM_ERR;
-            }
-        }
-        bool pending = false;
-        for (uint32_t i = 0; i < code->nconsts; i++) {
-            const CmpConst *k = &code->consts[i];
-            VmValue v = vm_val_empty();
-            switch (k->kind) {
-            case CMP_CONST_NONE: v = vm_val_none(); break;
-            case CMP_CONST_TRUE: v = vm_val_bool(true); break;
-            case CMP_CONST_FALSE: v = vm_val_bool(false); break;
-            case CMP_CONST_ELLIPSIS: v = vm_obj_val(&vm_ellipsis_obj); break;
-            case CMP_CONST_INT: v = vm_val_int(k->i); break;
-            case CMP_CONST_BIGINT:
-                v = vm_int_from_str(run, k->str, 10);
-                if (vm_val_is_empty(v)) {
-                    return VM_ERR;
-                }
-                break;
-            case CMP_CONST_FLOAT: v = vm_val_float(k->f); break;
-            case CMP_CONST_COMPLEX: v = vm_val_empty(); break;
-            case CMP_CONST_STR:
-                v = vm_str_val(run, k->str, k->len);
-                if (vm_val_is_empty(v)) {
-                    return VM_ERR;
-                }
-                break;
-            case CMP_CONST_BYTES:
-                v = vm_value_bytes(run, (const uint8_t *)k->str, k->len);
-                if (vm_val_is_empty(v)) {
-                    return VM_ERR;
-                }
-                break;
-            case CMP_CONST_TUPLE: pending = true; break;
-            case CMP_CONST_CODE: v = vm_val_int(k->i); break;
-            }
-            cd->consts[i] = v;
-        }
-        /* tuples may refer to other tuples: build them once their items exist */
-        for (int pass = 0; pending && pass < 64; pass++) {
-            pending = false;
-            for (uint32_t i = 0; i < code->nconsts; i++) {
-                const CmpConst *k = &code->consts[i];
-                if (k->kind != CMP_CONST_TUPLE || !vm_val_is_empty(cd->consts[i])) {
-                    continue;
-                }
-                bool ready = true;
-                for (uint32_t j = 0; j < k->nitems; j++) {
-                    uint32_t ix = k->items[j];
-                    if (ix >= code->nconsts || (vm_val_is_empty(cd->consts[ix])
-                                                && code->consts[ix].kind != CMP_CONST_COMPLEX)) {
-                        ready = false;
-                    }
-                }
-                if (!ready) {
-                    pending = true;
-                    continue;
-                }
-                VmTuple *t = vm_tuple_new(run, k->nitems);
-                if (t == NULL) {
-                    return VM_ERR;
-                }
-                for (uint32_t j = 0; j < k->nitems; j++) {
-                    t->items[j] = cd->consts[k->items[j]];
-                }
-                cd->consts[i] = vm_obj_val(t);
-            }
-        }
-    }
-    return VM_OK;
-}
-
 /* vm_run_new: see vm.h. */
 VmRun *
 vm_run_new(const CmpProgram *program, const VmLimits *limits, const VmAllocator *alloc,
@@ -142,7 +47,7 @@ vm_run_new(const CmpProgram *program, const VmLimits *limits, const VmAllocator 
     run->next_call_id = 1;
     run->state = VM_RUN_NEW;
     run->globals = vm_dict_new(run);
-    if (run->globals == NULL || prepare_codes(run) != VM_OK) {
+    if (run->globals == NULL || vm_prepare_codes(run, program, 0, &run->codes) != VM_OK) {
         run->state = VM_RUN_FAILED;
     }
     return run;
@@ -172,12 +77,10 @@ vm_run_free(VmRun *run)
     }
     clear_error(run);
     vm_gc_free_all(run);
-    if (run->codes != NULL) {
-        for (uint32_t i = 0; i < run->program->ncodes; i++) {
-            vm_heap_free(run, run->codes[i].consts);
-            vm_heap_free(run, run->codes[i].names);
-        }
-        vm_heap_free(run, run->codes);
+    vm_free_codes(run, run->program, run->codes);
+    if (run->prelude != NULL) {
+        vm_free_codes(run, run->prelude, run->prelude_codes);
+        cmp_program_free(run->prelude);
     }
     free(run);
 }
@@ -280,8 +183,9 @@ record_error(VmRun *run)
             VmTraceFrame *fr = &run->err_frames[i];
             fr->filename = run->program->filename ? run->program->filename : "";
             fr->lineno = tb->lineno;
-            fr->funcname = tb->code_index < run->program->ncodes
-                           ? run->program->codes[tb->code_index].name : "?";
+            fr->funcname = (tb->name_index & VM_PRELUDE_BIT) == 0
+                           && tb->name_index < run->program->ncodes
+                           ? run->program->codes[tb->name_index].name : "?";
             fr->source_line = source_line(run->program, tb->lineno);
         }
         run->err_nframes = n;
@@ -376,7 +280,7 @@ vm_run_resume_value(VmRun *run, VmValue value)
         return fail_now(run, "the run is not paused at an external call");
     }
     VmFrame *f = run->frame;
-    const CmpCode *code = &run->program->codes[f->code_index];
+    const CmpCode *code = vm_code(run, f->code_index);
     f->slots[code->nlocals + code->ncellvars + code->nfreevars + f->sp] = value;
     f->sp++;
     run->call_args = NULL;

@@ -31,6 +31,8 @@ typedef enum VmStatus {
     VM_OK = 0,
     VM_ERR,         /* an exception is set in run->exc (or a limit flag is set) */
     VM_STOP,        /* iterator exhausted (no exception object is built) */
+    VM_DEFER,       /* a native asks the interpreter to call the prelude function
+                       run->defer_name with the same arguments (prelude.c) */
 } VmStatus;
 
 /* ---- objects ------------------------------------------------------------ */
@@ -170,6 +172,9 @@ typedef struct VmTraceback {
     struct VmTraceback *next;   /* towards the raise point */
     uint32_t code_index;
     uint32_t lineno;
+    uint32_t pc;                /* instruction (for the caret line's columns) */
+    uint32_t name_index;        /* code whose name is shown ("in f"): differs for an
+                                   inlined comprehension (PEP 709), shown as its caller */
 } VmTraceback;
 
 typedef struct VmExc {
@@ -203,6 +208,8 @@ enum {
     VM_GEN_MODE_NONE = 0,
     VM_GEN_MODE_FOR_ITER,   /* yield: push; return: pop the iterator, jump to target */
     VM_GEN_MODE_SEND,       /* yield: push; return: replace the iterator, jump */
+    VM_GEN_MODE_NEXT,       /* next(gen) / gen.send(v): yield: push; return: raise
+                               StopIteration(value) in the caller */
 };
 
 typedef struct VmFrame {
@@ -434,11 +441,47 @@ struct VmRun {
     size_t err_nframes;
     bool err_is_limit;
 
+    /* the prelude (prelude.c): builtins in Python, loaded on first use */
+    CmpProgram *prelude;
+    VmCodeData *prelude_codes;
+    VmDict *prelude_globals;
+    const char *defer_name;
+
     /* time budget (limits.c) */
     uint64_t start_ns;
     uint64_t used_ns;           /* time consumed by earlier start/resume slices */
     uint32_t ticks;
 };
+
+/* ---- code lookup ----------------------------------------------------------- */
+
+/* Code indices with this bit set refer to the prelude program (run->prelude),
+ * which is loaded before any of its functions or frames exist. */
+#define VM_PRELUDE_BIT 0x80000000u
+
+static inline const CmpCode *
+vm_code(const VmRun *run, uint32_t ci)
+{
+    return (ci & VM_PRELUDE_BIT) ? &run->prelude->codes[ci & ~VM_PRELUDE_BIT]
+                                 : &run->program->codes[ci];
+}
+
+static inline VmCodeData *
+vm_code_data(VmRun *run, uint32_t ci)
+{
+    return (ci & VM_PRELUDE_BIT) ? &run->prelude_codes[ci & ~VM_PRELUDE_BIT]
+                                 : &run->codes[ci];
+}
+
+/* prelude.c */
+VmStatus vm_prepare_codes(VmRun *run, const CmpProgram *p, uint32_t bit, VmCodeData **out);
+void vm_free_codes(VmRun *run, const CmpProgram *p, VmCodeData *codes);
+VmStatus vm_prelude_function(VmRun *run, const char *name, VmValue *out);
+VmStatus vm_defer(VmRun *run, const char *name);
+/* Whether v is Python code to call (function, bound method of one, external). */
+bool vm_is_pycallable(VmValue v);
+/* Whether iterating v runs Python code (a generator). */
+bool vm_is_pyiter(VmValue v);
 
 /* ---- helpers used across vm/ -------------------------------------------- */
 
@@ -467,7 +510,8 @@ VmValue vm_exc_new(VmRun *run, const VmType *type, VmTuple *args);
 const VmType *vm_exc_type_by_name(const char *name);
 VmStatus vm_exc_str(VmRun *run, VmValue exc, VmValue *out);
 bool vm_exc_matches(VmValue exc, const VmType *type);
-void vm_exc_add_traceback(VmRun *run, VmValue exc, uint32_t code_index, uint32_t lineno);
+void vm_exc_add_traceback(VmRun *run, VmValue exc, uint32_t code_index, uint32_t lineno,
+                          uint32_t pc);
 /* Renders the full traceback text (chains included) into a malloc'd string. */
 char *vm_exc_format(VmRun *run, VmValue exc);
 
@@ -591,6 +635,8 @@ VmStatus vm_call_python(VmRun *run, VmValue func, VmValue *args, size_t nargs,
                         VmTuple *kwnames, VmValue *out);
 /* next(gen) from native code (nested loop as above); VM_STOP when exhausted. */
 VmStatus vm_gen_next_native(VmRun *run, VmGenerator *gen, VmValue send, VmValue *out);
+/* gen.throw(exc) from native code: VM_OK (yielded), VM_STOP (returned), VM_ERR. */
+VmStatus vm_gen_throw_native(VmRun *run, VmGenerator *gen, VmValue exc, VmValue *out);
 uint64_t vm_clock_ns(void);
 VmStatus vm_check_time(VmRun *run);
 

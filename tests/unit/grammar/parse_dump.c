@@ -4,13 +4,35 @@
  * "Type: msg (line L, col C)". Used by tools/parse_compare.py and the
  * benchmark when the `monty` CLI is not built.
  *
- * usage: monty_parse_dump [--quiet] [--repeat N] FILE...
+ * usage: monty_parse_dump [--quiet] [--repeat N] [--bench] [--list F] FILE...
+ *   --bench  time parse_module only (monotonic clock) and print totals:
+ *            bytes, seconds, MB/s and the arena's peak bytes per source byte
+ *   --list F read more file paths from F (one per line)
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "grammar/parse.h"
+
+static double
+now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+typedef struct Bench {
+    bool on;
+    double seconds;
+    double bytes;
+    double max_ratio;
+    double arena_bytes;
+    int files;
+    int errors;
+} Bench;
 
 static char *
 slurp(const char *path, size_t *len)
@@ -43,42 +65,87 @@ slurp(const char *path, size_t *len)
     return buf;
 }
 
+/* Parses one file `repeat` times; prints the dump unless quiet. */
+static int
+do_file(const char *path, bool quiet, int repeat, Bench *b)
+{
+    size_t len;
+    char *src = slurp(path, &len);
+    if (src == NULL) {
+        fprintf(stderr, "cannot read %s\n", path);
+        return 2;
+    }
+    int status = 0;
+    for (int r = 0; r < repeat; r++) {
+        AstArena *arena = ast_arena_new(0);
+        ParseError err;
+        double t0 = b->on ? now() : 0;
+        AstModule *mod = parse_module(arena, src, len, &err);
+        if (b->on) {
+            b->seconds += now() - t0;
+            b->bytes += (double)len;
+            double used = (double)ast_arena_used(arena);
+            b->arena_bytes += used;
+            if (len > 4096 && used / (double)len > b->max_ratio) {
+                b->max_ratio = used / (double)len;
+            }
+        }
+        if (mod == NULL) {
+            if (!b->on) {
+                printf("%s: %s (line %d, col %d)\n", err.type, err.msg, err.lineno,
+                       err.col_offset);
+            }
+            b->errors += r == 0;
+            status = 1;
+        } else if (!quiet) {
+            char *s = parse_dump_module(arena, mod);
+            puts(s != NULL ? s : "<dump failed>");
+        }
+        ast_arena_free(arena);
+    }
+    b->files++;
+    free(src);
+    return status;
+}
+
 int
 main(int argc, char **argv)
 {
     bool quiet = false;
     int repeat = 1;
     int status = 0;
+    Bench b = {false, 0, 0, 0, 0, 0, 0};
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--quiet") == 0) {
             quiet = true;
-            continue;
-        }
-        if (strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) {
+        } else if (strcmp(argv[i], "--bench") == 0) {
+            b.on = true;
+            quiet = true;
+        } else if (strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) {
             repeat = atoi(argv[++i]);
-            continue;
-        }
-        size_t len;
-        char *src = slurp(argv[i], &len);
-        if (src == NULL) {
-            fprintf(stderr, "cannot read %s\n", argv[i]);
-            return 2;
-        }
-        for (int r = 0; r < repeat; r++) {
-            AstArena *arena = ast_arena_new(0);
-            ParseError err;
-            AstModule *mod = parse_module(arena, src, len, &err);
-            if (mod == NULL) {
-                printf("%s: %s (line %d, col %d)\n", err.type, err.msg, err.lineno,
-                       err.col_offset);
-                status = 1;
-            } else if (!quiet) {
-                char *s = parse_dump_module(arena, mod);
-                puts(s != NULL ? s : "<dump failed>");
+        } else if (strcmp(argv[i], "--list") == 0 && i + 1 < argc) {
+            FILE *f = fopen(argv[++i], "r");
+            char line[4096];
+            while (f != NULL && fgets(line, sizeof(line), f) != NULL) {
+                line[strcspn(line, "\n")] = '\0';
+                if (line[0] != '\0') {
+                    int st = do_file(line, quiet, repeat, &b);
+                    status = st > status ? st : status;
+                }
             }
-            ast_arena_free(arena);
+            if (f != NULL) {
+                fclose(f);
+            }
+        } else {
+            int st = do_file(argv[i], quiet, repeat, &b);
+            status = st > status ? st : status;
         }
-        free(src);
+    }
+    if (b.on) {
+        printf("files=%d errors=%d bytes=%.0f seconds=%.4f MB/s=%.2f "
+               "arena_bytes_per_source_byte=%.2f max=%.2f\n",
+               b.files, b.errors, b.bytes, b.seconds, b.bytes / b.seconds / 1e6,
+               b.arena_bytes / b.bytes, b.max_ratio);
     }
     return status;
 }

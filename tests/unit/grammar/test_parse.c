@@ -103,6 +103,59 @@ START_TEST(test_dump_case)
 }
 END_TEST
 
+/* tests/syntax/expected.txt: NAME.py TAB Type TAB line TAB offset TAB msg */
+typedef struct SynCase {
+    char file[96];
+    char type[32];
+    int line;
+    int offset;
+    char msg[256];
+} SynCase;
+
+static SynCase *syn;
+static int nsyn;
+
+static void
+load_syntax(void)
+{
+    char *text = slurp(MONTY_SOURCE_DIR "/tests/syntax/expected.txt");
+    if (text == NULL) {
+        return;
+    }
+    syn = calloc(1024, sizeof(SynCase));
+    char *save = NULL;
+    for (char *line = strtok_r(text, "\n", &save); line != NULL && nsyn < 1024;
+         line = strtok_r(NULL, "\n", &save)) {
+        SynCase *c = &syn[nsyn];
+        if (sscanf(line, "%95[^\t]\t%31[^\t]\t%d\t%d\t%255[^\n]", c->file, c->type, &c->line,
+                   &c->offset, c->msg) == 5) {
+            nsyn++;
+        }
+    }
+    free(text);
+}
+
+START_TEST(test_syntax_case)
+{
+    ck_assert_int_gt(nsyn, 80);
+    SynCase *c = &syn[_i];
+    char path[256];
+    snprintf(path, sizeof(path), MONTY_SOURCE_DIR "/tests/syntax/%s", c->file);
+    char *src = slurp(path);
+    ck_assert_ptr_nonnull(src);
+    ParseError err;
+    AstArena *arena = ast_arena_new(0);
+    AstModule *m = parse_module(arena, src, strlen(src), &err);
+    ck_assert_msg(m == NULL, "%s: parsed but CPython says %s", c->file, c->msg);
+    ck_assert_msg(strcmp(err.type, c->type) == 0 && strcmp(err.msg, c->msg) == 0 &&
+                      err.lineno == c->line && err.col_offset == c->offset,
+                  "%s:\n got: %s: %s (%d:%d)\nwant: %s: %s (%d:%d)", c->file, err.type, err.msg,
+                  err.lineno, err.col_offset, c->type, c->msg, c->line, c->offset);
+    ast_arena_free(arena);
+    free(src);
+}
+END_TEST
+
 /* Parses src and returns the error (type NULL when it parsed). */
 static ParseError
 error_of(const char *src, size_t len)
@@ -268,6 +321,9 @@ grammar_suite(void)
     TCase *tc = tcase_create("dump");
     tcase_add_loop_test(tc, test_dump_case, 0, ncases > 0 ? ncases : 1);
     suite_add_tcase(s, tc);
+    tc = tcase_create("syntax_errors");
+    tcase_add_loop_test(tc, test_syntax_case, 0, nsyn > 0 ? nsyn : 1);
+    suite_add_tcase(s, tc);
     tc = tcase_create("hostile");
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_hostile_nesting_limit);
@@ -288,6 +344,7 @@ int
 main(void)
 {
     load_cases();
+    load_syntax();
     SRunner *sr = srunner_create(grammar_suite());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);

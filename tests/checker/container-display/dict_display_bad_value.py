@@ -1,0 +1,2 @@
+headers({"Accept": "json", "Retries": 3})  # expect: invalid-argument-type "entry"
+headers({"A": "b"})

@@ -1,0 +1,1 @@
+create_users([{"name": "a", "email": "e"}])

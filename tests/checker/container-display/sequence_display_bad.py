@@ -1,0 +1,1 @@
+pick([1, 2])  # expect: invalid-argument-type; invalid-argument-type

@@ -1,0 +1,1 @@
+create_user(user={"name": "a"})  # expect: invalid-argument-type "Missing required key"

@@ -1,0 +1,1 @@
+create_user({"name": "a", "emial": "e"})  # expect: invalid-key "did you mean"; invalid-argument-type "email"

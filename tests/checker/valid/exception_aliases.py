@@ -1,0 +1,4 @@
+try:
+    pass
+except (IOError, EnvironmentError, EOFError) as e:
+    print(e.errno)
