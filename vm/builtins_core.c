@@ -464,17 +464,46 @@ DEF(sum, "sum")
     if (vm_iter(run, a[0], &it) != VM_OK) {
         return VM_ERR;
     }
+    /* CPython 3.12+: exact int sums, then Neumaier-compensated float sums */
+    bool fmode = false;
+    double f = 0.0, c = 0.0;
     for (uint32_t n = 0;; n++) {
         VmStatus st = vm_next(run, it, &v);
         if (st == VM_STOP) {
             break;
         }
-        if (st != VM_OK || vm_binop(run, VM_OP_ADD, acc, v, &acc) != VM_OK) {
+        if (st != VM_OK) {
             return VM_ERR;
+        }
+        if (!fmode && acc.tag == VM_TAG_FLOAT) {
+            fmode = true;
+            f = acc.u.f;
+            c = 0.0;
+        }
+        if (fmode && (v.tag == VM_TAG_FLOAT || v.tag == VM_TAG_INT || v.tag == VM_TAG_BOOL)) {
+            double x = v.tag == VM_TAG_FLOAT ? v.u.f : (double)v.u.i;
+            double t = f + x;
+            if (fabs(f) >= fabs(x)) {
+                c += (f - t) + x;
+            } else {
+                c += (x - t) + f;
+            }
+            f = t;
+        } else {
+            if (fmode) {
+                acc = vm_val_float(c != 0.0 && isfinite(c) ? f + c : f);
+                fmode = false;
+            }
+            if (vm_binop(run, VM_OP_ADD, acc, v, &acc) != VM_OK) {
+                return VM_ERR;
+            }
         }
         if ((n & 4095) == 4095 && vm_check_time(run) != VM_OK) {
             return VM_ERR;
         }
+    }
+    if (fmode) {
+        acc = vm_val_float(c != 0.0 && isfinite(c) ? f + c : f);
     }
     *out = acc;
     return VM_OK;

@@ -497,8 +497,8 @@ vm_int_binop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out)
     case VM_OP_FLOORDIV:
     case VM_OP_MOD:
         if (vm_int_sign(b) == 0) {
-            return vm_raise(run, &vm_exc_ZeroDivisionError,
-                            "integer division or modulo by zero");
+            return vm_raise(run, &vm_exc_ZeroDivisionError, op == VM_OP_MOD
+                            ? "integer modulo by zero" : "integer division or modulo by zero");
         }
         if (small && !(x == INT64_MIN && y == -1)) {
             *out = vm_val_int(op == VM_OP_MOD ? mod64(x, y) : floordiv64(x, y));
