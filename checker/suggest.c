@@ -72,6 +72,9 @@ looks_related(const char *a, const char *b)
     if (common >= 4) {
         return true;   /* "retry" / "retries" */
     }
+    if (ls >= 4 && strcmp(longer + (strlen(longer) - ls), shorter) == 0) {
+        return true;   /* "cursor" / "next_cursor" */
+    }
     if (tolower((unsigned char)shorter[0]) != tolower((unsigned char)longer[0])) {
         return false;
     }

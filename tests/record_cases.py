@@ -13,6 +13,9 @@ PYTHONHASHSEED=0 and its results are written beside it:
                  stderr (the script run directly), each `File "..."` reduced to
                  the script's base name
 
+A first line `# xfail: ...` is not part of the case: the script is recorded
+(and run by run_cases) without it, so that markers never shift line numbers.
+
 A case with a stub file <name>.pyi has each top-level def of the stub
 injected as a Python function that records its call and answers with the
 next entry of <name>.host.json: {"return": <json>} or
@@ -34,6 +37,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CASES = os.path.join(HERE, "cases")
@@ -78,6 +82,8 @@ if stubs:
             ns[node.name] = make(node.name)
 with open(path, encoding="utf-8") as f:
     src = f.read()
+if src.startswith("# xfail:"):
+    src = src.split("\n", 1)[1] if "\n" in src else ""
 code = compile(src, os.path.basename(path), "exec")
 exec(code, ns)
 '''
@@ -125,9 +131,17 @@ def normalize_traceback(err):
 
 
 def record_traceback_case(py, path, env):
-    """traceback/ cases run as `python3 name.py` so the traceback has no driver frames."""
-    proc = subprocess.run([py, os.path.basename(path)], stdin=subprocess.DEVNULL,
-                          capture_output=True, env=env, cwd=os.path.dirname(path), timeout=60)
+    """traceback/ cases run as `python3 name.py` so the traceback has no driver frames
+    (from a copy without the xfail marker line, like every case)."""
+    with open(path, encoding="utf-8") as f:
+        src = f.read()
+    if src.startswith("# xfail:"):
+        src = src.split("\n", 1)[1] if "\n" in src else ""
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(os.path.join(tmp, os.path.basename(path)), "w", encoding="utf-8") as f:
+            f.write(src)
+        proc = subprocess.run([py, os.path.basename(path)], stdin=subprocess.DEVNULL,
+                              capture_output=True, env=env, cwd=tmp, timeout=60)
     res = {".stdout": proc.stdout, ".exc": None, ".calls": None, ".traceback": None}
     if proc.returncode != 0:
         lines = [l for l in proc.stderr.decode("utf-8", "replace").splitlines() if l.strip()]

@@ -11,8 +11,9 @@ mkdir -p "$tmp/cases/a"
 cat > "$tmp/monty" <<'FAKE'
 #!/bin/sh
 # fake monty: `run FILE` prints FILE's .fake (else .stdout) and raises its .fakeexc (else .exc)
+# (a marked case is run from a copy elsewhere: find the recorded files by base name)
 [ "$1" = run ] || exit 2
-base=${2%.py}
+base=$SELFTEST_CASES/a/$(basename "$2" .py)
 if [ -f "$base.fake" ]; then cat "$base.fake"; else cat "$base.stdout"; fi
 exc=
 if [ -f "$base.fakeexc" ]; then exc=$base.fakeexc; elif [ -f "$base.exc" ]; then exc=$base.exc; fi
@@ -35,6 +36,7 @@ printf 'print(1)\n' > "$c/wrongexc.py"; printf '1\n' > "$c/wrongexc.stdout"
 printf 'NameError: name '"'"'print'"'"' is not defined\n' > "$c/wrongexc.fakeexc"
 
 fail() { echo "run_cases_selftest: $*"; echo "--- runner output:"; cat "$tmp/out"; exit 1; }
+export SELFTEST_CASES="$tmp/cases"
 run() { set +e; "$runner" --monty "$tmp/monty" --cases "$tmp/cases" "$@" > "$tmp/out" 2>&1; rc=$?; set -e; }
 expect() { grep -qF -- "$1" "$tmp/out" || fail "expected '$1' in the output"; }
 
@@ -66,4 +68,18 @@ head -n 1 "$c/wrongexc.py" | grep -qF "# xfail: monty: NameError: name 'print' i
 run
 [ "$rc" = 0 ] || fail "exit status $rc once failures are marked"
 expect "cases: 3 passed, 0 failed, 2 skipped"
+
+# A marker about sanitizer builds only: ignored in a plain run, strict with --sanitizer.
+printf '# xfail: asan: heap-use-after-free\nprint("hi")\n' > "$c/san.py"
+printf 'hi\n' > "$c/san.stdout"
+run -k san
+[ "$rc" = 0 ] || fail "an asan-only marker must not fail a plain run (exit status $rc)"
+expect "cases: 1 passed, 0 failed, 0 skipped"
+run -k san --sanitizer
+[ "$rc" = 1 ] || fail "an asan-only marker on a passing case must XPASS with --sanitizer"
+expect "XPASS a/san"
+printf 'wrong\n' > "$c/pass.fake"
+run -k pass --sanitizer --mark-xfail
+head -n 1 "$c/pass.py" | grep -qF "# xfail: asan: stdout line 1" ||
+    fail "--mark-xfail --sanitizer must write an asan: marker"
 echo "run_cases_selftest: 1 passed, 0 failed"

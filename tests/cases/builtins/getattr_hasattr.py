@@ -1,3 +1,4 @@
+# xfail: monty: AttributeError: 'int' object has no attribute 'real'
 s = "hello"
 print(getattr(s, "upper")(), hasattr(s, "upper"), hasattr(s, "nope"), getattr(s, "nope", "default"))
 print(hasattr([], "append"), hasattr({}, "keys"), getattr(5, "real"))

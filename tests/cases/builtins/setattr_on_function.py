@@ -1,3 +1,4 @@
+# xfail: monty: AttributeError: 'function' object has no attribute 'tag'
 def f():
     return 1
 setattr(f, "tag", "x")

@@ -1,3 +1,4 @@
+# xfail: monty: NameError: name 'bytearray' is not defined
 ba = bytearray(b"abc")
 ba.append(100)
 ba[0] = 65

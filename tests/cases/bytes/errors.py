@@ -1,3 +1,4 @@
+# xfail: monty: AttributeError: 'bytes' object has no attribute 'decode'
 try:
     b"abc"[5]
 except IndexError as e:

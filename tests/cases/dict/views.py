@@ -1,3 +1,4 @@
+# xfail: monty: TypeError: 'dict_items' object is not reversible
 d = {"a": 1, "b": 2, "c": 3}
 k = d.keys()
 v = d.values()

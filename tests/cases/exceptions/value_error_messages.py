@@ -1,3 +1,4 @@
+# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/obj_list.c:86:26 in
 cases = [
     lambda: int("abc"),
     lambda: int("12", 2),

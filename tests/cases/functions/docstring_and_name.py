@@ -1,3 +1,4 @@
+# xfail: monty: AttributeError: 'function' object has no attribute '__doc__'
 def documented(x):
     """Return x doubled."""
     return x * 2

@@ -1,3 +1,4 @@
+# xfail: monty: ModuleNotFoundError: No module named 'json'
 import json
 try:
     json.loads("{bad json}")

@@ -1,3 +1,4 @@
+# xfail: monty: ModuleNotFoundError: No module named 're'
 import re
 pat = re.compile(r"(?P<key>\w+)=(?P<val>[^;]*)")
 cfg = "host=localhost;port=5432;user=;debug=true"

@@ -1,3 +1,4 @@
+# xfail: monty: ModuleNotFoundError: No module named 're'
 import re
 try:
     re.compile(r"(unclosed")

