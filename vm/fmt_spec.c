@@ -543,8 +543,9 @@ vm_fmt_spec_apply_i64(const VmFmtSpec *spec, int64_t v, const char *type_name, V
         mag /= (uint64_t)base;
         n++;
     } while (mag);
-    return vm_fmt_spec_fill_number(spec, v < 0 ? '-' : 0, prefix, spec->alternate ? 2 : 0,
-                                   end - n, n, false, "", 0, spec->type == 'X', out, err);
+    size_t n_prefix = (spec->alternate && base != 10) ? 2 : 0;
+    return vm_fmt_spec_fill_number(spec, v < 0 ? '-' : 0, prefix, n_prefix, end - n, n, false,
+                                   "", 0, spec->type == 'X', out, err);
 }
 
 /*
@@ -584,9 +585,9 @@ vm_fmt_spec_apply_big(const VmFmtSpec *spec, const mp_int *v, const char *type_n
         return false;
     }
     bool neg = tmp.len > 0 && tmp.data[0] == '-';
-    bool ok = vm_fmt_spec_fill_number(spec, neg ? '-' : 0, prefix, spec->alternate ? 2 : 0,
-                                      tmp.data + neg, tmp.len - neg, false, "", 0,
-                                      spec->type == 'X', out, err);
+    size_t n_prefix = (spec->alternate && base != 10) ? 2 : 0;
+    bool ok = vm_fmt_spec_fill_number(spec, neg ? '-' : 0, prefix, n_prefix, tmp.data + neg,
+                                      tmp.len - neg, false, "", 0, spec->type == 'X', out, err);
     vm_buf_fini(&tmp);
     return ok;
 }
