@@ -9,10 +9,10 @@
 
 #include "vm/modules.h"
 
-extern const VmModule vm_module_math;
+extern const VmModule vm_module_math, vm_module_json;
 
 static const VmModule *const registry[] = {
-    &vm_module_math,
+    &vm_module_math, &vm_module_json,
 };
 
 static const VmModule *
