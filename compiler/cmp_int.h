@@ -42,6 +42,33 @@ bool cmp_op_has_jump(unsigned op);
  */
 bool cmp_verify_program(const CmpProgram *program, char *err, size_t errlen);
 
+/* ---- the compilation's pool (pool.c) ----------------------------------- */
+
+typedef struct CmpPoolChunk CmpPoolChunk;
+
+/* Bump allocator freed at once; `failed` is sticky after a refused malloc. */
+typedef struct CmpPool {
+    CmpPoolChunk *chunks;
+    char *cur;
+    size_t left;
+    size_t next_size;
+    size_t used;                 /* bytes held in chunks */
+    size_t limit;                /* 0: none */
+    bool failed;
+} CmpPool;
+
+void cmp_pool_init(CmpPool *p, void *first, size_t size);
+void cmp_pool_fini(CmpPool *p);
+void *cmp_pool_alloc(CmpPool *p, size_t n);
+void *cmp_pool_zalloc(CmpPool *p, size_t n);
+/* A bigger copy of old (or old itself, grown in place); NULL when out of memory. */
+void *cmp_pool_grow(CmpPool *p, void *old, size_t oldsize, size_t newsize);
+char *cmp_pool_strndup(CmpPool *p, const char *s, size_t n);
+
+/* One malloc'd block holding a copy of the program (program->packed set),
+ * or NULL when out of memory. */
+CmpProgram *cmp_program_pack(const CmpProgram *src, size_t limit);
+
 /* ---- symbol tables (scope.c) ------------------------------------------- */
 
 #include "compiler/compiler.h"
@@ -79,6 +106,7 @@ typedef struct CmpSymbol {
 
 typedef struct CmpScope CmpScope;
 struct CmpScope {
+    CmpPool *pool;               /* where everything below lives */
     CmpScopeKind kind;
     const void *node;            /* AstStmt (def), AstExpr (lambda, comprehension) */
     const char *name;            /* "<module>", "f", "<lambda>", "<listcomp>" ... */
@@ -96,8 +124,7 @@ struct CmpScope {
 
 typedef struct CmpScopeTable {
     CmpScope *module;
-    char **owned;                /* strings the table made (dotted-name heads) */
-    int nowned;
+    CmpPool *pool;               /* the compilation's pool (set by the caller) */
 } CmpScopeTable;
 
 /* "a" for "a.b.c" (the name `import a.b.c` binds), owned by the table. */
@@ -193,6 +220,7 @@ struct CmpUnit {
 };
 
 typedef struct CmpCompiler {
+    CmpPool pool;
     CmpScopeTable scopes;
     CmpUnit *u;
     CmpCode *codes;

@@ -163,7 +163,7 @@ const_tuple(CmpCompiler *c, const AstSeq *elts)
         }
     }
     if (elts->len > 16) {
-        items = malloc(sizeof *items * (size_t)elts->len);
+        items = cmp_pool_alloc(&c->pool, sizeof *items * (size_t)elts->len);
         if (items == NULL) {
             cmp_fail_oom(c);
             return 0;
@@ -177,9 +177,6 @@ const_tuple(CmpCompiler *c, const AstSeq *elts)
     k.items = items;
     k.nitems = (uint32_t)elts->len;
     idx = cmp_add_const(c, &k);
-    if (items != small) {
-        free(items);
-    }
     return idx;
 }
 
@@ -555,7 +552,7 @@ call_args(CmpCompiler *c, const AstSeq *args, const AstSeq *keywords)
             CmpConst k = {0};
             uint32_t names;
             if (keywords->len > 16) {
-                items = malloc(sizeof *items * (size_t)keywords->len);
+                items = cmp_pool_alloc(&c->pool, sizeof *items * (size_t)keywords->len);
                 if (items == NULL) {
                     return cmp_fail_oom(c);
                 }
@@ -563,9 +560,6 @@ call_args(CmpCompiler *c, const AstSeq *args, const AstSeq *keywords)
             for (int i = 0; i < keywords->len; i++) {
                 const AstKeyword *kw = AST_SEQ_GET(*keywords, i);
                 if (!visit_expr(c, kw->value)) {
-                    if (items != small) {
-                        free(items);
-                    }
                     return false;
                 }
                 items[i] = const_str(c, kw->arg.s, kw->arg.len);
@@ -574,9 +568,6 @@ call_args(CmpCompiler *c, const AstSeq *args, const AstSeq *keywords)
             k.items = items;
             k.nitems = (uint32_t)keywords->len;
             names = cmp_add_const(c, &k);
-            if (items != small) {
-                free(items);
-            }
             EMIT(LOAD_CONST, names);
             EMIT(CALL_KW, (uint32_t)(args->len + keywords->len));
             return !c->failed;
@@ -724,10 +715,10 @@ make_qualname(CmpCompiler *c, const char *name)
     size_t n;
     char *q;
     if (u->scope->kind == CMP_SCOPE_MODULE) {
-        return strdup(name);
+        return cmp_pool_strndup(&c->pool, name, strlen(name));
     }
     n = strlen(u->qualname) + strlen(name) + sizeof ".<locals>.";
-    q = malloc(n);
+    q = cmp_pool_alloc(&c->pool, n);
     if (q != NULL) {
         snprintf(q, n, "%s.<locals>.%s", u->qualname, name);
     }
@@ -847,7 +838,6 @@ make_function(CmpCompiler *c, const void *node, const char *name, const AstArgum
         return cmp_fail_oom(c);
     }
     ok = cmp_unit_enter(c, child, name, qual, firstlineno);
-    free(qual);
     if (!ok) {
         return false;
     }
@@ -968,7 +958,6 @@ visit_comprehension(CmpCompiler *c, const AstExpr *e)
         return cmp_fail_oom(c);
     }
     ok = cmp_unit_enter(c, child, child->name, qual, (uint32_t)e->loc.lineno);
-    free(qual);
     if (!ok) {
         return false;
     }
@@ -1662,27 +1651,9 @@ visit_import(CmpCompiler *c, const AstStmt *s)
                 for (;;) {
                     const char *q = strchr(p, '.');
                     size_t n = q ? (size_t)(q - p) : strlen(p);
-                    char *part = malloc(n + 1);
-                    const char *interned;
-                    if (part == NULL) {
+                    const char *interned = cmp_pool_strndup(&c->pool, p, n);
+                    if (interned == NULL) {
                         return cmp_fail_oom(c);
-                    }
-                    memcpy(part, p, n);
-                    part[n] = '\0';
-                    interned = cmp_scope_intern_head(&c->scopes, part);
-                    /* intern_head returns part itself when it has no dot:
-                     * keep it alive in the table instead */
-                    if (interned == part) {
-                        char **v = realloc(c->scopes.owned,
-                                           sizeof *v * (size_t)(c->scopes.nowned + 1));
-                        if (v == NULL) {
-                            free(part);
-                            return cmp_fail_oom(c);
-                        }
-                        c->scopes.owned = v;
-                        c->scopes.owned[c->scopes.nowned++] = part;
-                    } else {
-                        free(part);
                     }
                     EMIT(IMPORT_FROM, cmp_add_name(c, interned));
                     if (q == NULL) {
@@ -1747,7 +1718,7 @@ visit_importfrom(CmpCompiler *c, const AstStmt *s)
         return future_import(c, s);
     }
     if (names->len > 16) {
-        items = malloc(sizeof *items * (size_t)names->len);
+        items = cmp_pool_alloc(&c->pool, sizeof *items * (size_t)names->len);
         if (items == NULL) {
             return cmp_fail_oom(c);
         }
@@ -1760,9 +1731,6 @@ visit_importfrom(CmpCompiler *c, const AstStmt *s)
     k.items = items;
     k.nitems = (uint32_t)names->len;
     fromlist = cmp_add_const(c, &k);
-    if (items != small) {
-        free(items);
-    }
     EMIT(LOAD_CONST, const_int(c, s->u.importfrom.level));
     EMIT(LOAD_CONST, fromlist);
     EMIT(IMPORT_NAME, cmp_add_name(c, module));
@@ -1970,50 +1938,37 @@ visit_stmts(CmpCompiler *c, const AstSeq *body)
 
 /* ---- the module ----------------------------------------------------------------- */
 
-static char *
-dup_or(const char *s, const char *fallback)
-{
-    return strdup(s != NULL ? s : fallback);
-}
-
-static bool
-copy_names(const char *const *src, size_t n, const char ***dst, uint32_t *count)
-{
-    *dst = calloc(n ? n : 1, sizeof **dst);
-    if (*dst == NULL) {
-        return false;
-    }
-    for (size_t i = 0; i < n; i++) {
-        (*dst)[i] = strdup(src[i]);
-        if ((*dst)[i] == NULL) {
-            *count = (uint32_t)i;
-            return false;
-        }
-    }
-    *count = (uint32_t)n;
-    return true;
-}
-
+/*
+ * Compiles a parsed module into a new program: the symbol tables, then one
+ * unit per code object (pre-order, so codes[0] is the module and a child's
+ * index is above its parent's), all in the compilation's pool; finally the
+ * program is packed into one block (see cmp_program_pack).
+ */
 CmpProgram *
 cmp_compile(const AstModule *mod, const CmpOptions *opts, CmpError *err)
 {
+    return cmp_compile_ex(mod, opts, 0, err);
+}
+
+CmpProgram *
+cmp_compile_ex(const AstModule *mod, const CmpOptions *opts, size_t memory_limit, CmpError *err)
+{
+    /* The pool's first chunk lives here: small scripts allocate nothing else. */
+    max_align_t first[8192 / sizeof(max_align_t)];
     CmpCompiler comp;
     CmpCompiler *c = &comp;
-    CmpProgram *p;
+    CmpProgram tmp, *p = NULL;
     bool ok;
     const AstSeq *body = &mod->body;
 
     memset(c, 0, sizeof *c);
     memset(err, 0, sizeof *err);
     c->err = err;
-    p = calloc(1, sizeof *p);
-    if (p == NULL) {
-        cmp_error_set(err, "MemoryError", NULL, "out of memory while compiling");
-        return NULL;
-    }
+    cmp_pool_init(&c->pool, first, sizeof first);
+    c->pool.limit = memory_limit;
+    c->scopes.pool = &c->pool;
     if (!cmp_scope_build(&c->scopes, mod, err)) {
-        cmp_scope_free(&c->scopes);
-        free(p);
+        cmp_pool_fini(&c->pool);
         return NULL;
     }
     ok = cmp_unit_enter(c, c->scopes.module, "<module>", "<module>", 1);
@@ -2042,45 +1997,30 @@ cmp_compile(const AstModule *mod, const CmpOptions *opts, CmpError *err)
         ok = cmp_unit_leave(c, 0, 0, 0, 0) && ok;
     }
     while (c->u != NULL) {
-        CmpUnit *u = c->u;
-        c->u = u->prev;
-        cmp_unit_free(u);
+        c->u = c->u->prev;
+    }
+    if (ok && !c->failed) {
+        memset(&tmp, 0, sizeof tmp);
+        tmp.filename = (opts && opts->filename) ? opts->filename : "<string>";
+        tmp.source = (opts && opts->source) ? opts->source : "";
+        tmp.source_len = (opts && opts->source) ? opts->source_len : 0;
+        tmp.codes = c->codes;
+        tmp.ncodes = c->ncodes;
+        tmp.input_names = (const char **)(opts ? opts->input_names : NULL);
+        tmp.ninputs = opts ? (uint32_t)opts->ninputs : 0;
+        tmp.external_names = (const char **)(opts ? opts->external_names : NULL);
+        tmp.nexternals = opts ? (uint32_t)opts->nexternals : 0;
+        p = cmp_program_pack(&tmp, c->pool.limit ? c->pool.limit - c->pool.used : 0);
+        if (p == NULL) {
+            cmp_fail_oom(c);
+        }
+    } else if (!c->failed) {
+        cmp_fail(c, "SystemError", NULL, "internal compiler error");
     }
     cmp_scope_free(&c->scopes);
-
-    p->codes = c->codes;
-    p->ncodes = c->ncodes;
-    c->codes = NULL;
-    if (!ok || c->failed) {
-        if (!c->failed) {
-            cmp_fail(c, "SystemError", NULL, "internal compiler error");
-        }
-        cmp_program_free(p);
-        return NULL;
-    }
-    p->filename = dup_or(opts ? opts->filename : NULL, "<string>");
-    if (opts != NULL && opts->source != NULL) {
-        char *src = malloc(opts->source_len + 1);
-        if (src != NULL) {
-            memcpy(src, opts->source, opts->source_len);
-            src[opts->source_len] = '\0';
-            p->source_len = opts->source_len;
-        }
-        p->source = src;
-    } else {
-        p->source = strdup("");
-    }
-    if (p->filename == NULL || p->source == NULL
-        || !copy_names(opts ? opts->input_names : NULL, opts ? opts->ninputs : 0,
-                       &p->input_names, &p->ninputs)
-        || !copy_names(opts ? opts->external_names : NULL, opts ? opts->nexternals : 0,
-                       &p->external_names, &p->nexternals)) {
-        cmp_program_free(p);
-        cmp_error_set(err, "MemoryError", NULL, "out of memory while compiling");
-        return NULL;
-    }
+    cmp_pool_fini(&c->pool);
 #ifdef MONTY_DEBUG
-    {
+    if (p != NULL) {
         char why[200];
         if (!cmp_verify_program(p, why, sizeof why)) {
             cmp_program_free(p);

@@ -53,4 +53,12 @@ typedef struct CmpError {
  */
 CmpProgram *cmp_compile(const AstModule *mod, const CmpOptions *opts, CmpError *err);
 
+/*
+ * cmp_compile with a memory limit: the bytes the compilation may hold at
+ * once (its working memory, then the program), 0 for none. Past it the
+ * compilation fails with MemoryError ("out of memory while compiling").
+ */
+CmpProgram *cmp_compile_ex(const AstModule *mod, const CmpOptions *opts, size_t memory_limit,
+                           CmpError *err);
+
 #endif /* MONTY_COMPILER_COMPILER_H */

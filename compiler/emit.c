@@ -59,7 +59,7 @@ grow(CmpCompiler *c, void **v, uint32_t *cap, uint32_t need, size_t sz)
     while (n < need) {
         n *= 2;
     }
-    p = realloc(*v, sz * n);
+    p = cmp_pool_grow(&c->pool, *v, sz * *cap, sz * n);
     if (p == NULL) {
         return cmp_fail_oom(c);
     }
@@ -302,19 +302,12 @@ cmp_add_const(CmpCompiler *c, const CmpConst *k)
     n->str = NULL;
     n->items = NULL;
     if (k->str != NULL) {
-        char *s = malloc(k->len + 1);
-        if (s == NULL) {
-            cmp_fail_oom(c);
-            return 0;
-        }
-        memcpy(s, k->str, k->len);
-        s[k->len] = '\0';
-        n->str = s;
+        /* the AST's strings outlive the compilation: borrow them */
+        n->str = k->str;
     }
     if (k->kind == CMP_CONST_TUPLE) {
-        n->items = malloc(sizeof *n->items * (k->nitems ? k->nitems : 1));
+        n->items = cmp_pool_alloc(&c->pool, sizeof *n->items * (k->nitems ? k->nitems : 1));
         if (n->items == NULL) {
-            free((char *)n->str);
             cmp_fail_oom(c);
             return 0;
         }
@@ -345,7 +338,7 @@ cmp_add_name(CmpCompiler *c, const char *name)
     }
     if ((u->nnames + 1) * 2 > u->namehashcap) {
         uint32_t cap = u->namehashcap ? u->namehashcap * 2 : 16;
-        int *h = malloc(sizeof *h * cap);
+        int *h = cmp_pool_alloc(&c->pool, sizeof *h * cap);
         if (h == NULL) {
             cmp_fail_oom(c);
             return 0;
@@ -358,7 +351,6 @@ cmp_add_name(CmpCompiler *c, const char *name)
             }
             h[i] = (int)k;
         }
-        free(u->namehash);
         u->namehash = h;
         u->namehashcap = cap;
     }
@@ -387,28 +379,7 @@ cmp_unit_symbol(CmpCompiler *c, const char *name)
 void
 cmp_unit_free(CmpUnit *u)
 {
-    if (u == NULL) {
-        return;
-    }
-    free(u->qualname);
-    free(u->insns);
-    free(u->label_pos);
-    free(u->label_depth);
-    free(u->label_handler);
-    free(u->handlers);
-    free(u->fblocks);
-    for (uint32_t i = 0; i < u->nconsts; i++) {
-        free((char *)u->consts[i].str);
-        free(u->consts[i].items);
-    }
-    free(u->consts);
-    free(u->names);
-    free(u->namehash);
-    free(u->localnames);
-    free(u->cellnames);
-    free(u->freenames);
-    free(u->cell2arg);
-    free(u);
+    (void)u;    /* everything lives in the compilation's pool */
 }
 
 /* Assigns slots: parameters first (in order), then other locals; cells;
@@ -418,10 +389,10 @@ assign_slots(CmpCompiler *c, CmpUnit *u)
 {
     CmpScope *s = u->scope;
     uint32_t n = (uint32_t)s->nsyms;
-    u->localnames = malloc(sizeof *u->localnames * (n ? n : 1));
-    u->cellnames = malloc(sizeof *u->cellnames * (n ? n : 1));
-    u->freenames = malloc(sizeof *u->freenames * (n ? n : 1));
-    u->cell2arg = malloc(sizeof *u->cell2arg * (n ? n : 1));
+    u->localnames = cmp_pool_alloc(&c->pool, sizeof *u->localnames * (n ? n : 1));
+    u->cellnames = cmp_pool_alloc(&c->pool, sizeof *u->cellnames * (n ? n : 1));
+    u->freenames = cmp_pool_alloc(&c->pool, sizeof *u->freenames * (n ? n : 1));
+    u->cell2arg = cmp_pool_alloc(&c->pool, sizeof *u->cell2arg * (n ? n : 1));
     if (!u->localnames || !u->cellnames || !u->freenames || !u->cell2arg) {
         return cmp_fail_oom(c);
     }
@@ -471,7 +442,7 @@ cmp_unit_enter(CmpCompiler *c, CmpScope *scope, const char *name, const char *qu
     if (!grow(c, (void **)&c->codes, &c->capcodes, c->ncodes + 1, sizeof *c->codes)) {
         return false;
     }
-    u = calloc(1, sizeof *u);
+    u = cmp_pool_zalloc(&c->pool, sizeof *u);
     if (u == NULL) {
         return cmp_fail_oom(c);
     }
@@ -479,7 +450,7 @@ cmp_unit_enter(CmpCompiler *c, CmpScope *scope, const char *name, const char *qu
     u->index = c->ncodes++;
     u->scope = scope;
     u->name = name;
-    u->qualname = strdup(qualname);
+    u->qualname = cmp_pool_strndup(&c->pool, qualname, strlen(qualname));
     u->firstlineno = firstlineno;
     u->htop = -1;
     u->reachable = true;
@@ -490,25 +461,6 @@ cmp_unit_enter(CmpCompiler *c, CmpScope *scope, const char *name, const char *qu
         return cmp_fail_oom(c);
     }
     return assign_slots(c, u);
-}
-
-/* Copies an array of borrowed strings into a new malloc'd array of copies. */
-static const char **
-dup_strs(CmpCompiler *c, const char *const *v, uint32_t n)
-{
-    const char **out = calloc(n ? n : 1, sizeof *out);
-    if (out == NULL) {
-        cmp_fail_oom(c);
-        return NULL;
-    }
-    for (uint32_t i = 0; i < n; i++) {
-        out[i] = strdup(v[i]);
-        if (out[i] == NULL) {
-            cmp_fail_oom(c);
-            return out;
-        }
-    }
-    return out;
 }
 
 /* Builds the exception table from the per-instruction handler records. */
@@ -532,7 +484,6 @@ build_exctable(CmpCompiler *c, CmpUnit *u, CmpCode *code)
             continue;
         }
         if (!grow(c, (void **)&t, &cap, n + 1, sizeof *t)) {
-            free(t);
             return false;
         }
         t[n].start = i;
@@ -572,43 +523,39 @@ cmp_unit_leave(CmpCompiler *c, uint32_t argcount, uint32_t posonly, uint32_t kwo
         }
     }
     if (ok) {
+        /* The code borrows the unit's arrays (pool) and the AST's strings;
+         * cmp_program_pack copies it all into the program's block. */
         code = &c->codes[u->index];
-        code->name = strdup(u->name);
-        code->qualname = strdup(u->qualname);
+        code->name = u->name;
+        code->qualname = u->qualname;
         code->flags = flags;
         code->argcount = argcount;
         code->posonlyargcount = posonly;
         code->kwonlyargcount = kwonly;
         code->stacksize = (uint32_t)u->maxdepth;
         code->firstlineno = u->firstlineno;
-        code->localnames = dup_strs(c, u->localnames, u->nlocals);
-        code->nlocals = code->localnames ? u->nlocals : 0;
-        code->cellnames = dup_strs(c, u->cellnames, u->ncells);
-        code->ncellvars = code->cellnames ? u->ncells : 0;
-        code->freenames = dup_strs(c, u->freenames, u->nfree);
-        code->nfreevars = code->freenames ? u->nfree : 0;
-        code->cell2arg = malloc(sizeof *code->cell2arg * (u->ncells ? u->ncells : 1));
-        code->code = malloc(sizeof *code->code * (u->ninsns ? u->ninsns : 1));
-        code->locs = malloc(sizeof *code->locs * (u->ninsns ? u->ninsns : 1));
-        code->names = dup_strs(c, u->names, u->nnames);
-        code->nnames = code->names ? u->nnames : 0;
-        if (!code->name || !code->qualname || !code->cell2arg || !code->code || !code->locs) {
+        code->localnames = u->localnames;
+        code->nlocals = u->nlocals;
+        code->cellnames = u->cellnames;
+        code->ncellvars = u->ncells;
+        code->freenames = u->freenames;
+        code->nfreevars = u->nfree;
+        code->cell2arg = u->cell2arg;
+        code->code = cmp_pool_alloc(&c->pool, sizeof *code->code * (u->ninsns ? u->ninsns : 1));
+        code->locs = cmp_pool_alloc(&c->pool, sizeof *code->locs * (u->ninsns ? u->ninsns : 1));
+        code->names = u->names;
+        code->nnames = u->nnames;
+        if (code->code == NULL || code->locs == NULL) {
             ok = cmp_fail_oom(c);
         }
         if (ok) {
-            if (u->ncells) {
-                memcpy(code->cell2arg, u->cell2arg, sizeof *code->cell2arg * u->ncells);
-            }
             for (uint32_t i = 0; i < u->ninsns; i++) {
                 code->code[i] = CMP_INSN(u->insns[i].op, u->insns[i].arg);
                 code->locs[i] = u->insns[i].loc;
             }
             code->ncode = u->ninsns;
-            /* hand the constants over */
             code->consts = u->consts;
             code->nconsts = u->nconsts;
-            u->consts = NULL;
-            u->nconsts = 0;
             ok = build_exctable(c, u, code) && !c->failed;
         }
     }

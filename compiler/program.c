@@ -76,6 +76,10 @@ cmp_program_free(CmpProgram *program)
     if (program == NULL) {
         return;
     }
+    if (program->packed != NULL) {
+        free(program->packed);
+        return;
+    }
     free((char *)program->filename);
     free((char *)program->source);
     if (program->codes != NULL) {
@@ -87,6 +91,141 @@ cmp_program_free(CmpProgram *program)
     free_strs(program->input_names, program->ninputs);
     free_strs(program->external_names, program->nexternals);
     free(program);
+}
+
+/* ---- packing ------------------------------------------------------------- */
+
+/* Two passes over the same walk: the first (base NULL) sizes the block, the
+ * second copies into it. */
+typedef struct Packer {
+    char *base;
+    size_t off;
+} Packer;
+
+static void *
+pk_alloc(Packer *pk, size_t n)
+{
+    void *r;
+    pk->off = (pk->off + 7) & ~(size_t)7;
+    r = pk->base ? pk->base + pk->off : NULL;
+    pk->off += n;
+    return r;
+}
+
+static const char *
+pk_bytes(Packer *pk, const char *s, size_t len)
+{
+    char *r = pk_alloc(pk, len + 1);
+    if (r != NULL) {
+        if (len > 0) {
+            memcpy(r, s, len);
+        }
+        r[len] = '\0';
+    }
+    return r;
+}
+
+static const char **
+pk_strs(Packer *pk, const char *const *v, uint32_t n)
+{
+    const char **r = pk_alloc(pk, sizeof *r * n);
+    for (uint32_t i = 0; i < n; i++) {
+        const char *x = pk_bytes(pk, v[i], strlen(v[i]));
+        if (r != NULL) {
+            r[i] = x;
+        }
+    }
+    return r;
+}
+
+static void *
+pk_copy(Packer *pk, const void *src, size_t n)
+{
+    void *r = pk_alloc(pk, n);
+    if (r != NULL && n > 0) {
+        memcpy(r, src, n);
+    }
+    return r;
+}
+
+static CmpProgram *
+pack_into(Packer *pk, const CmpProgram *src)
+{
+    CmpProgram *p = pk_alloc(pk, sizeof *p);
+    CmpCode *codes;
+    const char *filename = pk_bytes(pk, src->filename, strlen(src->filename));
+    const char *source = pk_bytes(pk, src->source, src->source_len);
+    const char **inputs = pk_strs(pk, src->input_names, src->ninputs);
+    const char **externals = pk_strs(pk, src->external_names, src->nexternals);
+
+    codes = pk_alloc(pk, sizeof *codes * src->ncodes);
+    for (uint32_t i = 0; i < src->ncodes; i++) {
+        const CmpCode *c = &src->codes[i];
+        CmpCode d = *c;
+        CmpConst *consts;
+        d.name = pk_bytes(pk, c->name, strlen(c->name));
+        d.qualname = pk_bytes(pk, c->qualname, strlen(c->qualname));
+        d.localnames = pk_strs(pk, c->localnames, c->nlocals);
+        d.cellnames = pk_strs(pk, c->cellnames, c->ncellvars);
+        d.freenames = pk_strs(pk, c->freenames, c->nfreevars);
+        d.cell2arg = pk_copy(pk, c->cell2arg, sizeof *c->cell2arg * c->ncellvars);
+        d.code = pk_copy(pk, c->code, sizeof *c->code * c->ncode);
+        d.locs = pk_copy(pk, c->locs, sizeof *c->locs * c->ncode);
+        consts = pk_alloc(pk, sizeof *consts * c->nconsts);
+        for (uint32_t k = 0; k < c->nconsts; k++) {
+            CmpConst x = c->consts[k];
+            if (x.str != NULL) {
+                x.str = pk_bytes(pk, c->consts[k].str, c->consts[k].len);
+            }
+            if (x.items != NULL) {
+                x.items = pk_copy(pk, c->consts[k].items, sizeof *x.items * x.nitems);
+            }
+            if (consts != NULL) {
+                consts[k] = x;
+            }
+        }
+        d.consts = consts;
+        d.names = pk_strs(pk, c->names, c->nnames);
+        d.exctable = pk_copy(pk, c->exctable, sizeof *c->exctable * c->nexc);
+        if (codes != NULL) {
+            codes[i] = d;
+        }
+    }
+    if (p != NULL) {
+        memset(p, 0, sizeof *p);
+        p->filename = filename;
+        p->source = source;
+        p->source_len = src->source_len;
+        p->codes = codes;
+        p->ncodes = src->ncodes;
+        p->input_names = inputs;
+        p->ninputs = src->ninputs;
+        p->external_names = externals;
+        p->nexternals = src->nexternals;
+        p->packed = p;
+    }
+    return p;
+}
+
+/*
+ * A copy of src in one malloc'd block (the program struct first, so freeing
+ * the program frees everything). NULL when out of memory or when the block
+ * would exceed limit (0: no limit).
+ */
+CmpProgram *
+cmp_program_pack(const CmpProgram *src, size_t limit)
+{
+    Packer pk = {NULL, 0};
+    pack_into(&pk, src);
+    if (limit != 0 && pk.off > limit) {
+        return NULL;
+    }
+    pk.base = malloc(pk.off);
+    if (pk.base == NULL) {
+        return NULL;
+    }
+    pk.off = 0;
+    return pack_into(&pk, src);
 }
 
 /* ---- dumping ------------------------------------------------------------- */

@@ -118,6 +118,10 @@ typedef struct CmpProgram {
     uint32_t ninputs;
     const char **external_names;/* functions the host provides */
     uint32_t nexternals;
+    /* Added by the compiler engineer: when not NULL, the program and every
+     * array and string it points to live in this one malloc'd block (the
+     * compiler's output); cmp_program_free frees just the block. */
+    void *packed;
 } CmpProgram;
 
 void cmp_program_free(CmpProgram *program);

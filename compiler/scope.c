@@ -71,7 +71,7 @@ cmp_scope_lookup(const CmpScope *scope, const char *name)
 static bool
 rehash(CmpScope *s, int cap)
 {
-    int *h = malloc(sizeof *h * (size_t)cap);
+    int *h = cmp_pool_alloc(s->pool, sizeof *h * (size_t)cap);
     if (h == NULL) {
         return false;
     }
@@ -85,7 +85,6 @@ rehash(CmpScope *s, int cap)
         }
         h[i] = k;
     }
-    free(s->hash);
     s->hash = h;
     s->hashcap = cap;
     return true;
@@ -102,7 +101,8 @@ add_flags(CmpScope *s, const char *name, uint32_t flags)
     }
     if (s->nsyms == s->capsyms) {
         int cap = s->capsyms ? s->capsyms * 2 : 8;
-        CmpSymbol *v = realloc(s->syms, sizeof *v * (size_t)cap);
+        CmpSymbol *v = cmp_pool_grow(s->pool, s->syms, sizeof *v * (size_t)s->capsyms,
+                                     sizeof *v * (size_t)cap);
         if (v == NULL) {
             return NULL;
         }
@@ -129,65 +129,25 @@ add_flags(CmpScope *s, const char *name, uint32_t flags)
     return sym;
 }
 
-static void
-scope_free(CmpScope *s)
-{
-    if (s == NULL) {
-        return;
-    }
-    for (int i = 0; i < s->nchildren; i++) {
-        scope_free(s->children[i]);
-    }
-    free(s->children);
-    free(s->syms);
-    free(s->hash);
-    free(s);
-}
-
 void
 cmp_scope_free(CmpScopeTable *table)
 {
-    scope_free(table->module);
+    /* everything lives in the compilation's pool */
     table->module = NULL;
-    for (int i = 0; i < table->nowned; i++) {
-        free(table->owned[i]);
-    }
-    free(table->owned);
-    table->owned = NULL;
-    table->nowned = 0;
 }
 
 /*
- * The part of a dotted module name before the first dot, as a string owned
- * by the table (the name `import a.b` binds). NULL when out of memory.
+ * The part of a dotted module name before the first dot (the name
+ * `import a.b` binds), in the pool. NULL when out of memory.
  */
 const char *
 cmp_scope_intern_head(CmpScopeTable *table, const char *dotted)
 {
     size_t n = strcspn(dotted, ".");
-    char *head, **v;
     if (dotted[n] == '\0') {
         return dotted;
     }
-    for (int i = 0; i < table->nowned; i++) {
-        if (strlen(table->owned[i]) == n && memcmp(table->owned[i], dotted, n) == 0) {
-            return table->owned[i];
-        }
-    }
-    head = malloc(n + 1);
-    v = realloc(table->owned, sizeof *v * (size_t)(table->nowned + 1));
-    if (head == NULL || v == NULL) {
-        free(head);
-        if (v != NULL) {
-            table->owned = v;
-        }
-        return NULL;
-    }
-    memcpy(head, dotted, n);
-    head[n] = '\0';
-    table->owned = v;
-    table->owned[table->nowned++] = head;
-    return head;
+    return cmp_pool_strndup(table->pool, dotted, n);
 }
 
 CmpScope *
@@ -243,11 +203,12 @@ unsupported(Walk *w, const AstLoc *loc, const char *what)
 static CmpScope *
 new_scope(Walk *w, CmpScope *parent, CmpScopeKind kind, const void *node, const char *name)
 {
-    CmpScope *s = calloc(1, sizeof *s);
+    CmpScope *s = cmp_pool_zalloc(w->table->pool, sizeof *s);
     if (s == NULL) {
         oom(w);
         return NULL;
     }
+    s->pool = w->table->pool;
     s->kind = kind;
     s->node = node;
     s->name = name;
@@ -255,9 +216,10 @@ new_scope(Walk *w, CmpScope *parent, CmpScopeKind kind, const void *node, const 
     if (parent != NULL) {
         if (parent->nchildren == parent->capchildren) {
             int cap = parent->capchildren ? parent->capchildren * 2 : 4;
-            CmpScope **v = realloc(parent->children, sizeof *v * (size_t)cap);
+            CmpScope **v = cmp_pool_grow(s->pool, parent->children,
+                                         sizeof *v * (size_t)parent->capchildren,
+                                         sizeof *v * (size_t)cap);
             if (v == NULL) {
-                free(s);
                 oom(w);
                 return NULL;
             }
@@ -748,6 +710,7 @@ walk_stmts(Walk *w, CmpScope *s, const AstSeq *body)
 
 /* A small set of borrowed names (linear: these sets stay small). */
 typedef struct NameSet {
+    CmpPool *pool;
     const char **v;
     int n, cap;
 } NameSet;
@@ -771,7 +734,8 @@ set_add(NameSet *s, const char *name)
     }
     if (s->n == s->cap) {
         int cap = s->cap ? s->cap * 2 : 8;
-        const char **v = realloc(s->v, sizeof *v * (size_t)cap);
+        const char **v = cmp_pool_grow(s->pool, s->v, sizeof *v * (size_t)s->cap,
+                                       sizeof *v * (size_t)cap);
         if (v == NULL) {
             return false;
         }
@@ -818,7 +782,7 @@ is_function_like(const CmpScope *s)
 static bool
 analyze(Walk *w, CmpScope *s, NameSet *bound, NameSet *global, NameSet *free_out)
 {
-    NameSet local = {0}, newfree = {0};
+    NameSet local = {s->pool, NULL, 0, 0}, newfree = {s->pool, NULL, 0, 0};
     bool ok = true;
 
     for (int i = 0; ok && i < s->nsyms; i++) {
@@ -863,11 +827,9 @@ analyze(Walk *w, CmpScope *s, NameSet *bound, NameSet *global, NameSet *free_out
         ok = set_copy(bound, &local);
     }
     for (int c = 0; ok && c < s->nchildren; c++) {
-        NameSet cb = {0}, cg = {0};
+        NameSet cb = {s->pool, NULL, 0, 0}, cg = {s->pool, NULL, 0, 0};
         ok = set_copy(&cb, bound) && set_copy(&cg, global)
              && analyze(w, s->children[c], &cb, &cg, &newfree);
-        free(cb.v);
-        free(cg.v);
     }
     /* Children's free names: locals here become cells; others pass up. */
     for (int i = 0; ok && i < newfree.n; i++) {
@@ -897,8 +859,6 @@ analyze(Walk *w, CmpScope *s, NameSet *bound, NameSet *global, NameSet *free_out
             s->has_free = true;
         }
     }
-    free(local.v);
-    free(newfree.v);
     if (!ok && !w->failed) {
         oom(w);
     }
@@ -914,7 +874,8 @@ bool
 cmp_scope_build(CmpScopeTable *table, const AstModule *mod, CmpError *err)
 {
     Walk w = {table, err, false};
-    NameSet bound = {0}, global = {0}, free_names = {0};
+    NameSet bound = {table->pool, NULL, 0, 0}, global = {table->pool, NULL, 0, 0};
+    NameSet free_names = {table->pool, NULL, 0, 0};
     bool ok;
 
     table->module = new_scope(&w, NULL, CMP_SCOPE_MODULE, mod, "<module>");
@@ -923,8 +884,5 @@ cmp_scope_build(CmpScopeTable *table, const AstModule *mod, CmpError *err)
     }
     ok = walk_stmts(&w, table->module, &mod->body)
          && analyze(&w, table->module, &bound, &global, &free_names);
-    free(bound.v);
-    free(global.v);
-    free(free_names.v);
     return ok && !w.failed;
 }

@@ -351,9 +351,45 @@ minmax(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out, 
     }
     VmValue seq;
     if (npos == 1) {
-        if (vm_list_from_iter(run, args[0], &seq) != VM_OK) {
+        /* stream the iterable: no copy, and the time budget is checked */
+        VmValue it, x, best = vm_val_empty(), bestk = vm_val_empty();
+        if (vm_iter(run, args[0], &it) != VM_OK) {
             return VM_ERR;
         }
+        for (uint32_t n = 0;; n++) {
+            VmStatus st = vm_next(run, it, &x);
+            if (st == VM_STOP) {
+                break;
+            }
+            if (st != VM_OK) {
+                return VM_ERR;
+            }
+            VmValue k = x;
+            if (!vm_val_is_none(key) && vm_call_native(run, key, &x, 1, NULL, &k) != VM_OK) {
+                return VM_ERR;
+            }
+            bool better = vm_val_is_empty(best);
+            if (!better && vm_compare_bool(run, k, bestk, is_max ? VM_CMP_GT : VM_CMP_LT,
+                                           &better) != VM_OK) {
+                return VM_ERR;
+            }
+            if (better) {
+                best = x;
+                bestk = k;
+            }
+            if ((n & 4095) == 4095 && vm_check_time(run) != VM_OK) {
+                return VM_ERR;
+            }
+        }
+        if (vm_val_is_empty(best)) {
+            if (!vm_val_is_empty(dflt)) {
+                *out = dflt;
+                return VM_OK;
+            }
+            return vm_raise(run, &vm_exc_ValueError, "%s() iterable argument is empty", fname);
+        }
+        *out = best;
+        return VM_OK;
     } else {
         if (!vm_val_is_empty(dflt)) {
             return vm_raise(run, &vm_exc_TypeError,
@@ -428,14 +464,46 @@ DEF(sum, "sum")
     if (vm_iter(run, a[0], &it) != VM_OK) {
         return VM_ERR;
     }
-    for (;;) {
+    /* CPython 3.12+: exact int sums, then Neumaier-compensated float sums */
+    bool fmode = false;
+    double f = 0.0, c = 0.0;
+    for (uint32_t n = 0;; n++) {
         VmStatus st = vm_next(run, it, &v);
         if (st == VM_STOP) {
             break;
         }
-        if (st != VM_OK || vm_binop(run, VM_OP_ADD, acc, v, &acc) != VM_OK) {
+        if (st != VM_OK) {
             return VM_ERR;
         }
+        if (!fmode && acc.tag == VM_TAG_FLOAT) {
+            fmode = true;
+            f = acc.u.f;
+            c = 0.0;
+        }
+        if (fmode && (v.tag == VM_TAG_FLOAT || v.tag == VM_TAG_INT || v.tag == VM_TAG_BOOL)) {
+            double x = v.tag == VM_TAG_FLOAT ? v.u.f : (double)v.u.i;
+            double t = f + x;
+            if (fabs(f) >= fabs(x)) {
+                c += (f - t) + x;
+            } else {
+                c += (x - t) + f;
+            }
+            f = t;
+        } else {
+            if (fmode) {
+                acc = vm_val_float(c != 0.0 && isfinite(c) ? f + c : f);
+                fmode = false;
+            }
+            if (vm_binop(run, VM_OP_ADD, acc, v, &acc) != VM_OK) {
+                return VM_ERR;
+            }
+        }
+        if ((n & 4095) == 4095 && vm_check_time(run) != VM_OK) {
+            return VM_ERR;
+        }
+    }
+    if (fmode) {
+        acc = vm_val_float(c != 0.0 && isfinite(c) ? f + c : f);
     }
     *out = acc;
     return VM_OK;

@@ -85,6 +85,10 @@ vm_sort_values(VmRun *run, VmValue *items, size_t n, VmValue key, bool reverse)
     VmValue *tk = keys + n, *tv = vals + n;
     VmStatus st = VM_OK;
     for (size_t width = 1; width < n && st == VM_OK; width *= 2) {
+        if (n > 4096 && vm_check_time(run) != VM_OK) {
+            st = VM_ERR;
+            break;
+        }
         for (size_t lo = 0; lo < n && st == VM_OK; lo += 2 * width) {
             size_t mid = lo + width < n ? lo + width : n;
             size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
@@ -137,6 +141,30 @@ vm_seq_repeat(VmRun *run, VmValue seq, int64_t n, VmValue *out)
 {
     if (n < 0) {
         n = 0;
+    }
+    if (vm_is(seq, &vm_type_bytes)) {
+        VmBytes *bs = VM_AS(VmBytes, seq);
+        if (bs->len > 0 && (uint64_t)n > ((uint64_t)1 << 40) / bs->len) {
+            return vm_raise(run, &vm_exc_MemoryError, "%s", "");
+        }
+        size_t total = bs->len * (size_t)n;
+        if (vm_heap_check(run, total) != VM_OK) {
+            return VM_ERR;
+        }
+        *out = vm_value_bytes(run, NULL, 0);
+        if (vm_val_is_empty(*out)) {
+            return VM_ERR;
+        }
+        uint8_t *buf = vm_heap_alloc(run, total ? total : 1);
+        if (buf == NULL) {
+            return VM_ERR;
+        }
+        for (int64_t i = 0; i < n; i++) {
+            memcpy(buf + (size_t)i * bs->len, bs->data, bs->len);
+        }
+        *out = vm_value_bytes(run, buf, total);
+        vm_heap_free(run, buf);
+        return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
     }
     if (vm_is(seq, &vm_type_str)) {
         VmStr *s = VM_AS(VmStr, seq);
@@ -739,6 +767,31 @@ vm_str_mod(VmRun *run, VmValue fmtv, VmValue argsv, VmValue *out)
         }
         char flags[32];
         size_t fl = (size_t)(p - 1 - specstart);
+        {
+            /* refuse a huge width or precision before formatting (contract 4) */
+            uint64_t num = 0, widest = 0;
+            for (const char *q = specstart; q < p - 1; q++) {
+                if (*q >= '0' && *q <= '9') {
+                    num = num * 10 + (uint64_t)(*q - '0');
+                    if (num > ((uint64_t)1 << 40)) {
+                        num = (uint64_t)1 << 40;
+                    }
+                } else {
+                    widest = num > widest ? num : widest;
+                    num = 0;
+                }
+            }
+            widest = num > widest ? num : widest;
+            if (widest > 400) {
+                if (vm_heap_check(run, (size_t)widest) != VM_OK) {
+                    vm_sb_fini(&b);
+                    return VM_ERR;
+                }
+                vm_sb_fini(&b);
+                return vm_raise(run, &vm_exc_NotImplementedError,
+                                "monty does not support %%-format widths above 400 yet");
+            }
+        }
         if (fl > 20) {
             fl = 20;
         }

@@ -172,11 +172,6 @@ unpack(VmRun *run, VmValue seq, uint32_t before, uint32_t after, bool star, VmVa
                 return vm_raise(run, &vm_exc_ValueError,
                                 "not enough values to unpack (expected %u, got %zu)", before, n);
             }
-            if (vm_is(seq, &vm_type_tuple) || vm_is(seq, &vm_type_list)
-                || vm_is(seq, &vm_type_str) || vm_is(seq, &vm_type_dict)) {
-                return vm_raise(run, &vm_exc_ValueError,
-                                "too many values to unpack (expected %u, got %zu)", before, n);
-            }
             return vm_raise(run, &vm_exc_ValueError, "too many values to unpack (expected %u)",
                             before);
         }
@@ -399,6 +394,14 @@ vm_interp_run(VmRun *run)
                 if (mode == VM_GEN_MODE_FOR_ITER) {
                     sp--;
                     pc = target;
+                } else if (mode == VM_GEN_MODE_NEXT) {
+                    SAVE();
+                    if (vm_val_is_none(r)) {
+                        vm_raise(run, &vm_exc_StopIteration, "%s", "");
+                    } else {
+                        vm_raise_with_arg(run, &vm_exc_StopIteration, r);
+                    }
+                    goto error;
                 } else if (mode == VM_GEN_MODE_SEND) {
                     TOP() = r;
                     pc = target;
@@ -847,6 +850,9 @@ vm_interp_run(VmRun *run)
                 CHECK(vm_raise(run, &vm_exc_ValueError, "generator already executing"));
             }
             if (g->state == VM_GEN_DONE) {
+                if (gen_mode == VM_GEN_MODE_NEXT) {
+                    CHECK(vm_raise(run, &vm_exc_StopIteration, "%s", ""));
+                }
                 if (gen_mode == VM_GEN_MODE_FOR_ITER) {
                     sp--;
                 } else {
@@ -1002,6 +1008,21 @@ vm_interp_run(VmRun *run)
                 sp = callee_slot;
                 SAVE();
                 return VM_EVENT_CALL;
+            }
+            if (vm_is(callee, &vm_type_builtin) && kwnames == NULL) {
+                /* next(gen) and gen.send(v) resume the generator in this loop */
+                const VmBuiltin *bf = VM_AS(VmBuiltin, callee);
+                bool is_next = bf->owner == NULL && nargs == 1 && strcmp(bf->name, "next") == 0;
+                bool is_send = bf->owner == &vm_type_generator && nargs == 2
+                               && strcmp(bf->name, "send") == 0;
+                if ((is_next || is_send) && vm_is(args[0], &vm_type_generator)) {
+                    a = args[0];
+                    gen_send_value = is_send ? args[1] : vm_val_none();
+                    gen_mode = VM_GEN_MODE_NEXT;
+                    sp = callee_slot;
+                    arg = 0;
+                    goto resume_generator;
+                }
             }
             const VmType *ct = vm_type_of(callee);
             if (ct->call == NULL) {
@@ -1412,6 +1433,47 @@ vm_gen_next_native(VmRun *run, VmGenerator *g, VmValue send, VmValue *out)
     run->frame = gf;
     run->depth++;
     VmEventKind ev = run_nested(run);
+    gf->is_entry = false;
+    run->frame = saved;
+    run->depth = saved_depth;
+    if (ev == VM_EVENT__YIELD) {
+        *out = run->nested_value;
+        run->nested_value = vm_val_empty();
+        return VM_OK;
+    }
+    if (ev == VM_EVENT_COMPLETE) {
+        return VM_STOP;
+    }
+    return VM_ERR;
+}
+
+/* vm_gen_throw_native: raises exc inside the generator at its yield. */
+VmStatus
+vm_gen_throw_native(VmRun *run, VmGenerator *g, VmValue exc, VmValue *out)
+{
+    if (g->state == VM_GEN_RUNNING) {
+        return vm_raise(run, &vm_exc_ValueError, "generator already executing");
+    }
+    if (g->state != VM_GEN_SUSPENDED) {
+        g->state = VM_GEN_DONE;
+        return vm_raise_value(run, exc);
+    }
+    if (run->depth >= run->limits.max_recursion) {
+        return vm_raise(run, &vm_exc_RecursionError, "maximum recursion depth exceeded");
+    }
+    VmFrame *saved = run->frame;
+    uint32_t saved_depth = run->depth;
+    VmFrame *gf = g->frame;
+    g->state = VM_GEN_RUNNING;
+    gf->back = saved;
+    gf->is_entry = true;
+    gf->gen_mode = VM_GEN_MODE_NONE;
+    run->frame = gf;
+    run->depth++;
+    run->nested++;
+    run->exc = exc;
+    VmEventKind ev = vm_interp_run(run);
+    run->nested--;
     gf->is_entry = false;
     run->frame = saved;
     run->depth = saved_depth;

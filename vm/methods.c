@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/lib_str.h"
 #include "vm/vm_int.h"
 
 VmValue vm_dict_view_new(VmRun *run, VmValue dict, int kind);
@@ -795,72 +796,6 @@ METHOD(str_rstrip, "rstrip", &vm_type_str)
     return str_strip_impl(run, args, nargs, 2, out);
 }
 
-METHOD(str_split, "split", &vm_type_str)
-{
-    static const char *const names[] = { "self", "sep", "maxsplit" };
-    VmValue a[3];
-    if (vm_parse_args(run, "split", args, nargs, kwnames, names, 3, 1, 1, a) != VM_OK) {
-        return VM_ERR;
-    }
-    VmStr *s = VM_AS(VmStr, a[0]);
-    int64_t maxsplit = -1;
-    if (!vm_val_is_empty(a[2]) && vm_index(run, a[2], &maxsplit) != VM_OK) {
-        return VM_ERR;
-    }
-    VmList *l = vm_list_new(run, 0);
-    if (l == NULL) {
-        return VM_ERR;
-    }
-    *out = vm_obj_val(l);
-    const char *p = s->data, *end = s->data + s->len;
-    if (vm_val_is_empty(a[1]) || vm_val_is_none(a[1])) {
-        while (p < end) {
-            while (p < end && isspace((unsigned char)*p)) {
-                p++;
-            }
-            if (p >= end) {
-                break;
-            }
-            const char *q = p;
-            if (maxsplit == 0) {
-                const char *e = end;
-                while (e > q && isspace((unsigned char)e[-1])) {
-                    e--;
-                }
-                return vm_list_append(run, l, vm_str_val(run, q, (size_t)(e - q)));
-            }
-            while (q < end && !isspace((unsigned char)*q)) {
-                q++;
-            }
-            if (vm_list_append(run, l, vm_str_val(run, p, (size_t)(q - p))) != VM_OK) {
-                return VM_ERR;
-            }
-            maxsplit--;
-            p = q;
-        }
-        return VM_OK;
-    }
-    if (!vm_is(a[1], &vm_type_str)) {
-        return vm_raise(run, &vm_exc_TypeError, "must be str or None, not %s",
-                        vm_type_name(a[1]));
-    }
-    VmStr *sep = VM_AS(VmStr, a[1]);
-    if (sep->len == 0) {
-        return vm_raise(run, &vm_exc_ValueError, "empty separator");
-    }
-    for (;;) {
-        const char *q = maxsplit == 0 ? NULL
-                        : memmem(p, (size_t)(end - p), sep->data, sep->len);
-        if (q == NULL) {
-            return vm_list_append(run, l, vm_str_val(run, p, (size_t)(end - p)));
-        }
-        if (vm_list_append(run, l, vm_str_val(run, p, (size_t)(q - p))) != VM_OK) {
-            return VM_ERR;
-        }
-        p = q + sep->len;
-        maxsplit--;
-    }
-}
 
 METHOD(str_replace, "replace", &vm_type_str)
 {
@@ -1172,96 +1107,6 @@ METHOD(str_removesuffix, "removesuffix", &vm_type_str)
     return affix_remove(run, args, nargs, kwnames, false, out);
 }
 
-METHOD(str_rsplit, "rsplit", &vm_type_str)
-{
-    static const char *const names[] = { "self", "sep", "maxsplit" };
-    VmValue a[3];
-    if (vm_parse_args(run, "rsplit", args, nargs, kwnames, names, 3, 1, 1, a) != VM_OK) {
-        return VM_ERR;
-    }
-    VmStr *s = VM_AS(VmStr, a[0]);
-    int64_t maxsplit = -1;
-    if (!vm_val_is_empty(a[2]) && vm_index(run, a[2], &maxsplit) != VM_OK) {
-        return VM_ERR;
-    }
-    VmList *l = vm_list_new(run, 0);
-    if (l == NULL) {
-        return VM_ERR;
-    }
-    const char *start = s->data, *end = s->data + s->len;
-    if (vm_val_is_empty(a[1]) || vm_val_is_none(a[1])) {
-        while (end > start) {
-            while (end > start && isspace((unsigned char)end[-1])) {
-                end--;
-            }
-            if (end == start) {
-                break;
-            }
-            const char *q = end;
-            if (maxsplit == 0) {
-                const char *b = start;
-                while (b < end && isspace((unsigned char)*b)) {
-                    b++;
-                }
-                if (vm_list_append(run, l, vm_str_val(run, b, (size_t)(end - b))) != VM_OK) {
-                    return VM_ERR;
-                }
-                break;
-            }
-            while (q > start && !isspace((unsigned char)q[-1])) {
-                q--;
-            }
-            if (vm_list_append(run, l, vm_str_val(run, q, (size_t)(end - q))) != VM_OK) {
-                return VM_ERR;
-            }
-            maxsplit--;
-            end = q;
-        }
-    } else {
-        if (!vm_is(a[1], &vm_type_str)) {
-            return vm_raise(run, &vm_exc_TypeError, "must be str or None, not %s",
-                            vm_type_name(a[1]));
-        }
-        VmStr *sep = VM_AS(VmStr, a[1]);
-        if (sep->len == 0) {
-            return vm_raise(run, &vm_exc_ValueError, "empty separator");
-        }
-        for (;;) {
-            const char *q = NULL;
-            if (maxsplit != 0 && (size_t)(end - start) >= sep->len) {
-                for (const char *p = end - sep->len;; p--) {
-                    if (memcmp(p, sep->data, sep->len) == 0) {
-                        q = p;
-                        break;
-                    }
-                    if (p == start) {
-                        break;
-                    }
-                }
-            }
-            if (q == NULL) {
-                if (vm_list_append(run, l, vm_str_val(run, start, (size_t)(end - start)))
-                    != VM_OK) {
-                    return VM_ERR;
-                }
-                break;
-            }
-            if (vm_list_append(run, l, vm_str_val(run, q + sep->len,
-                                                  (size_t)(end - q - sep->len))) != VM_OK) {
-                return VM_ERR;
-            }
-            end = q;
-            maxsplit--;
-        }
-    }
-    for (size_t i = 0, j = l->len; i + 1 < j; i++, j--) {
-        VmValue t = l->items[i];
-        l->items[i] = l->items[j - 1];
-        l->items[j - 1] = t;
-    }
-    *out = vm_obj_val(l);
-    return VM_OK;
-}
 
 METHOD(str_expandtabs, "expandtabs", &vm_type_str)
 {
@@ -1503,31 +1348,6 @@ METHOD(str_zfill, "zfill", &vm_type_str)
     return vm_sb_to_str(&b, out);
 }
 
-METHOD(str_splitlines, "splitlines", &vm_type_str)
-{
-    NARGS("splitlines", 0, 0);
-    VmStr *s = VM_AS(VmStr, args[0]);
-    VmList *l = vm_list_new(run, 0);
-    if (l == NULL) {
-        return VM_ERR;
-    }
-    const char *p = s->data, *end = s->data + s->len;
-    while (p < end) {
-        const char *q = p;
-        while (q < end && *q != '\n' && *q != '\r') {
-            q++;
-        }
-        if (vm_list_append(run, l, vm_str_val(run, p, (size_t)(q - p))) != VM_OK) {
-            return VM_ERR;
-        }
-        if (q < end && *q == '\r' && q + 1 < end && q[1] == '\n') {
-            q++;
-        }
-        p = q + 1;
-    }
-    *out = vm_obj_val(l);
-    return VM_OK;
-}
 
 METHOD(str_format, "format", &vm_type_str)
 {
@@ -1632,18 +1452,6 @@ METHOD(str_format, "format", &vm_type_str)
     return vm_sb_to_str(&b, out);
 }
 
-const VmBuiltin *const vm_str_methods[] = {
-    &mb_str_casefold, &mb_str_isdecimal, &mb_str_isnumeric, &mb_str_isprintable,
-    &mb_str_isupper, &mb_str_islower, &mb_str_istitle, &mb_str_isidentifier, &mb_str_isascii,
-    &mb_str_rfind, &mb_str_rindex, &mb_str_partition, &mb_str_rpartition,
-    &mb_str_removeprefix, &mb_str_removesuffix, &mb_str_rsplit, &mb_str_expandtabs,
-    &mb_str_encode, &mb_str_join, &mb_str_upper, &mb_str_lower, &mb_str_title, &mb_str_capitalize,
-    &mb_str_swapcase, &mb_str_strip, &mb_str_lstrip, &mb_str_rstrip, &mb_str_split,
-    &mb_str_replace, &mb_str_startswith, &mb_str_endswith, &mb_str_find, &mb_str_index,
-    &mb_str_count, &mb_str_isdigit, &mb_str_isalpha, &mb_str_isalnum, &mb_str_isspace,
-    &mb_str_ljust, &mb_str_rjust, &mb_str_center, &mb_str_zfill, &mb_str_splitlines,
-    &mb_str_format, NULL,
-};
 
 /* ---- numbers --------------------------------------------------------------- */
 
@@ -1671,3 +1479,114 @@ METHOD(float_is_integer, "is_integer", &vm_type_float)
 
 const VmBuiltin *const vm_float_methods[] = { &mb_float_is_integer, NULL };
 const VmBuiltin *const vm_range_methods[] = { NULL };
+
+/* ---- split family through lib_str (Unicode whitespace, all line boundaries) ---- */
+
+VmStatus vm_lib_raise(VmRun *run, const VmLibError *err);
+
+typedef struct EmitCtx {
+    VmRun *run;
+    VmList *list;
+} EmitCtx;
+
+static bool
+emit_piece(void *ctx, const char *piece, size_t len)
+{
+    EmitCtx *e = ctx;
+    VmValue v = vm_str_val(e->run, piece, len);
+    return !vm_val_is_empty(v) && vm_list_append(e->run, e->list, v) == VM_OK;
+}
+
+static VmStatus
+split_impl(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, bool reverse,
+           VmValue *out)
+{
+    static const char *const names[] = { "self", "sep", "maxsplit" };
+    VmValue a[3];
+    if (vm_parse_args(run, reverse ? "rsplit" : "split", args, nargs, kwnames, names, 3, 1, 1,
+                      a) != VM_OK) {
+        return VM_ERR;
+    }
+    VmStr *s = VM_AS(VmStr, a[0]);
+    int64_t maxsplit = -1;
+    if (!vm_val_is_empty(a[2]) && vm_index(run, a[2], &maxsplit) != VM_OK) {
+        return VM_ERR;
+    }
+    const char *sep = NULL;
+    size_t seplen = 0;
+    if (!vm_val_is_empty(a[1]) && !vm_val_is_none(a[1])) {
+        if (!vm_is(a[1], &vm_type_str)) {
+            return vm_raise(run, &vm_exc_TypeError, "must be str or None, not %s",
+                            vm_type_name(a[1]));
+        }
+        sep = VM_AS(VmStr, a[1])->data;
+        seplen = VM_AS(VmStr, a[1])->len;
+    }
+    VmList *l = vm_list_new(run, 0);
+    if (l == NULL) {
+        return VM_ERR;
+    }
+    EmitCtx ctx = { run, l };
+    VmLibError err;
+    vm_lib_error_clear(&err);
+    if (!vm_str_split(s->data, s->len, sep, seplen, maxsplit, reverse, emit_piece, &ctx,
+                      &err)) {
+        return vm_lib_raise(run, &err);
+    }
+    if (reverse) {
+        for (size_t i = 0, j = l->len; i + 1 < j; i++, j--) {
+            VmValue t = l->items[i];
+            l->items[i] = l->items[j - 1];
+            l->items[j - 1] = t;
+        }
+    }
+    *out = vm_obj_val(l);
+    return VM_OK;
+}
+
+METHOD(str_split, "split", &vm_type_str)
+{
+    return split_impl(run, args, nargs, kwnames, false, out);
+}
+
+METHOD(str_rsplit, "rsplit", &vm_type_str)
+{
+    return split_impl(run, args, nargs, kwnames, true, out);
+}
+
+METHOD(str_splitlines, "splitlines", &vm_type_str)
+{
+    static const char *const names[] = { "self", "keepends" };
+    VmValue a[2];
+    if (vm_parse_args(run, "splitlines", args, nargs, kwnames, names, 2, 1, 1, a) != VM_OK) {
+        return VM_ERR;
+    }
+    bool keep = false;
+    if (!vm_val_is_empty(a[1]) && vm_truth(run, a[1], &keep) != VM_OK) {
+        return VM_ERR;
+    }
+    VmStr *s = VM_AS(VmStr, a[0]);
+    VmList *l = vm_list_new(run, 0);
+    if (l == NULL) {
+        return VM_ERR;
+    }
+    EmitCtx ctx = { run, l };
+    if (!vm_str_splitlines(s->data, s->len, keep, emit_piece, &ctx)) {
+        return VM_ERR;
+    }
+    *out = vm_obj_val(l);
+    return VM_OK;
+}
+
+const VmBuiltin *const vm_str_methods[] = {
+    &mb_str_casefold, &mb_str_isdecimal, &mb_str_isnumeric, &mb_str_isprintable,
+    &mb_str_isupper, &mb_str_islower, &mb_str_istitle, &mb_str_isidentifier, &mb_str_isascii,
+    &mb_str_rfind, &mb_str_rindex, &mb_str_partition, &mb_str_rpartition,
+    &mb_str_removeprefix, &mb_str_removesuffix, &mb_str_rsplit, &mb_str_expandtabs,
+    &mb_str_encode, &mb_str_join, &mb_str_upper, &mb_str_lower, &mb_str_title, &mb_str_capitalize,
+    &mb_str_swapcase, &mb_str_strip, &mb_str_lstrip, &mb_str_rstrip, &mb_str_split,
+    &mb_str_replace, &mb_str_startswith, &mb_str_endswith, &mb_str_find, &mb_str_index,
+    &mb_str_count, &mb_str_isdigit, &mb_str_isalpha, &mb_str_isalnum, &mb_str_isspace,
+    &mb_str_ljust, &mb_str_rjust, &mb_str_center, &mb_str_zfill, &mb_str_splitlines,
+    &mb_str_format, NULL,
+};

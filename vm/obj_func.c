@@ -239,11 +239,66 @@ static VmStatus
 gen_close(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
 {
     VmGenerator *g = VM_AS(VmGenerator, args[0]);
-    if (g->state != VM_GEN_RUNNING) {
-        g->state = VM_GEN_DONE;
-    }
     *out = vm_val_none();
-    return VM_OK;
+    if (g->state != VM_GEN_SUSPENDED) {
+        if (g->state == VM_GEN_CREATED) {
+            g->state = VM_GEN_DONE;
+        }
+        return VM_OK;
+    }
+    VmValue exc = vm_exc_new(run, &vm_exc_GeneratorExit, NULL);
+    if (vm_val_is_empty(exc)) {
+        return VM_ERR;
+    }
+    VmValue r;
+    VmStatus st = vm_gen_throw_native(run, g, exc, &r);
+    if (st == VM_OK) {
+        return vm_raise(run, &vm_exc_RuntimeError, "generator ignored GeneratorExit");
+    }
+    if (st == VM_ERR && vm_val_is_obj(run->exc)
+        && (vm_isinstance(run->exc, &vm_exc_GeneratorExit)
+            || vm_isinstance(run->exc, &vm_exc_StopIteration))) {
+        run->exc = vm_val_empty();
+        return VM_OK;
+    }
+    return st == VM_STOP ? VM_OK : st;
+}
+
+static VmStatus
+gen_throw(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
+{
+    if (nargs < 2 || kwnames != NULL) {
+        return vm_raise(run, &vm_exc_TypeError, "throw expected at least 1 argument, got 0");
+    }
+    VmValue exc = args[1];
+    if (vm_is(exc, &vm_type_type) && (((const VmType *)exc.u.o)->flags & VM_TYPE_EXC)) {
+        VmTuple *targs = NULL;
+        if (nargs > 2 && !vm_val_is_none(args[2])) {
+            targs = vm_tuple_new(run, 1);
+            if (targs == NULL) {
+                return VM_ERR;
+            }
+            targs->items[0] = args[2];
+        }
+        exc = vm_exc_new(run, (const VmType *)exc.u.o, targs);
+        if (vm_val_is_empty(exc)) {
+            return VM_ERR;
+        }
+    } else if (!vm_val_is_obj(exc) || !(exc.u.o->type->flags & VM_TYPE_EXC)) {
+        return vm_raise(run, &vm_exc_TypeError,
+                        "exceptions must be classes or instances deriving from BaseException, "
+                        "not %s", vm_type_name(exc));
+    }
+    VmStatus st = vm_gen_throw_native(run, VM_AS(VmGenerator, args[0]), exc, out);
+    if (st == VM_STOP) {
+        VmValue v = run->nested_value;
+        run->nested_value = vm_val_empty();
+        if (vm_val_is_empty(v) || vm_val_is_none(v)) {
+            return vm_raise(run, &vm_exc_StopIteration, "%s", "");
+        }
+        return vm_raise_with_arg(run, &vm_exc_StopIteration, v);
+    }
+    return st;
 }
 
 static VmStatus
@@ -263,7 +318,9 @@ static const VmBuiltin gen_send_b = { VM_IMMORTAL_HDR(&vm_type_builtin), "send",
                                       &vm_type_generator };
 static const VmBuiltin gen_close_b = { VM_IMMORTAL_HDR(&vm_type_builtin), "close", gen_close,
                                        &vm_type_generator };
-static const VmBuiltin *const gen_methods[] = { &gen_send_b, &gen_close_b, NULL };
+static const VmBuiltin gen_throw_b = { VM_IMMORTAL_HDR(&vm_type_builtin), "throw", gen_throw,
+                                       &vm_type_generator };
+static const VmBuiltin *const gen_methods[] = { &gen_send_b, &gen_close_b, &gen_throw_b, NULL };
 
 const VmType vm_type_generator = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "generator", .base = &vm_type_object,

@@ -331,7 +331,8 @@ int_pow(VmRun *run, VmValue a, VmValue b, VmValue *out)
     }
     /* result size is known up front: refuse a bomb before computing it */
     double bits = (double)mp_count_bits(&x) * (double)b.u.i;
-    if (vm_heap_check(run, (size_t)(bits / 8.0 > 1e15 ? 1e15 : bits / 8.0)) != VM_OK) {
+    if (vm_heap_check(run, (size_t)(bits / 2.0 > 1e15 ? 1e15 : bits / 2.0)) != VM_OK
+        || (bits > 1e6 && vm_check_time(run) != VM_OK)) {
         mp_clear(&x);
         return VM_ERR;
     }
@@ -424,13 +425,18 @@ int_big(VmRun *run, int op, VmValue a, VmValue b, VmValue *out)
     switch (op) {
     case VM_OP_ADD: e = mp_add(&x, &y, &r); break;
     case VM_OP_SUB: e = mp_sub(&x, &y, &r); break;
-    case VM_OP_MUL:
-        if (vm_heap_check(run, (size_t)(mp_count_bits(&x) + mp_count_bits(&y)) / 8) != VM_OK) {
+    case VM_OP_MUL: {
+        /* libtommath's temporaries are not accounted: ask for 4x (16x when big) the result and
+         * check the time budget before a long multiplication */
+        size_t bytes = (size_t)(mp_count_bits(&x) + mp_count_bits(&y)) / 8;
+        if (vm_heap_check(run, bytes > (1u << 16) ? bytes * 16 : bytes * 4) != VM_OK
+            || (bytes > (1u << 16) && vm_check_time(run) != VM_OK)) {
             mp_clear_multi(&x, &y, &r, &m, NULL);
             return VM_ERR;
         }
         e = mp_mul(&x, &y, &r);
         break;
+    }
     case VM_OP_FLOORDIV:
     case VM_OP_MOD:
         e = mp_div(&x, &y, &r, &m);
@@ -491,8 +497,8 @@ vm_int_binop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out)
     case VM_OP_FLOORDIV:
     case VM_OP_MOD:
         if (vm_int_sign(b) == 0) {
-            return vm_raise(run, &vm_exc_ZeroDivisionError,
-                            "integer division or modulo by zero");
+            return vm_raise(run, &vm_exc_ZeroDivisionError, op == VM_OP_MOD
+                            ? "integer modulo by zero" : "integer division or modulo by zero");
         }
         if (small && !(x == INT64_MIN && y == -1)) {
             *out = vm_val_int(op == VM_OP_MOD ? mod64(x, y) : floordiv64(x, y));

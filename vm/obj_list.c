@@ -91,12 +91,15 @@ vm_list_extend(VmRun *run, VmList *l, VmValue iterable)
     if (vm_iter(run, iterable, &it) != VM_OK) {
         return VM_ERR;
     }
-    for (;;) {
+    for (uint32_t n = 0;; n++) {
         VmStatus st = vm_next(run, it, &v);
         if (st == VM_STOP) {
             return VM_OK;
         }
         if (st != VM_OK || vm_list_append(run, l, v) != VM_OK) {
+            return VM_ERR;
+        }
+        if ((n & 4095) == 4095 && vm_check_time(run) != VM_OK) {
             return VM_ERR;
         }
     }

@@ -297,7 +297,8 @@ vm_seq_index(VmRun *run, VmValue key, int64_t len, int64_t *out, const char *wha
     } else {
         const char *w = strcmp(what, "list assignment") == 0 ? "list" : what;
         if (strcmp(w, "string") == 0) {
-            w = "string";
+            return vm_raise(run, &vm_exc_TypeError, "string indices must be integers, not '%s'",
+                            vm_type_name(key));
         }
         return vm_raise(run, &vm_exc_TypeError, "%s indices must be integers or slices, not %s",
                         w, vm_type_name(key));

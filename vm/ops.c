@@ -11,6 +11,7 @@ VmStatus vm_int_unary(VmRun *run, int op, VmValue a, VmValue *out);
 VmStatus vm_str_mod(VmRun *run, VmValue fmt, VmValue args, VmValue *out);
 VmStatus vm_str_repeat(VmRun *run, VmStr *s, int64_t n, VmValue *out);
 VmStatus vm_seq_repeat(VmRun *run, VmValue seq, int64_t n, VmValue *out);
+VmValue vm_value_bytes(VmRun *run, const uint8_t *data, size_t len);
 VmStatus vm_set_binop(VmRun *run, int op, VmValue a, VmValue b, bool inplace, VmValue *out);
 
 static const char *const op_symbols[] = {
@@ -300,6 +301,18 @@ vm_binop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out)
         if (ta == &vm_type_str && tb == &vm_type_str) {
             return vm_str_concat(run, VM_AS(VmStr, a), VM_AS(VmStr, b), out);
         }
+        if (ta == &vm_type_bytes && tb == &vm_type_bytes) {
+            VmBytes *x = VM_AS(VmBytes, a), *y = VM_AS(VmBytes, b);
+            uint8_t *buf = vm_heap_alloc(run, x->len + y->len + 1);
+            if (buf == NULL) {
+                return VM_ERR;
+            }
+            memcpy(buf, x->data, x->len);
+            memcpy(buf + x->len, y->data, y->len);
+            *out = vm_value_bytes(run, buf, x->len + y->len);
+            vm_heap_free(run, buf);
+            return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+        }
         if (ta == &vm_type_list && inplace) {
             if (vm_list_extend(run, VM_AS(VmList, a), b) != VM_OK) {
                 return VM_ERR;
@@ -332,12 +345,12 @@ vm_binop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out)
         }
         break;
     case VM_OP_MUL:
-        if ((ta == &vm_type_str || ta == &vm_type_list || ta == &vm_type_tuple)
-            && vm_is_int(b)) {
+        if ((ta == &vm_type_str || ta == &vm_type_list || ta == &vm_type_tuple
+             || ta == &vm_type_bytes) && vm_is_int(b)) {
             return vm_seq_repeat(run, a, b.tag == VM_TAG_OBJ ? INT64_MAX : b.u.i, out);
         }
-        if ((tb == &vm_type_str || tb == &vm_type_list || tb == &vm_type_tuple)
-            && vm_is_int(a)) {
+        if ((tb == &vm_type_str || tb == &vm_type_list || tb == &vm_type_tuple
+             || tb == &vm_type_bytes) && vm_is_int(a)) {
             return vm_seq_repeat(run, b, a.tag == VM_TAG_OBJ ? INT64_MAX : a.u.i, out);
         }
         break;

@@ -208,6 +208,8 @@ enum {
     VM_GEN_MODE_NONE = 0,
     VM_GEN_MODE_FOR_ITER,   /* yield: push; return: pop the iterator, jump to target */
     VM_GEN_MODE_SEND,       /* yield: push; return: replace the iterator, jump */
+    VM_GEN_MODE_NEXT,       /* next(gen) / gen.send(v): yield: push; return: raise
+                               StopIteration(value) in the caller */
 };
 
 typedef struct VmFrame {
@@ -633,6 +635,8 @@ VmStatus vm_call_python(VmRun *run, VmValue func, VmValue *args, size_t nargs,
                         VmTuple *kwnames, VmValue *out);
 /* next(gen) from native code (nested loop as above); VM_STOP when exhausted. */
 VmStatus vm_gen_next_native(VmRun *run, VmGenerator *gen, VmValue send, VmValue *out);
+/* gen.throw(exc) from native code: VM_OK (yielded), VM_STOP (returned), VM_ERR. */
+VmStatus vm_gen_throw_native(VmRun *run, VmGenerator *gen, VmValue exc, VmValue *out);
 uint64_t vm_clock_ns(void);
 VmStatus vm_check_time(VmRun *run);
 

@@ -1,4 +1,3 @@
-# xfail: stdout line 3: expected '18.999999999999996 19.0 False', got '18.999999999999996 18.999999999999996 True'
 vals = [i / 10 for i in range(20)]
 print(vals)
 print([round(v * 3, 2) for v in vals])

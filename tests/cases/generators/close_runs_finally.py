@@ -1,4 +1,3 @@
-# xfail: stdout line 2: expected '['closed']', got '[]'
 log = []
 def g():
     try:

@@ -1,4 +1,3 @@
-# xfail: stdout line 2: expected 'value 42', got 'value None'
 def g():
     yield 1
     return 42

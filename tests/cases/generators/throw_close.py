@@ -1,4 +1,3 @@
-# xfail: monty: AttributeError: 'generator' object has no attribute 'throw'
 def gen():
     try:
         yield 1

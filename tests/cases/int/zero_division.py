@@ -1,4 +1,3 @@
-# xfail: stdout line 2: expected '% ZeroDivisionError integer modulo by zero', got '% ZeroDivisionError integer division or modulo by zero'
 for op in ["//", "%", "/"]:
     try:
         if op == "//":

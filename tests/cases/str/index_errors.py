@@ -1,4 +1,3 @@
-# xfail: stdout line 2: expected 'TypeError string indices must be integers, not 'str'', got 'TypeError string indices must be integers or slices, not str'
 s = "abc"
 try:
     s[3]

@@ -1,4 +1,3 @@
-# xfail: monty: TypeError: splitlines() takes no arguments (1 given)
 print("a,b,,c".split(","), "a b  c ".split(), "  lead".split(" "))
 print("a,b,c".split(",", 1), "a,b,c".rsplit(",", 1), "".split(), "".split(","))
 print("line1\nline2\r\nline3".splitlines(), "x\n\ny\n".splitlines(True))

@@ -1,4 +1,3 @@
-# xfail: stdout line 1: expected '', 'h'] 8', got '\u3000h'] 7'
 s = "a\tb\nc\r\nd  e\x0bf\x0cg\u3000h"
 print(s.split(), len(s.split()))
 print(" ".join(s.split()))

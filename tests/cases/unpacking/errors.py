@@ -1,4 +1,3 @@
-# xfail: stdout line 1: expected ')', got ', got 3)'
 for src in [[1, 2, 3], [1], "ab"]:
     try:
         a, b = src

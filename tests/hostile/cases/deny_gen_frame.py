@@ -1,4 +1,3 @@
-# xfail: vm: generators not supported yet
 # expect: AttributeError
 # args: --max-memory 32MB --max-duration 2
 def g():

@@ -1,4 +1,3 @@
-# xfail: vm: bytes * int not implemented (TypeError)
 # expect: MemoryError
 # args: --max-memory 32MB --max-duration 2
 b = b'xy' * 10**9

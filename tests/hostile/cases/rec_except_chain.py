@@ -1,4 +1,3 @@
-# xfail: vm: recursion inside except blocks hangs
 # expect: RecursionError
 # args: --max-memory 32MB --max-duration 2
 def f(n):

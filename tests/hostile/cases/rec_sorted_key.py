@@ -1,4 +1,3 @@
-# xfail: vm: sorted(key=) not supported yet
 # expect: RecursionError
 # args: --max-memory 32MB --max-duration 2
 def k(x):

@@ -1,4 +1,3 @@
-# xfail: vm: generators not supported yet
 # expect: TimeoutError
 # args: --max-memory 256MB --max-duration 1
 a = any(x < 0 for x in range(10**15))

@@ -1,4 +1,3 @@
-# xfail: vm: generators not supported yet
 # expect: TimeoutError
 # args: --max-memory 256MB --max-duration 1
 def g():

@@ -251,6 +251,32 @@ START_TEST(test_annotations_not_evaluated)
 }
 END_TEST
 
+START_TEST(test_memory_limit)
+{
+    TestArena *a = test_arena_new();
+    const struct OkCase *k = &OK_CASES[0];
+    AstModule *m;
+    CmpError err;
+    CmpOptions o = {0};
+    CmpProgram *p;
+    for (size_t i = 0; i < NOK; i++) {
+        if (strcmp(OK_CASES[i].name, "exceptions") == 0) {
+            k = &OK_CASES[i];
+        }
+    }
+    m = test_ast_from_json(a, k->ast);
+    /* the first 8 KiB come from the stack: a tiny limit still refuses the
+     * chunks a bigger program needs, or the packed result */
+    p = cmp_compile_ex(m, &o, 64, &err);
+    ck_assert_ptr_null(p);
+    ck_assert_str_eq(err.type, "MemoryError");
+    p = cmp_compile_ex(m, &o, 1u << 20, &err);
+    ck_assert_ptr_nonnull(p);
+    cmp_program_free(p);
+    test_arena_free(a);
+}
+END_TEST
+
 /* ---- loading hostile bytes ----------------------------------------------------- */
 
 static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
@@ -415,6 +441,7 @@ compiler_suite(void)
     tcase_add_test(t, test_generator_shapes);
     tcase_add_test(t, test_exception_table_shape);
     tcase_add_test(t, test_annotations_not_evaluated);
+    tcase_add_test(t, test_memory_limit);
     suite_add_tcase(s, t);
 
     t = tcase_create("load");
