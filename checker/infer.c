@@ -1474,10 +1474,23 @@ chk_infer(Ctx *c, const AstExpr *e)
     }
     case AST_NAMEDEXPR: {
         ChkType *t = chk_infer(c, e->u.namedexpr.value);
-        if (c->st && c->cur == c->flow_scope && e->u.namedexpr.target->kind == AST_NAME) {
+        if (c->st && e->u.namedexpr.target->kind == AST_NAME) {
             const char *n = e->u.namedexpr.target->u.name.id.s;
-            chk_state_bind(c, c->st, n);
-            chk_state_set_type(c, c->st, n, t);
+            if (c->cur == c->flow_scope) {
+                chk_state_bind(c, c->st, n);
+                chk_state_set_type(c, c->st, n, t);
+            } else {
+                /* a walrus in a comprehension binds in the enclosing scope,
+                 * but only if the comprehension runs at least once */
+                int sid = c->cur;
+                while (sid > 0 && c->scopes[sid]->kind == SC_COMP) {
+                    sid = c->scopes[sid]->parent;
+                }
+                Local *l = sid == c->flow_scope ? chk_scope_local(c->scopes[sid], n) : NULL;
+                if (l && l->index < c->st->nbound && c->st->bound[l->index] == B_UNBOUND) {
+                    c->st->bound[l->index] = B_MAYBE;
+                }
+            }
         }
         return t;
     }
