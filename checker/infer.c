@@ -1001,6 +1001,18 @@ binop_one(Ctx *c, ChkType *l, AstOperator op, ChkType *r, const AstExpr *right)
     return open_side ? any(c) : NULL;
 }
 
+/* `l op= r` where the in-place method accepts more than the binary one:
+ * list += any iterable, dict |= any mapping or iterable of pairs. */
+bool
+chk_inplace_accepts_any(Ctx *c, ChkType *l, AstOperator op)
+{
+    if (!l || l->kind != CHK_T_INST) {
+        return false;
+    }
+    return (l->cls == c->lib->c_list && op == AST_ADD)
+           || (l->cls == c->lib->c_dict && op == AST_BITOR);
+}
+
 static const char *
 binop_hint(Ctx *c, ChkType *l, AstOperator op, ChkType *r)
 {
