@@ -121,6 +121,12 @@ const VmType vm_exc_BaseException = {
 VM_EXC_TYPES(X)
 #undef X
 
+/* json.JSONDecodeError: reachable only through the json module */
+const VmType vm_exc_JSONDecodeError = {
+    VM_IMMORTAL_HDR(&vm_type_type), .name = "JSONDecodeError", .base = &vm_exc_ValueError,
+    EXC_SLOTS,
+};
+
 static const VmType *const all_exc[] = {
     &vm_exc_BaseException,
 #define X(name_, base_) &vm_exc_##name_,
@@ -633,7 +639,7 @@ vm_exc_format(VmRun *run, VmValue exc)
     }
     char *out = malloc(b.len + 1);
     if (out != NULL) {
-        memcpy(out, b.data ? b.data : "", b.len);
+        vm_memcpy(out, b.data ? b.data : "", b.len);
         out[b.len] = 0;
     }
     vm_sb_fini(&b);

@@ -1,4 +1,3 @@
-# xfail: monty: ModuleNotFoundError: No module named 'math'
 import math
 print(math.sqrt(16), math.sqrt(2), math.pi, math.e)
 print(math.isclose(0.1 + 0.2, 0.3), math.isnan(float("nan")), math.isinf(1e400))

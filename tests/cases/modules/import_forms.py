@@ -1,4 +1,3 @@
-# xfail: monty: ModuleNotFoundError: No module named 'math'
 import math
 import math as m
 from math import sqrt, pi as PI

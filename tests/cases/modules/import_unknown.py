@@ -1,4 +1,3 @@
-# xfail: stdout line 2: expected 'ImportError cannot import name 'nosuchname' from 'math'', got 'ModuleNotFoundError No module named 'math''
 try:
     import nonexistent_module_xyz
 except ModuleNotFoundError as e:

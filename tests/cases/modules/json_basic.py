@@ -1,4 +1,3 @@
-# xfail: monty: ModuleNotFoundError: No module named 'json'
 import json
 data = {"name": "Ann", "tags": ["a", "b"], "score": 9.5, "ok": True, "none": None, "n": 3}
 s = json.dumps(data)

@@ -1,4 +1,3 @@
-# xfail: monty: ModuleNotFoundError: No module named 'json'
 import json
 try:
     json.loads("{bad json}")

@@ -1,4 +1,3 @@
-# xfail: monty: ModuleNotFoundError: No module named 'json'
 import json
 raw = '{"items": [{"sku": "A1", "qty": 2, "price": 3.5}, {"sku": "B2", "qty": 1, "price": 10}], "currency": "EUR"}'
 doc = json.loads(raw)

@@ -1,4 +1,3 @@
-# xfail: monty: ModuleNotFoundError: No module named 'math'
 import math
 print(math.floor(-0.5), math.ceil(-0.5), math.trunc(-2.7), math.isqrt(99), math.isqrt(10 ** 20))
 print(math.dist([0, 0], [3, 4]), math.radians(180), round(math.tan(math.pi / 4), 12))
