@@ -201,16 +201,44 @@ parse_ffield(ParseCtx *ctx, const LexToken *lb, AstExpr *value, const LexToken *
     if (fv == NULL || eq == NULL) {
         return fv;
     }
-    /* `{expr=}`: the literal source text up to and after the '=' */
+    /* `{expr=}`: the source text up to and after the '=' (whitespace
+     * included, comments dropped), as CPython keeps it */
     const char *s = lb->start + 1;
     const char *e = eq->start + 1;
-    while (*e == ' ' || *e == '\t' || *e == '\n' || *e == '\f') {
-        e++;
+    for (;;) {
+        while (*e == ' ' || *e == '\t' || *e == '\n' || *e == '\f') {
+            e++;
+        }
+        if (*e != '#') {
+            break;
+        }
+        while (*e != '\n' && *e != '\0') {
+            e++;
+        }
     }
-    AstStr copy = ast_str_new(ctx->arena, s, (size_t)(e - s));
-    if (copy.s == NULL) {
-        return parse_oom(ctx);
+    char *buf = parse_alloc(ctx, (size_t)(e - s) + 1);
+    if (buf == NULL) {
+        return NULL;
     }
+    size_t k = 0;
+    char quote = 0;
+    for (const char *p = s; p < e; p++) {
+        if (quote == 0 && *p == '#') {
+            while (p < e && *p != '\n') {
+                p++;
+            }
+            if (p == e) {
+                break;
+            }
+        } else if (quote == 0 && (*p == '\'' || *p == '"')) {
+            quote = *p;
+        } else if (*p == quote) {
+            quote = 0;
+        }
+        buf[k++] = *p;
+    }
+    buf[k] = '\0';
+    AstStr copy = {buf, k};
     AstExpr *text = new_str(ctx, AST_CONST_STR, copy.s, copy.len, parse_loc_tokspan(lb, eq));
     AstExpr *pair = ast_expr_new(ctx->arena, AST_JOINEDSTR, fv->loc);
     if (text == NULL || pair == NULL) {

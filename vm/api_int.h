@@ -54,7 +54,7 @@ api_buf_reserve(ApiBuf *b, size_t extra)
 static inline void
 api_buf_put(ApiBuf *b, const void *s, size_t n)
 {
-    if (api_buf_reserve(b, n)) {
+    if (n > 0 && api_buf_reserve(b, n)) {
         memcpy(b->data + b->len, s, n);
         b->len += n;
         b->data[b->len] = '\0';

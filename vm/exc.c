@@ -121,12 +121,6 @@ const VmType vm_exc_BaseException = {
 VM_EXC_TYPES(X)
 #undef X
 
-/* json.JSONDecodeError: reachable only through the json module */
-const VmType vm_exc_JSONDecodeError = {
-    VM_IMMORTAL_HDR(&vm_type_type), .name = "JSONDecodeError", .base = &vm_exc_ValueError,
-    EXC_SLOTS,
-};
-
 static const VmType *const all_exc[] = {
     &vm_exc_BaseException,
 #define X(name_, base_) &vm_exc_##name_,
@@ -645,3 +639,14 @@ vm_exc_format(VmRun *run, VmValue exc)
     vm_sb_fini(&b);
     return out;
 }
+
+/* Exception classes of stdlib modules (vm/modules.h; MOD engineer): defined here for
+ * EXC_SLOTS, not builtins (vm_exc_type_by_name does not find them). */
+const VmType vm_exc_JSONDecodeError = {
+    VM_IMMORTAL_HDR(&vm_type_type), .name = "JSONDecodeError", .base = &vm_exc_ValueError,
+    EXC_SLOTS,
+};
+const VmType vm_exc_PatternError = {
+    VM_IMMORTAL_HDR(&vm_type_type), .name = "PatternError", .base = &vm_exc_Exception,
+    EXC_SLOTS,
+};

@@ -68,7 +68,6 @@ mark_roots(VmGc *gc, VmRun *run)
     mark_codes(gc, run->program, run->codes);
     mark_codes(gc, run->prelude, run->prelude_codes);
     vm_gc_mark_obj(gc, (VmObj *)run->prelude_globals);
-    vm_gc_mark_obj(gc, (VmObj *)run->modules);
     vm_gc_mark_obj(gc, (VmObj *)run->globals);
     vm_gc_mark_obj(gc, (VmObj *)run->frame);
     vm_gc_mark(gc, run->exc);

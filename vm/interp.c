@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "vm/modules.h"
 #include "vm/vm_int.h"
 
 VmFrame *vm_frame_new(VmRun *run, uint32_t ci, VmFunction *func, VmDict *globals);
@@ -1213,22 +1214,17 @@ vm_interp_run(VmRun *run)
             CHECK(unsupported(run, "async functions"));
             break;
         case OP_IMPORT_NAME:
-            b = POP();  /* fromlist */
-            a = POP();  /* level */
-            if (a.tag == VM_TAG_INT && a.u.i > 0) {
-                CHECK(vm_raise(run, &vm_exc_ImportError,
-                               "attempted relative import with no known parent package"));
-            }
-            CHECK(vm_import(run, names[arg], &r));
-            PUSH(r);
+            /* [level, fromlist] -> module (vm/modules.c) */
+            CHECK(vm_module_import(run, names[arg], &PEEK(2)));
+            sp--;
             break;
         case OP_IMPORT_FROM:
-            CHECK(vm_import_from(run, TOP(), names[arg], &r));
-            PUSH(r);
+            CHECK(vm_module_import_from(run, TOP(), names[arg], sp));
+            sp++;
             break;
         case OP_IMPORT_STAR:
-            a = POP();
-            CHECK(vm_import_star(run, a, f->globals));
+            CHECK(vm_module_import_star(run, TOP(), f->globals));
+            sp--;
             break;
         default:
             SAVE();

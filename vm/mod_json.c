@@ -1,430 +1,628 @@
 /*
- * mod_json.c — the json module: dumps and loads with CPython's output format
- * (separators, indent, ensure_ascii, sort_keys) and JSONDecodeError messages.
- * Nesting is bounded by the run's recursion limit on both sides (no unbounded C
- * recursion on hostile data).
+ * mod_json.c — the json module: dumps and loads with CPython 3.13's output and error
+ * messages (Lib/json/encoder.py, Modules/_json.c). JSONDecodeError positions count
+ * code points, as CPython's do.
+ *
+ * Both directions recurse on the C stack over the nesting of the data, bounded by
+ * MAX_DEPTH (RecursionError beyond, as CPython's recursion limit gives). dumps(default=f)
+ * calls f through vm_call_native: a Python f runs in a nested loop and cannot reach an
+ * external function (the documented gap of contract 2 that vm_call_python has).
  */
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "vm/vm_int.h"
+#include "vm/modules.h"
+
+#define MAX_DEPTH 1000
 
 VmStatus vm_sort_values(VmRun *run, VmValue *items, size_t n, VmValue key, bool reverse);
-extern const VmBuiltin vm_prelude_first_b;
 
 /* ---- dumps ------------------------------------------------------------------ */
 
 typedef struct Enc {
     VmRun *run;
-    VmStrBuf *b;
-    bool ensure_ascii, sort_keys, allow_nan;
-    const char *indent;         /* NULL: compact */
-    size_t indent_len;
-    const char *item_sep, *key_sep;
-    size_t item_sep_len, key_sep_len;
-    VmValue dflt;
-    uint32_t depth;
+    VmStrBuf b;
+    bool ensure_ascii, allow_nan, sort_keys, skipkeys, check_circular;
+    VmValue indent;         /* str or EMPTY */
+    VmValue item_sep, key_sep;
+    VmValue dflt;           /* EMPTY: none */
+    VmObj *stack[MAX_DEPTH];
+    size_t depth;
 } Enc;
 
+static const char hexdig[] = "0123456789abcdef";
+
 static void
-enc_string(Enc *e, const char *s, size_t n)
+add_u(VmStrBuf *b, uint32_t cp)
 {
-    VmStrBuf *b = e->b;
-    vm_sb_adds(b, "\"");
-    const unsigned char *p = (const unsigned char *)s, *end = p + n;
-    while (p < end) {
-        unsigned char c = *p;
-        if (c == '"' || c == '\\') {
-            char t[2] = { '\\', (char)c };
-            vm_sb_add(b, t, 2);
-            p++;
-        } else if (c == '\n') {
-            vm_sb_adds(b, "\\n");
-            p++;
-        } else if (c == '\r') {
-            vm_sb_adds(b, "\\r");
-            p++;
-        } else if (c == '\t') {
-            vm_sb_adds(b, "\\t");
-            p++;
-        } else if (c == '\b') {
-            vm_sb_adds(b, "\\b");
-            p++;
-        } else if (c == '\f') {
-            vm_sb_adds(b, "\\f");
-            p++;
-        } else if (c < 0x20 || (c == 0x7F && false)) {
-            vm_sb_printf(b, "\\u%04x", c);
-            p++;
+    char t[6] = { '\\', 'u', hexdig[(cp >> 12) & 15], hexdig[(cp >> 8) & 15],
+                  hexdig[(cp >> 4) & 15], hexdig[cp & 15] };
+    vm_sb_add(b, t, 6);
+}
+
+/* Decodes one UTF-8 (or surrogate-carrying) sequence; returns its length. */
+static size_t
+utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+    unsigned char c = s[0];
+    if (c < 0x80 || n < 2) {
+        *cp = c;
+        return 1;
+    }
+    if (c < 0xE0) {
+        *cp = ((uint32_t)(c & 0x1F) << 6) | (s[1] & 0x3F);
+        return 2;
+    }
+    if (c < 0xF0 || n < 4) {
+        if (n < 3) {
+            *cp = c;
+            return 1;
+        }
+        *cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+        return 3;
+    }
+    *cp = ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12)
+          | ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+    return 4;
+}
+
+static void
+enc_string(Enc *e, const VmStr *s)
+{
+    VmStrBuf *b = &e->b;
+    const unsigned char *p = (const unsigned char *)s->data;
+    size_t n = s->len;
+    vm_sb_add(b, "\"", 1);
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = p[i];
+        const char *esc = NULL;
+        switch (c) {
+        case '"': esc = "\\\""; break;
+        case '\\': esc = "\\\\"; break;
+        case '\n': esc = "\\n"; break;
+        case '\r': esc = "\\r"; break;
+        case '\t': esc = "\\t"; break;
+        case '\b': esc = "\\b"; break;
+        case '\f': esc = "\\f"; break;
+        default: break;
+        }
+        if (esc != NULL) {
+            vm_sb_adds(b, esc);
+            i++;
+        } else if (c < 0x20 || (e->ensure_ascii && c == 0x7f)) {
+            add_u(b, c);
+            i++;
         } else if (c < 0x80 || !e->ensure_ascii) {
-            vm_sb_add(b, (const char *)p, 1);
-            p++;
+            size_t j = i + 1;
+            while (j < n && p[j] >= 0x20 && p[j] != '"' && p[j] != '\\'
+                   && (!e->ensure_ascii || p[j] < 0x7f)) {
+                j++;
+            }
+            vm_sb_add(b, (const char *)p + i, j - i);
+            i = j;
         } else {
             uint32_t cp;
-            int len;
-            if ((c & 0xE0) == 0xC0) {
-                cp = ((uint32_t)(c & 0x1F) << 6) | (p[1] & 0x3F);
-                len = 2;
-            } else if ((c & 0xF0) == 0xE0) {
-                cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-                len = 3;
-            } else {
-                cp = ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12)
-                     | ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-                len = 4;
-            }
+            i += utf8_decode(p + i, n - i, &cp);
             if (cp >= 0x10000) {
                 cp -= 0x10000;
-                vm_sb_printf(b, "\\u%04x\\u%04x", 0xD800 | (cp >> 10), 0xDC00 | (cp & 0x3FF));
+                add_u(b, 0xD800 | (cp >> 10));
+                add_u(b, 0xDC00 | (cp & 0x3FF));
             } else {
-                vm_sb_printf(b, "\\u%04x", cp);
+                add_u(b, cp);
             }
-            p += len;
         }
     }
-    vm_sb_adds(b, "\"");
+    vm_sb_add(b, "\"", 1);
 }
 
 static VmStatus
 enc_float(Enc *e, double d)
 {
     if (isnan(d) || isinf(d)) {
+        const char *t = isnan(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity";
         if (!e->allow_nan) {
-            char buf[32];
-            vm_float_repr_cstr(d, buf, sizeof buf);
             return vm_raise(e->run, &vm_exc_ValueError,
-                            "Out of range float values are not JSON compliant: %s", buf);
+                            "Out of range float values are not JSON compliant: %s",
+                            isnan(d) ? "nan" : d > 0 ? "inf" : "-inf");
         }
-        vm_sb_adds(e->b, isnan(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+        vm_sb_adds(&e->b, t);
         return VM_OK;
     }
     char buf[64];
     vm_float_repr_cstr(d, buf, sizeof buf);
-    vm_sb_adds(e->b, buf);
+    vm_sb_adds(&e->b, buf);
+    return VM_OK;
+}
+
+static VmStatus
+enc_int(Enc *e, VmValue v)
+{
+    if (vm_val_is_bool(v)) {
+        vm_sb_adds(&e->b, vm_val_get_bool(v) ? "true" : "false");
+        return VM_OK;
+    }
+    if (vm_val_is_int(v)) {
+        vm_sb_printf(&e->b, "%lld", (long long)vm_val_get_int(v));
+        return VM_OK;
+    }
+    VmValue r;
+    if (vm_int_repr(e->run, v, &r) != VM_OK) {
+        return VM_ERR;
+    }
+    vm_sb_add(&e->b, VM_AS(VmStr, r)->data, VM_AS(VmStr, r)->len);
     return VM_OK;
 }
 
 static void
-enc_newline(Enc *e)
+newline_indent(Enc *e, size_t level)
 {
-    if (e->indent == NULL) {
-        return;
-    }
-    vm_sb_adds(e->b, "\n");
-    for (uint32_t i = 0; i < e->depth; i++) {
-        vm_sb_add(e->b, e->indent, e->indent_len);
+    const VmStr *ind = VM_AS(VmStr, e->indent);
+    vm_sb_add(&e->b, "\n", 1);
+    for (size_t i = 0; i < level; i++) {
+        vm_sb_add(&e->b, ind->data, ind->len);
     }
 }
 
-static VmStatus enc_value(Enc *e, VmValue v);
+static void
+add_strval(Enc *e, VmValue s)
+{
+    vm_sb_add(&e->b, VM_AS(VmStr, s)->data, VM_AS(VmStr, s)->len);
+}
+
+static VmStatus enc_value(Enc *e, VmValue v, size_t level);
 
 static VmStatus
-enc_key(Enc *e, VmValue k, VmValue *out)
+push_container(Enc *e, VmObj *o)
 {
-    VmRun *run = e->run;
-    if (vm_is(k, &vm_type_str)) {
-        *out = k;
+    if (e->depth >= MAX_DEPTH) {
+        return vm_raise(e->run, &vm_exc_RecursionError,
+                        "maximum recursion depth exceeded while encoding a JSON object");
+    }
+    if (e->check_circular) {
+        for (size_t i = 0; i < e->depth; i++) {
+            if (e->stack[i] == o) {
+                return vm_raise(e->run, &vm_exc_ValueError, "Circular reference detected");
+            }
+        }
+    }
+    e->stack[e->depth++] = o;
+    return VM_OK;
+}
+
+static VmStatus
+enc_array(Enc *e, VmValue *items, size_t n, VmObj *o, size_t level)
+{
+    if (n == 0) {
+        vm_sb_adds(&e->b, "[]");
         return VM_OK;
     }
-    if (k.tag == VM_TAG_BOOL) {
-        *out = vm_str_val(run, k.u.i ? "true" : "false", k.u.i ? 4 : 5);
-    } else if (k.tag == VM_TAG_NONE) {
-        *out = vm_str_val(run, "null", 4);
-    } else if (k.tag == VM_TAG_FLOAT) {
-        VmStrBuf tmp;
-        vm_sb_init(&tmp, run);
-        VmStrBuf *saved = e->b;
-        e->b = &tmp;
-        VmStatus st = enc_float(e, k.u.f);
-        e->b = saved;
-        if (st != VM_OK) {
-            vm_sb_fini(&tmp);
+    if (push_container(e, o) != VM_OK) {
+        return VM_ERR;
+    }
+    vm_sb_add(&e->b, "[", 1);
+    bool ind = !vm_val_is_empty(e->indent);
+    if (ind) {
+        newline_indent(e, level + 1);
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0) {
+            add_strval(e, e->item_sep);
+            if (ind) {
+                newline_indent(e, level + 1);
+            }
+        }
+        if (enc_value(e, items[i], level + 1) != VM_OK) {
             return VM_ERR;
         }
-        return vm_sb_to_str(&tmp, out);
+    }
+    if (ind) {
+        newline_indent(e, level);
+    }
+    vm_sb_add(&e->b, "]", 1);
+    e->depth--;
+    return VM_OK;
+}
+
+/* A dict key as JSON text (without quotes' escaping for non-str); false: skip it. */
+static VmStatus
+enc_key(Enc *e, VmValue k, bool *skip)
+{
+    *skip = false;
+    if (vm_is(k, &vm_type_str)) {
+        enc_string(e, VM_AS(VmStr, k));
+        return VM_OK;
+    }
+    vm_sb_add(&e->b, "\"", 1);
+    if (vm_val_is_float(k)) {
+        double d = vm_val_get_float(k);
+        if (isnan(d) || isinf(d)) {
+            if (!e->allow_nan) {
+                return enc_float(e, d);
+            }
+            vm_sb_adds(&e->b, isnan(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+        } else if (enc_float(e, d) != VM_OK) {
+            return VM_ERR;
+        }
     } else if (vm_is_int(k)) {
-        return vm_str(run, k, out);
+        if (enc_int(e, k) != VM_OK) {
+            return VM_ERR;
+        }
+    } else if (vm_val_is_none(k)) {
+        vm_sb_adds(&e->b, "null");
+    } else if (e->skipkeys) {
+        e->b.len--;     /* drop the opening quote */
+        *skip = true;
+        return VM_OK;
     } else {
-        return vm_raise(run, &vm_exc_TypeError,
+        return vm_raise(e->run, &vm_exc_TypeError,
                         "keys must be str, int, float, bool or None, not %s", vm_type_name(k));
     }
-    return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+    vm_sb_add(&e->b, "\"", 1);
+    return VM_OK;
 }
 
 static VmStatus
-enc_dict(Enc *e, VmDict *d)
+enc_dict(Enc *e, VmDict *d, size_t level)
 {
-    VmRun *run = e->run;
     if (d->used == 0) {
-        vm_sb_adds(e->b, "{}");
+        vm_sb_adds(&e->b, "{}");
         return VM_OK;
     }
-    VmList *items = vm_list_new(run, d->used);
-    if (items == NULL) {
+    if (push_container(e, &d->hdr) != VM_OK) {
+        return VM_ERR;
+    }
+    /* snapshot the entries: default() may run code that changes the dict */
+    size_t n = 0;
+    VmList *keys = vm_list_new(e->run, d->used);
+    if (keys == NULL) {
         return VM_ERR;
     }
     for (size_t i = 0; i < d->nentries; i++) {
-        if (vm_val_is_empty(d->entries[i].key)) {
-            continue;
+        if (!vm_val_is_empty(d->entries[i].key) && n < d->used) {
+            keys->items[n++] = d->entries[i].key;
         }
-        VmTuple *t = vm_tuple_new(run, 2);
-        if (t == NULL) {
-            return VM_ERR;
-        }
-        t->items[0] = d->entries[i].key;
-        t->items[1] = d->entries[i].value;
-        items->items[items->len++] = vm_obj_val(t);
     }
-    if (e->sort_keys
-        && vm_sort_values(run, items->items, items->len, vm_obj_val(&vm_prelude_first_b), false)
-           != VM_OK) {
+    keys->len = n;
+    if (e->sort_keys && vm_sort_values(e->run, keys->items, n, vm_val_none(), false) != VM_OK) {
         return VM_ERR;
     }
-    vm_sb_adds(e->b, "{");
-    e->depth++;
-    for (size_t i = 0; i < items->len; i++) {
-        VmTuple *t = VM_AS(VmTuple, items->items[i]);
-        VmValue ks;
-        if (enc_key(e, t->items[0], &ks) != VM_OK) {
+    vm_sb_add(&e->b, "{", 1);
+    bool ind = !vm_val_is_empty(e->indent);
+    bool first = true;
+    for (size_t i = 0; i < n; i++) {
+        VmValue v;
+        if (vm_dict_get(e->run, d, keys->items[i], &v) != VM_OK) {
             return VM_ERR;
         }
-        if (i > 0) {
-            vm_sb_add(e->b, e->item_sep, e->item_sep_len);
+        if (vm_val_is_empty(v)) {
+            continue;
         }
-        enc_newline(e);
-        enc_string(e, VM_AS(VmStr, ks)->data, VM_AS(VmStr, ks)->len);
-        vm_sb_add(e->b, e->key_sep, e->key_sep_len);
-        if (enc_value(e, t->items[1]) != VM_OK) {
+        size_t mark = e->b.len;
+        if (!first) {
+            add_strval(e, e->item_sep);
+        }
+        if (ind) {
+            newline_indent(e, level + 1);
+        }
+        bool skip;
+        if (enc_key(e, keys->items[i], &skip) != VM_OK) {
+            return VM_ERR;
+        }
+        if (skip) {
+            e->b.len = mark;
+            continue;
+        }
+        first = false;
+        add_strval(e, e->key_sep);
+        if (enc_value(e, v, level + 1) != VM_OK) {
             return VM_ERR;
         }
     }
+    if (ind && !first) {
+        newline_indent(e, level);
+    }
+    vm_sb_add(&e->b, "}", 1);
     e->depth--;
-    enc_newline(e);
-    vm_sb_adds(e->b, "}");
     return VM_OK;
 }
 
 static VmStatus
-enc_array(Enc *e, const VmValue *items, size_t n)
+enc_value(Enc *e, VmValue v, size_t level)
 {
-    if (n == 0) {
-        vm_sb_adds(e->b, "[]");
+    if (e->b.failed) {
+        return VM_ERR;
+    }
+    if (vm_val_is_none(v)) {
+        vm_sb_adds(&e->b, "null");
         return VM_OK;
     }
-    vm_sb_adds(e->b, "[");
-    e->depth++;
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0) {
-            vm_sb_add(e->b, e->item_sep, e->item_sep_len);
-        }
-        enc_newline(e);
-        if (enc_value(e, items[i]) != VM_OK) {
-            return VM_ERR;
-        }
+    if (vm_is_int(v)) {
+        return enc_int(e, v);
     }
-    e->depth--;
-    enc_newline(e);
-    vm_sb_adds(e->b, "]");
-    return VM_OK;
-}
-
-static VmStatus
-enc_value(Enc *e, VmValue v)
-{
-    VmRun *run = e->run;
-    if (e->depth >= run->limits.max_recursion) {
-        return vm_raise(run, &vm_exc_RecursionError,
-                        "maximum recursion depth exceeded while encoding a JSON object");
-    }
-    switch (v.tag) {
-    case VM_TAG_NONE: vm_sb_adds(e->b, "null"); return VM_OK;
-    case VM_TAG_BOOL: vm_sb_adds(e->b, v.u.i ? "true" : "false"); return VM_OK;
-    case VM_TAG_INT: vm_sb_printf(e->b, "%lld", (long long)v.u.i); return VM_OK;
-    case VM_TAG_FLOAT: return enc_float(e, v.u.f);
-    default: break;
+    if (vm_val_is_float(v)) {
+        return enc_float(e, vm_val_get_float(v));
     }
     if (vm_is(v, &vm_type_str)) {
-        enc_string(e, VM_AS(VmStr, v)->data, VM_AS(VmStr, v)->len);
+        enc_string(e, VM_AS(VmStr, v));
         return VM_OK;
     }
-    if (vm_is(v, &vm_type_int)) {
-        return vm_sb_add_str(e->b, v);
-    }
     if (vm_is(v, &vm_type_list)) {
-        return enc_array(e, VM_AS(VmList, v)->items, VM_AS(VmList, v)->len);
+        VmList *l = VM_AS(VmList, v);
+        return enc_array(e, l->items, l->len, v.u.o, level);
     }
     if (vm_is(v, &vm_type_tuple)) {
-        return enc_array(e, VM_AS(VmTuple, v)->items, VM_AS(VmTuple, v)->len);
+        VmTuple *t = VM_AS(VmTuple, v);
+        return enc_array(e, t->items, t->len, v.u.o, level);
     }
     if (vm_is(v, &vm_type_dict)) {
-        return enc_dict(e, VM_AS(VmDict, v));
+        return enc_dict(e, VM_AS(VmDict, v), level);
     }
-    if (!vm_val_is_none(e->dflt) && !vm_val_is_empty(e->dflt)) {
-        VmValue r;
-        if (vm_call_native(run, e->dflt, &v, 1, NULL, &r) != VM_OK) {
-            return VM_ERR;
-        }
-        e->depth++;
-        VmStatus st = enc_value(e, r);
-        e->depth--;
-        return st;
+    if (vm_val_is_empty(e->dflt) || vm_val_is_none(e->dflt)) {
+        return vm_raise(e->run, &vm_exc_TypeError, "Object of type %s is not JSON serializable",
+                        vm_type_name(v));
     }
-    return vm_raise(run, &vm_exc_TypeError, "Object of type %s is not JSON serializable",
-                    vm_type_name(v));
+    if (push_container(e, v.u.o) != VM_OK) {
+        return VM_ERR;
+    }
+    VmValue r;
+    if (vm_call_native(e->run, e->dflt, &v, 1, NULL, &r) != VM_OK
+        || enc_value(e, r, level) != VM_OK) {
+        return VM_ERR;
+    }
+    e->depth--;
+    return VM_OK;
+}
+
+static VmStatus
+want_str(VmRun *run, VmValue v, const char *what)
+{
+    if (!vm_is(v, &vm_type_str)) {
+        return vm_raise(run, &vm_exc_TypeError, "%s must be str, not %s", what, vm_type_name(v));
+    }
+    return VM_OK;
+}
+
+static VmStatus
+truth_arg(VmRun *run, VmValue v, bool dflt, bool *out)
+{
+    if (vm_val_is_empty(v)) {
+        *out = dflt;
+        return VM_OK;
+    }
+    return vm_truth(run, v, out);
 }
 
 static VmStatus
 json_dumps(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
 {
-    static const char *const names[] = { "obj", "skipkeys", "ensure_ascii", "check_circular",
-                                         "allow_nan", "cls", "indent", "separators", "default",
-                                         "sort_keys" };
+    static const char *const names[] = {
+        "obj", "skipkeys", "ensure_ascii", "check_circular", "allow_nan", "cls", "indent",
+        "separators", "default", "sort_keys",
+    };
     VmValue a[10];
-    if (vm_parse_args(run, "dumps", args, nargs, kwnames, names, 10, 1, 1, a) != VM_OK) {
-        return VM_ERR;
-    }
     if (nargs - (kwnames ? kwnames->len : 0) > 1) {
         return vm_raise(run, &vm_exc_TypeError,
                         "dumps() takes 1 positional argument but %zu were given",
                         nargs - (kwnames ? kwnames->len : 0));
     }
-    Enc e = { run, NULL, true, false, true, NULL, 0, ", ", ": ", 2, 2, vm_val_none(), 0 };
-    bool flag;
-    if (!vm_val_is_empty(a[2]) && vm_truth(run, a[2], &flag) == VM_OK) {
-        e.ensure_ascii = flag;
-    }
-    if (!vm_val_is_empty(a[4]) && vm_truth(run, a[4], &flag) == VM_OK) {
-        e.allow_nan = flag;
-    }
-    if (!vm_val_is_empty(a[9]) && vm_truth(run, a[9], &flag) == VM_OK) {
-        e.sort_keys = flag;
-    }
-    char spaces[64];
-    if (!vm_val_is_empty(a[6]) && !vm_val_is_none(a[6])) {
-        if (vm_is(a[6], &vm_type_str)) {
-            e.indent = VM_AS(VmStr, a[6])->data;
-            e.indent_len = VM_AS(VmStr, a[6])->len;
-        } else {
-            int64_t n;
-            if (vm_index(run, a[6], &n) != VM_OK) {
-                return VM_ERR;
-            }
-            n = n < 0 ? 0 : n > 63 ? 63 : n;
-            memset(spaces, ' ', (size_t)n);
-            spaces[n] = 0;
-            e.indent = spaces;
-            e.indent_len = (size_t)n;
-        }
-        e.item_sep = ",";
-        e.item_sep_len = 1;
-    }
-    if (!vm_val_is_empty(a[7]) && !vm_val_is_none(a[7])) {
-        VmValue seps;
-        if (vm_list_from_iter(run, a[7], &seps) != VM_OK) {
-            return VM_ERR;
-        }
-        VmList *l = VM_AS(VmList, seps);
-        if (l->len != 2 || !vm_is(l->items[0], &vm_type_str) || !vm_is(l->items[1], &vm_type_str)) {
-            return vm_raise(run, &vm_exc_ValueError, "separators must be a (str, str) pair");
-        }
-        e.item_sep = VM_AS(VmStr, l->items[0])->data;
-        e.item_sep_len = VM_AS(VmStr, l->items[0])->len;
-        e.key_sep = VM_AS(VmStr, l->items[1])->data;
-        e.key_sep_len = VM_AS(VmStr, l->items[1])->len;
-    }
-    if (!vm_val_is_empty(a[8])) {
-        e.dflt = a[8];
-    }
-    VmStrBuf b;
-    vm_sb_init(&b, run);
-    e.b = &b;
-    if (enc_value(&e, a[0]) != VM_OK) {
-        vm_sb_fini(&b);
+    if (vm_parse_args(run, "dumps", args, nargs, kwnames, names, 10, 1, 0, a) != VM_OK) {
         return VM_ERR;
     }
-    return vm_sb_to_str(&b, out);
+    Enc *e = vm_heap_alloc(run, sizeof(Enc));
+    if (e == NULL) {
+        return VM_ERR;
+    }
+    memset(e, 0, sizeof *e);
+    e->run = run;
+    VmStatus st = VM_OK;
+    if (truth_arg(run, a[1], false, &e->skipkeys) != VM_OK
+        || truth_arg(run, a[2], true, &e->ensure_ascii) != VM_OK
+        || truth_arg(run, a[3], true, &e->check_circular) != VM_OK
+        || truth_arg(run, a[4], true, &e->allow_nan) != VM_OK
+        || truth_arg(run, a[9], false, &e->sort_keys) != VM_OK) {
+        st = VM_ERR;
+    }
+    if (st == VM_OK && !vm_val_is_empty(a[5]) && !vm_val_is_none(a[5])) {
+        st = vm_raise(run, &vm_exc_NotImplementedError,
+                      "monty does not support json.dumps(cls=...)");
+    }
+    e->indent = vm_val_empty();
+    if (st == VM_OK && !vm_val_is_empty(a[6]) && !vm_val_is_none(a[6])) {
+        if (vm_is_int(a[6])) {
+            int64_t n = vm_val_is_obj(a[6]) ? 0 : vm_val_get_int(a[6]);
+            if (n > 1000000 || (vm_val_is_obj(a[6]) && vm_int_sign(a[6]) > 0)) {
+                st = vm_raise(run, &vm_exc_MemoryError, "%s", "");
+            } else {
+                VmStr *s = vm_str_alloc(run, n > 0 ? (size_t)n : 0);
+                if (s == NULL) {
+                    st = VM_ERR;
+                } else {
+                    memset(s->data, ' ', n > 0 ? (size_t)n : 0);
+                    vm_str_finish(s);
+                    e->indent = vm_obj_val(s);
+                }
+            }
+        } else if (vm_is(a[6], &vm_type_str)) {
+            e->indent = a[6];
+        } else {
+            st = vm_raise(run, &vm_exc_TypeError, "can't multiply sequence by non-int of type '%s'",
+                          vm_type_name(a[6]));
+        }
+    }
+    bool ind = !vm_val_is_empty(e->indent);
+    e->item_sep = vm_str_val(run, ind ? "," : ", ", ind ? 1 : 2);
+    e->key_sep = vm_str_val(run, ": ", 2);
+    if (st == VM_OK && (vm_val_is_empty(e->item_sep) || vm_val_is_empty(e->key_sep))) {
+        st = VM_ERR;
+    }
+    if (st == VM_OK && !vm_val_is_empty(a[7]) && !vm_val_is_none(a[7])) {
+        VmValue sep = a[7];
+        if (!vm_is(sep, &vm_type_tuple) && !vm_is(sep, &vm_type_list)) {
+            st = vm_raise(run, &vm_exc_TypeError, "cannot unpack non-iterable %s object",
+                          vm_type_name(sep));
+        } else {
+            size_t n = vm_is(sep, &vm_type_tuple) ? VM_AS(VmTuple, sep)->len
+                                                  : VM_AS(VmList, sep)->len;
+            VmValue *it = vm_is(sep, &vm_type_tuple) ? VM_AS(VmTuple, sep)->items
+                                                     : VM_AS(VmList, sep)->items;
+            if (n != 2) {
+                st = vm_raise(run, &vm_exc_ValueError, n < 2
+                              ? "not enough values to unpack (expected 2, got %zu)"
+                              : "too many values to unpack (expected 2, got %zu)", n);
+            } else if (want_str(run, it[0], "item separator") != VM_OK
+                       || want_str(run, it[1], "key separator") != VM_OK) {
+                st = VM_ERR;
+            } else {
+                e->item_sep = it[0];
+                e->key_sep = it[1];
+            }
+        }
+    }
+    e->dflt = a[8];
+    vm_sb_init(&e->b, run);
+    if (st == VM_OK) {
+        st = enc_value(e, a[0], 0);
+    }
+    if (st == VM_OK && e->b.failed) {
+        st = VM_ERR;
+    }
+    if (st == VM_OK) {
+        st = vm_sb_to_str(&e->b, out);
+    } else {
+        vm_sb_fini(&e->b);
+    }
+    vm_heap_free(run, e);
+    return st;
 }
 
-/* ---- loads ------------------------------------------------------------------- */
+/* ---- loads ------------------------------------------------------------------ */
 
 typedef struct Dec {
     VmRun *run;
-    const char *s;
-    size_t n, pos;
-    uint32_t depth;
+    const unsigned char *s;
+    size_t n;
+    size_t depth;
 } Dec;
 
 static VmStatus
 dec_error(Dec *d, const char *msg, size_t pos)
 {
-    size_t line = 1, col = 1, chars = 0;
+    size_t chars = 0, line = 1, line_start = 0;
     for (size_t i = 0; i < pos && i < d->n; i++) {
-        if (((unsigned char)d->s[i] & 0xC0) == 0x80) {
-            continue;
+        if ((d->s[i] & 0xC0) != 0x80) {
+            chars++;
         }
-        chars++;
         if (d->s[i] == '\n') {
             line++;
-            col = 1;
-        } else {
-            col++;
+            line_start = chars;
         }
     }
     return vm_raise(d->run, &vm_exc_JSONDecodeError, "%s: line %zu column %zu (char %zu)", msg,
-                    line, col, chars);
+                    line, chars - line_start + 1, chars);
 }
 
-static void
-skip_ws(Dec *d)
+static size_t
+skip_ws(Dec *d, size_t i)
 {
-    while (d->pos < d->n && (d->s[d->pos] == ' ' || d->s[d->pos] == '\t'
-                             || d->s[d->pos] == '\n' || d->s[d->pos] == '\r')) {
-        d->pos++;
+    while (i < d->n && (d->s[i] == ' ' || d->s[i] == '\t' || d->s[i] == '\n'
+                        || d->s[i] == '\r')) {
+        i++;
     }
+    return i;
 }
 
 static int
-hexval(char c)
+hexval(unsigned char c)
 {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-           : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
 }
 
-static VmStatus
-dec_string(Dec *d, VmValue *out)
+/* Reads 4 hex digits at i (i + 4 < n is checked by the caller); -1 if invalid. */
+static int32_t
+hex4(Dec *d, size_t i)
 {
-    size_t start = d->pos;   /* at the opening quote */
-    d->pos++;
+    int32_t v = 0;
+    for (int k = 0; k < 4; k++) {
+        int h = hexval(d->s[i + (size_t)k]);
+        if (h < 0) {
+            return -1;
+        }
+        v = v * 16 + h;
+    }
+    return v;
+}
+
+static void
+add_cp(VmStrBuf *b, uint32_t cp)
+{
+    char t[4];
+    size_t n;
+    if (cp < 0x80) {
+        t[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        t[0] = (char)(0xC0 | (cp >> 6));
+        t[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        t[0] = (char)(0xE0 | (cp >> 12));
+        t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        t[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        t[0] = (char)(0xF0 | (cp >> 18));
+        t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        t[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        t[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    vm_sb_add(b, t, n);
+}
+
+/* Parses a string whose opening quote is at `begin`; *end = index after the close. */
+static VmStatus
+dec_string(Dec *d, size_t begin, VmValue *out, size_t *end)
+{
     VmStrBuf b;
     vm_sb_init(&b, d->run);
+    size_t i = begin + 1;
     for (;;) {
-        if (d->pos >= d->n) {
+        size_t j = i;
+        while (j < d->n && d->s[j] != '"' && d->s[j] != '\\' && d->s[j] >= 0x20) {
+            j++;
+        }
+        vm_sb_add(&b, (const char *)d->s + i, j - i);
+        if (j >= d->n) {
             vm_sb_fini(&b);
-            return dec_error(d, "Unterminated string starting at", start);
+            return dec_error(d, "Unterminated string starting at", begin);
         }
-        char c = d->s[d->pos];
-        if (c == '"') {
-            d->pos++;
-            return vm_sb_to_str(&b, out);
+        if (d->s[j] == '"') {
+            *end = j + 1;
+            break;
         }
-        if ((unsigned char)c < 0x20) {
+        if (d->s[j] < 0x20) {
             vm_sb_fini(&b);
-            return dec_error(d, "Invalid control character at", d->pos);
+            return dec_error(d, "Invalid control character at", j);
         }
-        if (c != '\\') {
-            vm_sb_add(&b, &c, 1);
-            d->pos++;
-            continue;
-        }
-        if (d->pos + 1 >= d->n) {
+        /* backslash */
+        if (j + 1 >= d->n) {
             vm_sb_fini(&b);
-            return dec_error(d, "Unterminated string starting at", start);
+            return dec_error(d, "Unterminated string starting at", begin);
         }
-        char esc = d->s[d->pos + 1];
+        unsigned char c = d->s[j + 1];
         const char *rep = NULL;
-        switch (esc) {
+        switch (c) {
         case '"': rep = "\""; break;
         case '\\': rep = "\\"; break;
         case '/': rep = "/"; break;
@@ -436,302 +634,333 @@ dec_string(Dec *d, VmValue *out)
         case 'u': break;
         default:
             vm_sb_fini(&b);
-            return dec_error(d, "Invalid \\escape", d->pos);
+            return dec_error(d, "Invalid \\escape", j);
         }
         if (rep != NULL) {
-            vm_sb_adds(&b, rep);
-            d->pos += 2;
+            vm_sb_add(&b, rep, 1);
+            i = j + 2;
             continue;
         }
-        uint32_t cp = 0;
-        for (int i = 0; i < 4; i++) {
-            int h = d->pos + 2 + (size_t)i < d->n ? hexval(d->s[d->pos + 2 + i]) : -1;
-            if (h < 0) {
+        size_t u = j + 1;
+        int32_t cp = u + 5 < d->n ? hex4(d, u + 1) : -1;
+        if (cp < 0) {
+            vm_sb_fini(&b);
+            return dec_error(d, "Invalid \\uXXXX escape", u);
+        }
+        i = u + 5;
+        if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 < d->n && d->s[i] == '\\'
+            && d->s[i + 1] == 'u') {
+            int32_t lo = hex4(d, i + 2);
+            if (lo < 0) {
                 vm_sb_fini(&b);
-                return dec_error(d, "Invalid \\uXXXX escape", d->pos + 1);
+                return dec_error(d, "Invalid \\uXXXX escape", i + 1);
             }
-            cp = cp * 16 + (uint32_t)h;
-        }
-        d->pos += 6;
-        if (cp >= 0xD800 && cp < 0xDC00 && d->pos + 6 <= d->n && d->s[d->pos] == '\\'
-            && d->s[d->pos + 1] == 'u') {
-            uint32_t lo = 0;
-            bool ok = true;
-            for (int i = 0; i < 4; i++) {
-                int h = hexval(d->s[d->pos + 2 + i]);
-                ok = ok && h >= 0;
-                lo = lo * 16 + (uint32_t)(h < 0 ? 0 : h);
-            }
-            if (ok && lo >= 0xDC00 && lo < 0xE000) {
+            if (lo >= 0xDC00 && lo <= 0xDFFF) {
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                d->pos += 6;
+                i += 6;
             }
         }
-        char u[4];
-        int len;
-        if (cp < 0x80) {
-            u[0] = (char)cp;
-            len = 1;
-        } else if (cp < 0x800) {
-            u[0] = (char)(0xC0 | (cp >> 6));
-            u[1] = (char)(0x80 | (cp & 0x3F));
-            len = 2;
-        } else if (cp < 0x10000) {
-            u[0] = (char)(0xE0 | (cp >> 12));
-            u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            u[2] = (char)(0x80 | (cp & 0x3F));
-            len = 3;
-        } else {
-            u[0] = (char)(0xF0 | (cp >> 18));
-            u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-            u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            u[3] = (char)(0x80 | (cp & 0x3F));
-            len = 4;
-        }
-        vm_sb_add(&b, u, (size_t)len);
+        add_cp(&b, (uint32_t)cp);
     }
+    if (b.failed) {
+        vm_sb_fini(&b);
+        return VM_ERR;
+    }
+    return vm_sb_to_str(&b, out);
 }
 
-static VmStatus dec_value(Dec *d, VmValue *out);
+static bool
+is_digit(Dec *d, size_t i)
+{
+    return i < d->n && d->s[i] >= '0' && d->s[i] <= '9';
+}
+
+static bool
+match_word(Dec *d, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+    return i + n <= d->n && memcmp(d->s + i, w, n) == 0;
+}
+
+static VmStatus dec_value(Dec *d, size_t i, VmValue *out, size_t *end);
 
 static VmStatus
-dec_number(Dec *d, VmValue *out)
+dec_number(Dec *d, size_t i, VmValue *out, size_t *end)
 {
-    size_t start = d->pos;
-    bool is_float = false;
-    if (d->s[d->pos] == '-') {
-        d->pos++;
+    size_t start = i;
+    if (i < d->n && d->s[i] == '-') {
+        i++;
     }
-    if (d->pos >= d->n || d->s[d->pos] < '0' || d->s[d->pos] > '9') {
+    if (!is_digit(d, i)) {
         return dec_error(d, "Expecting value", start);
     }
-    if (d->s[d->pos] == '0') {
-        d->pos++;
+    if (d->s[i] == '0') {
+        i++;
     } else {
-        while (d->pos < d->n && d->s[d->pos] >= '0' && d->s[d->pos] <= '9') {
-            d->pos++;
+        while (is_digit(d, i)) {
+            i++;
         }
     }
-    if (d->pos + 1 < d->n && d->s[d->pos] == '.' && d->s[d->pos + 1] >= '0'
-        && d->s[d->pos + 1] <= '9') {
-        is_float = true;
-        d->pos++;
-        while (d->pos < d->n && d->s[d->pos] >= '0' && d->s[d->pos] <= '9') {
-            d->pos++;
+    bool isfloat = false;
+    if (i < d->n && d->s[i] == '.' && is_digit(d, i + 1)) {
+        i += 2;
+        while (is_digit(d, i)) {
+            i++;
         }
+        isfloat = true;
     }
-    if (d->pos < d->n && (d->s[d->pos] == 'e' || d->s[d->pos] == 'E')) {
-        size_t save = d->pos;
-        d->pos++;
-        if (d->pos < d->n && (d->s[d->pos] == '+' || d->s[d->pos] == '-')) {
-            d->pos++;
+    if (i < d->n && (d->s[i] == 'e' || d->s[i] == 'E')) {
+        size_t k = i + 1;
+        if (k < d->n && (d->s[k] == '+' || d->s[k] == '-')) {
+            k++;
         }
-        if (d->pos < d->n && d->s[d->pos] >= '0' && d->s[d->pos] <= '9') {
-            is_float = true;
-            while (d->pos < d->n && d->s[d->pos] >= '0' && d->s[d->pos] <= '9') {
-                d->pos++;
+        if (is_digit(d, k)) {
+            while (is_digit(d, k)) {
+                k++;
             }
-        } else {
-            d->pos = save;
+            i = k;
+            isfloat = true;
         }
     }
-    size_t len = d->pos - start;
-    char tmp[64];
-    char *buf = len < sizeof tmp ? tmp : vm_heap_alloc(d->run, len + 1);
+    *end = i;
+    size_t len = i - start;
+    char small[64];
+    char *buf = len < sizeof small ? small : vm_heap_alloc(d->run, len + 1);
     if (buf == NULL) {
         return VM_ERR;
     }
     memcpy(buf, d->s + start, len);
     buf[len] = 0;
-    if (is_float) {
+    if (isfloat) {
         *out = vm_val_float(strtod(buf, NULL));
-    } else if (len > 4300) {
-        if (buf != tmp) {
-            vm_heap_free(d->run, buf);
-        }
-        return vm_raise(d->run, &vm_exc_ValueError,
-                        "Exceeds the limit (4300 digits) for integer string conversion: value "
-                        "has %zu digits; use sys.set_int_max_str_digits() to increase the limit",
-                        len - (d->s[start] == '-'));
     } else {
         *out = vm_int_from_str(d->run, buf, 10);
     }
-    if (buf != tmp) {
+    if (buf != small) {
         vm_heap_free(d->run, buf);
     }
     return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
 }
 
-static bool
-match_word(Dec *d, const char *w)
+static VmStatus
+enter(Dec *d, const char *what)
 {
-    size_t l = strlen(w);
-    if (d->pos + l <= d->n && memcmp(d->s + d->pos, w, l) == 0) {
-        d->pos += l;
-        return true;
+    if (++d->depth > MAX_DEPTH) {
+        return vm_raise(d->run, &vm_exc_RecursionError,
+                        "maximum recursion depth exceeded while decoding a JSON %s from a "
+                        "unicode string", what);
     }
-    return false;
+    return VM_OK;
 }
 
 static VmStatus
-dec_value(Dec *d, VmValue *out)
+dec_array(Dec *d, size_t i, VmValue *out, size_t *end)
 {
-    VmRun *run = d->run;
-    skip_ws(d);
-    if (d->pos >= d->n) {
-        return dec_error(d, "Expecting value", d->pos);
+    if (enter(d, "array") != VM_OK) {
+        return VM_ERR;
     }
-    if (++d->depth > run->limits.max_recursion) {
-        return vm_raise(run, &vm_exc_RecursionError, "maximum recursion depth exceeded");
+    VmList *l = vm_list_new(d->run, 0);
+    if (l == NULL) {
+        return VM_ERR;
     }
-    VmStatus st = VM_OK;
-    char c = d->s[d->pos];
-    if (c == '"') {
-        st = dec_string(d, out);
-    } else if (c == '{') {
-        VmDict *obj = vm_dict_new(run);
-        if (obj == NULL) {
+    *out = vm_obj_val(l);
+    i = skip_ws(d, i + 1);
+    if (i < d->n && d->s[i] == ']') {
+        *end = i + 1;
+        d->depth--;
+        return VM_OK;
+    }
+    for (;;) {
+        VmValue v;
+        if (dec_value(d, i, &v, &i) != VM_OK || vm_list_append(d->run, l, v) != VM_OK) {
             return VM_ERR;
         }
-        *out = vm_obj_val(obj);
-        d->pos++;
-        skip_ws(d);
-        if (d->pos < d->n && d->s[d->pos] == '}') {
-            d->pos++;
-        } else {
-            for (;;) {
-                skip_ws(d);
-                if (d->pos >= d->n || d->s[d->pos] != '"') {
-                    return dec_error(d, "Expecting property name enclosed in double quotes",
-                                     d->pos);
-                }
-                VmValue k, v;
-                if (dec_string(d, &k) != VM_OK) {
-                    return VM_ERR;
-                }
-                skip_ws(d);
-                if (d->pos >= d->n || d->s[d->pos] != ':') {
-                    return dec_error(d, "Expecting ':' delimiter", d->pos);
-                }
-                d->pos++;
-                if (dec_value(d, &v) != VM_OK || vm_dict_set(run, obj, k, v) != VM_OK) {
-                    return VM_ERR;
-                }
-                skip_ws(d);
-                if (d->pos < d->n && d->s[d->pos] == ',') {
-                    d->pos++;
-                    skip_ws(d);
-                    if (d->pos < d->n && d->s[d->pos] == '}') {
-                        return dec_error(d, "Illegal trailing comma before end of object",
-                                         d->pos - 1);
-                    }
-                    continue;
-                }
-                if (d->pos < d->n && d->s[d->pos] == '}') {
-                    d->pos++;
-                    break;
-                }
-                return dec_error(d, "Expecting ',' delimiter", d->pos);
-            }
+        i = skip_ws(d, i);
+        if (i < d->n && d->s[i] == ']') {
+            *end = i + 1;
+            d->depth--;
+            return VM_OK;
         }
-    } else if (c == '[') {
-        VmList *arr = vm_list_new(run, 0);
-        if (arr == NULL) {
+        if (i >= d->n || d->s[i] != ',') {
+            return dec_error(d, "Expecting ',' delimiter", i);
+        }
+        size_t comma = i;
+        i = skip_ws(d, i + 1);
+        if (i < d->n && d->s[i] == ']') {
+            return dec_error(d, "Illegal trailing comma before end of array", comma);
+        }
+    }
+}
+
+static VmStatus
+dec_object(Dec *d, size_t i, VmValue *out, size_t *end)
+{
+    if (enter(d, "object") != VM_OK) {
+        return VM_ERR;
+    }
+    VmDict *obj = vm_dict_new(d->run);
+    if (obj == NULL) {
+        return VM_ERR;
+    }
+    *out = vm_obj_val(obj);
+    i = skip_ws(d, i + 1);
+    if (i < d->n && d->s[i] == '}') {
+        *end = i + 1;
+        d->depth--;
+        return VM_OK;
+    }
+    for (;;) {
+        if (i >= d->n || d->s[i] != '"') {
+            return dec_error(d, "Expecting property name enclosed in double quotes", i);
+        }
+        VmValue k, v;
+        if (dec_string(d, i, &k, &i) != VM_OK) {
             return VM_ERR;
         }
-        *out = vm_obj_val(arr);
-        d->pos++;
-        skip_ws(d);
-        if (d->pos < d->n && d->s[d->pos] == ']') {
-            d->pos++;
-        } else {
-            for (;;) {
-                VmValue v;
-                if (dec_value(d, &v) != VM_OK || vm_list_append(run, arr, v) != VM_OK) {
-                    return VM_ERR;
-                }
-                skip_ws(d);
-                if (d->pos < d->n && d->s[d->pos] == ',') {
-                    d->pos++;
-                    skip_ws(d);
-                    if (d->pos < d->n && d->s[d->pos] == ']') {
-                        return dec_error(d, "Illegal trailing comma before end of array",
-                                         d->pos - 1);
-                    }
-                    continue;
-                }
-                if (d->pos < d->n && d->s[d->pos] == ']') {
-                    d->pos++;
-                    break;
-                }
-                return dec_error(d, "Expecting ',' delimiter", d->pos);
-            }
+        i = skip_ws(d, i);
+        if (i >= d->n || d->s[i] != ':') {
+            return dec_error(d, "Expecting ':' delimiter", i);
         }
-    } else if (match_word(d, "null")) {
-        *out = vm_val_none();
-    } else if (match_word(d, "true")) {
-        *out = vm_val_bool(true);
-    } else if (match_word(d, "false")) {
-        *out = vm_val_bool(false);
-    } else if (match_word(d, "NaN")) {
-        *out = vm_val_float(NAN);
-    } else if (match_word(d, "Infinity")) {
-        *out = vm_val_float(INFINITY);
-    } else if (match_word(d, "-Infinity")) {
-        *out = vm_val_float(-INFINITY);
-    } else if (c == '-' || (c >= '0' && c <= '9')) {
-        st = dec_number(d, out);
-    } else {
-        st = dec_error(d, "Expecting value", d->pos);
+        i = skip_ws(d, i + 1);
+        if (dec_value(d, i, &v, &i) != VM_OK || vm_dict_set(d->run, obj, k, v) != VM_OK) {
+            return VM_ERR;
+        }
+        i = skip_ws(d, i);
+        if (i < d->n && d->s[i] == '}') {
+            *end = i + 1;
+            d->depth--;
+            return VM_OK;
+        }
+        if (i >= d->n || d->s[i] != ',') {
+            return dec_error(d, "Expecting ',' delimiter", i);
+        }
+        size_t comma = i;
+        i = skip_ws(d, i + 1);
+        if (i < d->n && d->s[i] == '}') {
+            return dec_error(d, "Illegal trailing comma before end of object", comma);
+        }
     }
-    d->depth--;
-    return st;
+}
+
+/* Parses the value starting exactly at i (no leading whitespace skipped). */
+static VmStatus
+dec_value(Dec *d, size_t i, VmValue *out, size_t *end)
+{
+    if (i >= d->n) {
+        return dec_error(d, "Expecting value", i);
+    }
+    switch (d->s[i]) {
+    case '"': return dec_string(d, i, out, end);
+    case '{': return dec_object(d, i, out, end);
+    case '[': return dec_array(d, i, out, end);
+    case 'n':
+        if (match_word(d, i, "null")) {
+            *out = vm_val_none();
+            *end = i + 4;
+            return VM_OK;
+        }
+        break;
+    case 't':
+        if (match_word(d, i, "true")) {
+            *out = vm_val_bool(true);
+            *end = i + 4;
+            return VM_OK;
+        }
+        break;
+    case 'f':
+        if (match_word(d, i, "false")) {
+            *out = vm_val_bool(false);
+            *end = i + 5;
+            return VM_OK;
+        }
+        break;
+    case 'N':
+        if (match_word(d, i, "NaN")) {
+            *out = vm_val_float(NAN);
+            *end = i + 3;
+            return VM_OK;
+        }
+        break;
+    case 'I':
+        if (match_word(d, i, "Infinity")) {
+            *out = vm_val_float(INFINITY);
+            *end = i + 8;
+            return VM_OK;
+        }
+        break;
+    case '-':
+        if (match_word(d, i, "-Infinity")) {
+            *out = vm_val_float(-INFINITY);
+            *end = i + 9;
+            return VM_OK;
+        }
+        return dec_number(d, i, out, end);
+    default:
+        if (d->s[i] >= '0' && d->s[i] <= '9') {
+            return dec_number(d, i, out, end);
+        }
+        break;
+    }
+    return dec_error(d, "Expecting value", i);
 }
 
 static VmStatus
 json_loads(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
 {
-    if (nargs < 1) {
-        return vm_raise(run, &vm_exc_TypeError, "loads() missing 1 required positional "
-                        "argument: 's'");
+    static const char *const names[] = {
+        "s", "cls", "object_hook", "parse_float", "parse_int", "parse_constant",
+        "object_pairs_hook", "strict",
+    };
+    VmValue a[8];
+    if (vm_parse_args(run, "loads", args, nargs, kwnames, names, 8, 1, 0, a) != VM_OK) {
+        return VM_ERR;
     }
-    VmValue s = args[0];
-    const char *p;
-    size_t n;
-    if (vm_is(s, &vm_type_str)) {
-        p = VM_AS(VmStr, s)->data;
-        n = VM_AS(VmStr, s)->len;
-    } else if (vm_is(s, &vm_type_bytes)) {
-        p = (const char *)VM_AS(VmBytes, s)->data;
-        n = VM_AS(VmBytes, s)->len;
+    for (size_t k = 1; k < 7; k++) {
+        if (!vm_val_is_empty(a[k]) && !vm_val_is_none(a[k])) {
+            return vm_raise(run, &vm_exc_NotImplementedError,
+                            "monty does not support json.loads(%s=...)", names[k]);
+        }
+    }
+    Dec d = { run, NULL, 0, 0 };
+    if (vm_is(a[0], &vm_type_str)) {
+        d.s = (const unsigned char *)VM_AS(VmStr, a[0])->data;
+        d.n = VM_AS(VmStr, a[0])->len;
+    } else if (vm_is(a[0], &vm_type_bytes)) {
+        d.s = VM_AS(VmBytes, a[0])->data;
+        d.n = VM_AS(VmBytes, a[0])->len;
+        if (d.n >= 3 && d.s[0] == 0xEF && d.s[1] == 0xBB && d.s[2] == 0xBF) {
+            d.s += 3;
+            d.n -= 3;
+        }
     } else {
         return vm_raise(run, &vm_exc_TypeError,
                         "the JSON object must be str, bytes or bytearray, not %s",
-                        vm_type_name(s));
+                        vm_type_name(a[0]));
     }
-    Dec d = { run, p, n, 0, 0 };
-    if (dec_value(&d, out) != VM_OK) {
+    if (vm_is(a[0], &vm_type_str) && d.n >= 3 && d.s[0] == 0xEF && d.s[1] == 0xBB
+        && d.s[2] == 0xBF) {
+        return dec_error(&d, "Unexpected UTF-8 BOM (decode using utf-8-sig)", 0);
+    }
+    size_t i = skip_ws(&d, 0), end;
+    if (dec_value(&d, i, out, &end) != VM_OK) {
         return VM_ERR;
     }
-    skip_ws(&d);
-    if (d.pos != d.n) {
-        return dec_error(&d, "Extra data", d.pos);
+    end = skip_ws(&d, end);
+    if (end != d.n) {
+        return dec_error(&d, "Extra data", end);
     }
     return VM_OK;
 }
 
-static const VmBuiltin dumps_b = { VM_IMMORTAL_HDR(&vm_type_builtin), "dumps", json_dumps, NULL };
-static const VmBuiltin loads_b = { VM_IMMORTAL_HDR(&vm_type_builtin), "loads", json_loads, NULL };
-static const VmBuiltin *const json_fns[] = { &dumps_b, &loads_b, NULL };
+static const VmBuiltin b_dumps = { VM_IMMORTAL_HDR(&vm_type_builtin), "dumps", json_dumps,
+                                   NULL };
+static const VmBuiltin b_loads = { VM_IMMORTAL_HDR(&vm_type_builtin), "loads", json_loads,
+                                   NULL };
 
-/* vm_mod_json_init: fills the json module's namespace. */
-VmStatus
-vm_mod_json_init(VmRun *run, VmDict *d)
-{
-    if (vm_module_add_builtins(run, d, json_fns) != VM_OK
-        || vm_module_add(run, d, "JSONDecodeError", vm_obj_val(&vm_exc_JSONDecodeError))
-           != VM_OK) {
-        return VM_ERR;
-    }
-    return VM_OK;
-}
+static const VmModuleMember members[] = {
+    VM_MEMBER_B("dumps", &b_dumps),
+    VM_MEMBER_B("loads", &b_loads),
+    VM_MEMBER_T("JSONDecodeError", &vm_exc_JSONDecodeError),
+};
+
+VM_MODULE_DEF(json, "json", members);

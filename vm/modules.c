@@ -1,34 +1,88 @@
 /*
- * modules.c — import: the registry of modules monty provides (deny by default:
- * anything else is ModuleNotFoundError), the module object, and the IMPORT_NAME /
- * IMPORT_FROM / IMPORT_STAR operations. Modules are created per run on first import
- * (no shared mutable state) and cached in run->modules.
+ * modules.c — the module registry, the module object type and the three import
+ * opcodes' work (IMPORT_NAME, IMPORT_FROM, IMPORT_STAR).
+ *
+ * The registry is a constant table: importing never runs Python code and never
+ * touches the world (contract 5), and every run sees the same immortal module objects.
  */
 #include <string.h>
 
-#include "vm/vm_int.h"
+#include "vm/modules.h"
 
-VmStatus vm_mod_math_init(VmRun *run, VmDict *d);
-VmStatus vm_mod_json_init(VmRun *run, VmDict *d);
-VmStatus vm_mod_typing_init(VmRun *run, VmDict *d);
+extern const VmModule vm_module_math, vm_module_json;
 
-typedef struct ModuleDef {
-    const char *name;
-    VmStatus (*init)(VmRun *run, VmDict *d);
-} ModuleDef;
-
-static const ModuleDef registry[] = {
-    { "json", vm_mod_json_init },
-    { "math", vm_mod_math_init },
-    { "typing", vm_mod_typing_init },
+static const VmModule *const registry[] = {
+    &vm_module_math, &vm_module_json,
 };
 
-static void
-module_trace(VmGc *gc, VmObj *o)
+static const VmModule *
+find_module(const char *name, size_t len)
 {
-    VmModule *m = (VmModule *)o;
-    vm_gc_mark_obj(gc, (VmObj *)m->name);
-    vm_gc_mark_obj(gc, (VmObj *)m->dict);
+    for (size_t i = 0; i < sizeof registry / sizeof registry[0]; i++) {
+        if (strlen(registry[i]->name) == len && memcmp(registry[i]->name, name, len) == 0) {
+            return registry[i];
+        }
+    }
+    return NULL;
+}
+
+static const VmModuleMember *
+find_member(const VmModule *m, const char *name)
+{
+    for (size_t i = 0; i < m->nmembers; i++) {
+        if (strcmp(m->members[i].name, name) == 0) {
+            return &m->members[i];
+        }
+    }
+    return NULL;
+}
+
+/* The value of a member (a new object for str constants). */
+static VmStatus
+member_value(VmRun *run, const VmModuleMember *mb, VmValue *out)
+{
+    switch (mb->kind) {
+    case VM_MEMBER_BUILTIN:
+    case VM_MEMBER_TYPE:
+    case VM_MEMBER_OBJ:
+        *out = vm_obj_val(mb->ptr);
+        return VM_OK;
+    case VM_MEMBER_PRELUDE:
+        return vm_prelude_function(run, mb->str, out);
+    case VM_MEMBER_FLOAT:
+        *out = vm_val_float(mb->f);
+        return VM_OK;
+    case VM_MEMBER_INT:
+        *out = vm_val_int(mb->i);
+        return VM_OK;
+    case VM_MEMBER_BOOL:
+        *out = vm_val_bool(mb->i != 0);
+        return VM_OK;
+    case VM_MEMBER_NONE:
+        *out = vm_val_none();
+        return VM_OK;
+    case VM_MEMBER_STR:
+        *out = vm_str_val(run, mb->str, strlen(mb->str));
+        return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+    }
+    return vm_raise(run, &vm_exc_RuntimeError, "bad module member");
+}
+
+static VmStatus
+module_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
+{
+    const VmModule *m = VM_AS(VmModule, self);
+    *out = vm_val_empty();
+    if (vm_str_eq_cstr(name, "__name__")) {
+        *out = vm_str_val(run, m->name, strlen(m->name));
+        return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+    }
+    const VmModuleMember *mb = find_member(m, name->data);
+    if (mb == NULL) {
+        return vm_raise(run, &vm_exc_AttributeError, "module '%s' has no attribute '%s'",
+                        m->name, name->data);
+    }
+    return member_value(run, mb, out);
 }
 
 static VmStatus
@@ -36,120 +90,77 @@ module_repr(VmRun *run, VmValue self, VmValue *out)
 {
     VmStrBuf b;
     vm_sb_init(&b, run);
-    vm_sb_printf(&b, "<module '%s' (built-in)>", VM_AS(VmModule, self)->name->data);
+    vm_sb_printf(&b, "<module '%s' (built-in)>", VM_AS(VmModule, self)->name);
     return vm_sb_to_str(&b, out);
 }
 
 static VmStatus
-module_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
+module_hash(VmRun *run, VmValue self, int64_t *out)
 {
-    VmModule *m = VM_AS(VmModule, self);
-    if (vm_str_eq_cstr(name, "__name__")) {
-        *out = vm_obj_val(m->name);
-        return VM_OK;
-    }
-    *out = vm_dict_get_str(m->dict, name);
-    if (vm_val_is_empty(*out)) {
-        return vm_raise(run, &vm_exc_AttributeError, "module '%s' has no attribute '%s'",
-                        m->name->data, name->data);
-    }
+    (void)run;
+    *out = (int64_t)((uintptr_t)self.u.o >> 4);
     return VM_OK;
 }
 
 const VmType vm_type_module = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "module", .base = &vm_type_object,
-    .trace = module_trace, .repr = module_repr, .getattr = module_getattr,
+    .repr = module_repr, .hash = module_hash, .getattr = module_getattr,
 };
 
-/* vm_import: the module called `name`, created on first import. */
+/* vm_module_import: IMPORT_NAME (see modules.h). */
 VmStatus
-vm_import(VmRun *run, VmStr *name, VmValue *out)
+vm_module_import(VmRun *run, VmStr *name, VmValue *out)
 {
-    if (run->modules == NULL) {
-        run->modules = vm_dict_new(run);
-        if (run->modules == NULL) {
-            return VM_ERR;
-        }
+    const char *dot = strchr(name->data, '.');
+    size_t head = dot ? (size_t)(dot - name->data) : name->len;
+    const VmModule *m = find_module(name->data, head);
+    if (m == NULL) {
+        return vm_raise(run, &vm_exc_ModuleNotFoundError, "No module named '%.*s'",
+                        (int)head, name->data);
     }
-    *out = vm_dict_get_str(run->modules, name);
-    if (!vm_val_is_empty(*out)) {
-        return VM_OK;
+    if (dot != NULL) {
+        /* no stdlib module monty provides is a package */
+        return vm_raise(run, &vm_exc_ModuleNotFoundError,
+                        "No module named '%s'; '%s' is not a package", name->data, m->name);
     }
-    for (size_t i = 0; i < sizeof registry / sizeof registry[0]; i++) {
-        if (!vm_str_eq_cstr(name, registry[i].name)) {
-            continue;
-        }
-        VmModule *m = (VmModule *)vm_obj_new(run, &vm_type_module, sizeof *m);
-        if (m == NULL) {
-            return VM_ERR;
-        }
-        m->name = name;
-        m->dict = vm_dict_new(run);
-        if (m->dict == NULL || registry[i].init(run, m->dict) != VM_OK) {
-            return VM_ERR;
-        }
-        *out = vm_obj_val(m);
-        return vm_dict_set_str(run, run->modules, name, *out);
-    }
-    const char *dot = memchr(name->data, '.', name->len);
-    return vm_raise(run, &vm_exc_ModuleNotFoundError, "No module named '%.*s'",
-                    dot ? (int)(dot - name->data) : (int)name->len, name->data);
+    *out = vm_obj_val(m);
+    return VM_OK;
 }
 
-/* vm_import_from: `from module import name`. */
+/* vm_module_import_from: IMPORT_FROM (see modules.h). */
 VmStatus
-vm_import_from(VmRun *run, VmValue module, VmStr *name, VmValue *out)
+vm_module_import_from(VmRun *run, VmValue module, VmStr *name, VmValue *out)
 {
     if (!vm_is(module, &vm_type_module)) {
         return vm_getattr(run, module, name, out);
     }
-    VmModule *m = VM_AS(VmModule, module);
-    *out = vm_dict_get_str(m->dict, name);
-    if (vm_val_is_empty(*out)) {
+    const VmModule *m = VM_AS(VmModule, module);
+    const VmModuleMember *mb = find_member(m, name->data);
+    if (mb == NULL) {
         return vm_raise(run, &vm_exc_ImportError,
                         "cannot import name '%s' from '%s' (unknown location)", name->data,
-                        m->name->data);
+                        m->name);
     }
-    return VM_OK;
+    return member_value(run, mb, out);
 }
 
-/* vm_import_star: `from module import *` into globals (public names only). */
+/* vm_module_import_star: IMPORT_STAR (see modules.h). */
 VmStatus
-vm_import_star(VmRun *run, VmValue module, VmDict *globals)
+vm_module_import_star(VmRun *run, VmValue module, VmDict *globals)
 {
     if (!vm_is(module, &vm_type_module)) {
-        return vm_raise(run, &vm_exc_TypeError, "import * from a non-module");
+        return vm_raise(run, &vm_exc_TypeError, "import * needs a module");
     }
-    VmDict *d = VM_AS(VmModule, module)->dict;
-    for (size_t i = 0; i < d->nentries; i++) {
-        VmValue k = d->entries[i].key;
-        if (vm_val_is_empty(k) || VM_AS(VmStr, k)->data[0] == '_') {
+    const VmModule *m = VM_AS(VmModule, module);
+    for (size_t i = 0; i < m->nmembers; i++) {
+        const VmModuleMember *mb = &m->members[i];
+        if (mb->name[0] == '_') {
             continue;
         }
-        if (vm_dict_set(run, globals, k, d->entries[i].value) != VM_OK) {
-            return VM_ERR;
-        }
-    }
-    return VM_OK;
-}
-
-/* vm_module_add: binds name = value in a module being initialised. */
-VmStatus
-vm_module_add(VmRun *run, VmDict *d, const char *name, VmValue value)
-{
-    VmStr *s = vm_str_new_cstr(run, name);
-    if (s == NULL) {
-        return VM_ERR;
-    }
-    return vm_dict_set_str(run, d, s, value);
-}
-
-/* vm_module_add_builtins: binds a NULL-terminated table of natives. */
-VmStatus
-vm_module_add_builtins(VmRun *run, VmDict *d, const VmBuiltin *const *fns)
-{
-    for (; *fns != NULL; fns++) {
-        if (vm_module_add(run, d, (*fns)->name, vm_obj_val(*fns)) != VM_OK) {
+        VmValue v;
+        VmStr *key = vm_str_new_cstr(run, mb->name);
+        if (key == NULL || member_value(run, mb, &v) != VM_OK
+            || vm_dict_set_str(run, globals, key, v) != VM_OK) {
             return VM_ERR;
         }
     }

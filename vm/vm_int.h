@@ -240,13 +240,6 @@ struct VmGenerator {
     VmStr *qualname;
 };
 
-/* A module monty provides (modules.c, mod_<name>.c). */
-typedef struct VmModule {
-    VmObj hdr;
-    VmStr *name;
-    struct VmDict *dict;
-} VmModule;
-
 /* Per-code data a run derives from the program (constants as values, names as
  * interned strings). */
 typedef struct VmCodeData {
@@ -312,7 +305,7 @@ extern const VmType vm_type_object, vm_type_type, vm_type_none, vm_type_bool, vm
     vm_type_builtin, vm_type_method, vm_type_cell, vm_type_external, vm_type_traceback,
     vm_type_iter, vm_type_frame, vm_type_ellipsis, vm_type_notimpl, vm_type_dict_keys,
     vm_type_dict_values, vm_type_dict_items, vm_type_enumerate, vm_type_zip,
-    vm_type_reversed, vm_type_generator, vm_type_map, vm_type_filter, vm_type_module;
+    vm_type_reversed, vm_type_generator, vm_type_map, vm_type_filter;
 
 /* Exception types (exc.c), by CPython name. */
 #define VM_EXC_TYPES(X) \
@@ -361,7 +354,6 @@ extern const VmType vm_exc_BaseException;
 #define X(name, base) extern const VmType vm_exc_##name;
 VM_EXC_TYPES(X)
 #undef X
-extern const VmType vm_exc_JSONDecodeError;     /* json.JSONDecodeError (mod_json.c) */
 
 /* ---- the heap and collector (heap.c, gc.c) ------------------------------ */
 
@@ -455,7 +447,6 @@ struct VmRun {
     VmCodeData *prelude_codes;
     VmDict *prelude_globals;
     const char *defer_name;
-    VmDict *modules;            /* imported modules by name (modules.c) */
 
     /* time budget (limits.c) */
     uint64_t start_ns;
@@ -652,13 +643,6 @@ VmStatus vm_no_kwargs(VmRun *run, const char *fname, VmTuple *kwnames);
 const VmBuiltin *vm_builtins_lookup(const char *name, size_t len);
 VmValue vm_builtin_lookup_str(VmStr *name);
 VmStatus vm_print_text(VmRun *run, const char *s, size_t n);
-
-/* modules.c */
-VmStatus vm_import(VmRun *run, VmStr *name, VmValue *out);
-VmStatus vm_import_from(VmRun *run, VmValue module, VmStr *name, VmValue *out);
-VmStatus vm_import_star(VmRun *run, VmValue module, VmDict *globals);
-VmStatus vm_module_add(VmRun *run, VmDict *d, const char *name, VmValue value);
-VmStatus vm_module_add_builtins(VmRun *run, VmDict *d, const VmBuiltin *const *fns);
 
 /* interp.c */
 VmEventKind vm_interp_run(VmRun *run);

@@ -214,3 +214,29 @@ def _dict_update(d, iterable=(), /, **kwargs):
         d[k] = v
     for k in kwargs:
         d[k] = kwargs[k]
+
+
+# ---- stdlib modules (vm/modules.c, vm/mod_*.c; MOD engineer) ------------------------
+# Module functions that call Python code or consume generators live here so they can
+# suspend. Natives named in vm/mod_*.c defer to the _math_* helpers when an argument is a
+# generator.
+
+
+def _math_fsum(iterable, /):
+    import math
+    return math.fsum(list(iterable))
+
+
+def _math_prod(iterable, /, *, start=1):
+    import math
+    return math.prod(list(iterable), start=start)
+
+
+def _math_sumprod(p, q, /):
+    import math
+    return math.sumprod(list(p), list(q))
+
+
+def _math_dist(p, q, /):
+    import math
+    return math.dist(list(p), list(q))

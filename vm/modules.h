@@ -1,0 +1,88 @@
+/*
+ * modules.h — the stdlib modules a script may import (DESIGN.md contract 5: import
+ * works for these only) and the module object type.
+ *
+ * A module is an immortal, read-only object shared by every run: a name and a table
+ * of members. Members are natives, types and constants defined in C (vm/mod_<name>.c)
+ * or functions of the prelude (vm/prelude/prelude.py, section "stdlib modules"),
+ * used where the module runs Python code (key functions, callbacks, generators) and
+ * so must be able to suspend (contract 2). Attribute values are made on each access
+ * (a constant str is a new object each time); functions and types are the same
+ * object every time. Modules hold no run state, so a paused run that refers to one
+ * needs nothing special in a snapshot.
+ */
+#ifndef MONTY_VM_MODULES_H
+#define MONTY_VM_MODULES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vm/vm_int.h"
+
+typedef enum VmMemberKind {
+    VM_MEMBER_BUILTIN,      /* ptr: const VmBuiltin * */
+    VM_MEMBER_TYPE,         /* ptr: const VmType * */
+    VM_MEMBER_OBJ,          /* ptr: another immortal object (a module, a singleton) */
+    VM_MEMBER_PRELUDE,      /* str: name of a prelude function */
+    VM_MEMBER_FLOAT,        /* f */
+    VM_MEMBER_INT,          /* i */
+    VM_MEMBER_BOOL,         /* i */
+    VM_MEMBER_NONE,
+    VM_MEMBER_STR,          /* str (UTF-8, NUL-terminated) */
+} VmMemberKind;
+
+typedef struct VmModuleMember {
+    const char *name;
+    VmMemberKind kind;
+    const void *ptr;
+    const char *str;
+    double f;
+    int64_t i;
+} VmModuleMember;
+
+/* Initialisers for member tables. */
+#define VM_MEMBER_B(n, b) { (n), VM_MEMBER_BUILTIN, (b), NULL, 0, 0 }
+#define VM_MEMBER_T(n, t) { (n), VM_MEMBER_TYPE, (t), NULL, 0, 0 }
+#define VM_MEMBER_O(n, o) { (n), VM_MEMBER_OBJ, (o), NULL, 0, 0 }
+#define VM_MEMBER_P(n, p) { (n), VM_MEMBER_PRELUDE, NULL, (p), 0, 0 }
+#define VM_MEMBER_F(n, x) { (n), VM_MEMBER_FLOAT, NULL, NULL, (x), 0 }
+#define VM_MEMBER_I(n, x) { (n), VM_MEMBER_INT, NULL, NULL, 0, (x) }
+#define VM_MEMBER_BOOL_(n, x) { (n), VM_MEMBER_BOOL, NULL, NULL, 0, (x) }
+#define VM_MEMBER_NONE_(n) { (n), VM_MEMBER_NONE, NULL, NULL, 0, 0 }
+#define VM_MEMBER_S(n, s) { (n), VM_MEMBER_STR, NULL, (s), 0, 0 }
+
+/* A module: immortal, defined statically by its mod_<name>.c. */
+typedef struct VmModule {
+    VmObj hdr;
+    const char *name;
+    const VmModuleMember *members;
+    size_t nmembers;
+} VmModule;
+
+#define VM_MODULE_DEF(cname, pyname, table) \
+    const VmModule vm_module_##cname = { VM_IMMORTAL_HDR(&vm_type_module), (pyname), (table), \
+                                         sizeof(table) / sizeof((table)[0]) }
+
+extern const VmType vm_type_module;
+
+/* Exception classes defined by modules (their slots are exc.c's). */
+extern const VmType vm_exc_JSONDecodeError;   /* json.JSONDecodeError(ValueError) */
+extern const VmType vm_exc_PatternError;      /* re.error / re.PatternError(Exception) */
+
+/*
+ * vm_module_import: IMPORT_NAME. *out = the module called `name` (a dotted name gives
+ * its top package, as CPython does for `import a.b`). ModuleNotFoundError if monty
+ * has no such module.
+ */
+VmStatus vm_module_import(VmRun *run, VmStr *name, VmValue *out);
+
+/*
+ * vm_module_import_from: IMPORT_FROM. *out = module.name; ImportError
+ * "cannot import name ..." when the module has no such member.
+ */
+VmStatus vm_module_import_from(VmRun *run, VmValue module, VmStr *name, VmValue *out);
+
+/* vm_module_import_star: IMPORT_STAR. Binds every public member into `globals`. */
+VmStatus vm_module_import_star(VmRun *run, VmValue module, VmDict *globals);
+
+#endif /* MONTY_VM_MODULES_H */
