@@ -469,8 +469,8 @@ load_module(ChkLib *lib, const char *name, const char *text, size_t len, bool is
     memset(&perr, 0, sizeof perr);
     AstModule *ast = parse_module(lib->arena, text, len, &perr);
     if (!ast) {
-        snprintf(lib->err, sizeof lib->err, "stubs/%.20s.pyi:%d:%d: %.20s: %.150s", name, perr.lineno,
-                 perr.col_offset, perr.type ? perr.type : "error", perr.msg);
+        snprintf(lib->err, sizeof lib->err, "stubs/%.20s.pyi:%d:%d: %.20s: %.150s", name,
+                 perr.lineno, perr.col_offset, perr.type ? perr.type : "error", perr.msg);
         return NULL;
     }
     ChkModule *m = ast_arena_alloc(lib->arena, sizeof *m);
