@@ -893,7 +893,17 @@ walk_stmt(Ctx *c, const AstStmt *s, State *st)
             tmp.u.binop.left = &load;
             tmp.u.binop.op = s->u.augassign.op;
             tmp.u.binop.right = s->u.augassign.value;
-            ChkType *r = chk_infer(c, &tmp);
+            c->quiet++;
+            ChkType *lt = chk_infer(c, &load);
+            c->quiet--;
+            ChkType *r;
+            if (chk_inplace_accepts_any(c, lt, s->u.augassign.op)) {
+                chk_infer(c, &load);
+                chk_infer(c, s->u.augassign.value);
+                r = lt;
+            } else {
+                r = chk_infer(c, &tmp);
+            }
             assign_target(c, st, t, r);
         } else {
             AstExpr load = *t;

@@ -60,6 +60,12 @@ has_decorator(const AstSeq *decos, const char *name)
     return false;
 }
 
+static bool
+is_none_expr(const AstExpr *e)
+{
+    return e && e->kind == AST_CONSTANT && e->u.constant.kind == AST_CONST_NONE;
+}
+
 /* Builds a ChkFunc from a def; `is_method` skips nothing here, but marks
  * that the first parameter is self/cls. */
 static ChkFunc *
@@ -99,6 +105,10 @@ build_func(ChkResolver *r, const AstStmt *s, bool is_method)
         }
         p->type = chk_annot_type(r, arg->annotation, NULL);
         p->has_default = i >= npos - ndef;
+        if (p->has_default && is_none_expr(AST_SEQ_GET(args->defaults, i - (npos - ndef)))) {
+            /* `x: str = None`: the host accepts None, whatever the annotation says */
+            p->type = chk_type_union(a, p->type, chk_type_new(a, CHK_T_NONE));
+        }
     }
     if (args->vararg) {
         ChkParam *p = &f->params[f->nparams++];
@@ -113,6 +123,9 @@ build_func(ChkResolver *r, const AstStmt *s, bool is_method)
         p->kind = CHK_P_KWONLY;
         p->type = chk_annot_type(r, arg->annotation, NULL);
         p->has_default = AST_SEQ_GET(args->kw_defaults, i) != NULL;
+        if (is_none_expr(AST_SEQ_GET(args->kw_defaults, i))) {
+            p->type = chk_type_union(a, p->type, chk_type_new(a, CHK_T_NONE));
+        }
     }
     if (args->kwarg) {
         ChkParam *p = &f->params[f->nparams++];
@@ -469,8 +482,8 @@ load_module(ChkLib *lib, const char *name, const char *text, size_t len, bool is
     memset(&perr, 0, sizeof perr);
     AstModule *ast = parse_module(lib->arena, text, len, &perr);
     if (!ast) {
-        snprintf(lib->err, sizeof lib->err, "stubs/%.20s.pyi:%d:%d: %.20s: %.150s", name, perr.lineno,
-                 perr.col_offset, perr.type ? perr.type : "error", perr.msg);
+        snprintf(lib->err, sizeof lib->err, "stubs/%.20s.pyi:%d:%d: %.20s: %.150s", name,
+                 perr.lineno, perr.col_offset, perr.type ? perr.type : "error", perr.msg);
         return NULL;
     }
     ChkModule *m = ast_arena_alloc(lib->arena, sizeof *m);

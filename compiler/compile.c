@@ -34,6 +34,30 @@ to_loc(const AstLoc *l)
     return r;
 }
 
+/* CPython's update_start_location_to_match_attr: an attribute access that
+ * spans lines is located at the attribute's name (line of its end). */
+static CmpLoc
+attr_loc(const AstLoc *l, const AstExpr *attr)
+{
+    AstLoc r = *l;
+    if (r.lineno != attr->loc.end_lineno) {
+        int len = (int)attr->u.attribute.attr.len;
+        r.lineno = attr->loc.end_lineno;
+        if (len <= attr->loc.end_col_offset) {
+            r.col_offset = attr->loc.end_col_offset - len;
+        } else {
+            r.col_offset = 0;
+        }
+        if (r.end_lineno < r.lineno) {
+            r.end_lineno = r.lineno;
+        }
+        if (r.lineno == r.end_lineno && r.end_col_offset < r.col_offset) {
+            r.end_col_offset = r.col_offset;
+        }
+    }
+    return to_loc(&r);
+}
+
 #define EMIT(op, arg) cmp_emit(c, OP_##op, (arg))
 #define JUMP_TO(op, label) cmp_emit_jump(c, OP_##op, (label))
 
@@ -530,7 +554,7 @@ jump_if(CmpCompiler *c, const AstExpr *e, int32_t label, bool cond)
 /* Positional and keyword arguments of a call whose callable and self slot
  * are already pushed. */
 static bool
-call_args(CmpCompiler *c, const AstSeq *args, const AstSeq *keywords)
+call_args(CmpCompiler *c, const AstSeq *args, const AstSeq *keywords, CmpLoc callloc)
 {
     bool ex = has_starred(args);
     for (int i = 0; i < keywords->len; i++) {
@@ -544,6 +568,7 @@ call_args(CmpCompiler *c, const AstSeq *args, const AstSeq *keywords)
             return false;
         }
         if (keywords->len == 0) {
+            c->u->loc = callloc;
             EMIT(CALL, (uint32_t)args->len);
             return !c->failed;
         }
@@ -568,6 +593,7 @@ call_args(CmpCompiler *c, const AstSeq *args, const AstSeq *keywords)
             k.items = items;
             k.nitems = (uint32_t)keywords->len;
             names = cmp_add_const(c, &k);
+            c->u->loc = callloc;
             EMIT(LOAD_CONST, names);
             EMIT(CALL_KW, (uint32_t)(args->len + keywords->len));
             return !c->failed;
@@ -620,8 +646,10 @@ call_args(CmpCompiler *c, const AstSeq *args, const AstSeq *keywords)
                 EMIT(DICT_MERGE, 1);
             }
         }
+        c->u->loc = callloc;
         EMIT(CALL_FUNCTION_EX, 1);
     } else {
+        c->u->loc = callloc;
         EMIT(CALL_FUNCTION_EX, 0);
     }
     return !c->failed;
@@ -644,16 +672,20 @@ visit_call(CmpCompiler *c, const AstExpr *e)
         if (!visit_expr(c, f->u.attribute.value)) {
             return false;
         }
-        c->u->loc = to_loc(&f->loc);
+        c->u->loc = attr_loc(&f->loc, f);
         EMIT(LOAD_ATTR, cmp_add_name(c, f->u.attribute.attr.s) << 1 | 1);
         c->u->loc = saved;
+        if (!call_args(c, &e->u.call.args, &e->u.call.keywords, attr_loc(&e->loc, f))) {
+            return false;
+        }
+        return true;
     } else {
         if (!visit_expr(c, f)) {
             return false;
         }
         EMIT(PUSH_NULL, 0);
     }
-    return call_args(c, &e->u.call.args, &e->u.call.keywords);
+    return call_args(c, &e->u.call.args, &e->u.call.keywords, to_loc(&e->loc));
 }
 
 static bool
@@ -1128,6 +1160,7 @@ visit_expr_inner(CmpCompiler *c, const AstExpr *e)
         if (!visit_expr(c, e->u.attribute.value)) {
             return false;
         }
+        c->u->loc = attr_loc(&e->loc, e);
         EMIT(LOAD_ATTR, cmp_add_name(c, e->u.attribute.attr.s) << 1);
         return !c->failed;
     case AST_SUBSCRIPT:
@@ -1241,7 +1274,7 @@ store_target(CmpCompiler *c, const AstExpr *t)
         break;
     case AST_ATTRIBUTE:
         ok = visit_expr(c, t->u.attribute.value);
-        c->u->loc = to_loc(&t->loc);
+        c->u->loc = attr_loc(&t->loc, t);
         EMIT(STORE_ATTR, cmp_add_name(c, t->u.attribute.attr.s));
         break;
     case AST_SUBSCRIPT:
@@ -1277,7 +1310,7 @@ delete_target(CmpCompiler *c, const AstExpr *t)
         break;
     case AST_ATTRIBUTE:
         ok = visit_expr(c, t->u.attribute.value);
-        c->u->loc = to_loc(&t->loc);
+        c->u->loc = attr_loc(&t->loc, t);
         EMIT(DELETE_ATTR, cmp_add_name(c, t->u.attribute.attr.s));
         break;
     case AST_SUBSCRIPT:
@@ -1304,13 +1337,19 @@ visit_augassign(CmpCompiler *c, const AstStmt *s)
 {
     const AstExpr *t = s->u.augassign.target;
     uint32_t op = (uint32_t)s->u.augassign.op | 0x100;
+    CmpLoc tloc = to_loc(&t->loc), sloc = to_loc(&s->loc);
+    /* As CPython: the target's loads and stores carry the target's
+     * location, the operator the statement's. */
     switch (t->kind) {
     case AST_NAME:
+        c->u->loc = tloc;
         name_op(c, t->u.name.id.s, AST_LOAD);
         if (!visit_expr(c, s->u.augassign.value)) {
             return false;
         }
+        c->u->loc = sloc;
         EMIT(BINARY_OP, op);
+        c->u->loc = tloc;
         name_op(c, t->u.name.id.s, AST_STORE);
         break;
     case AST_ATTRIBUTE: {
@@ -1318,12 +1357,15 @@ visit_augassign(CmpCompiler *c, const AstStmt *s)
         if (!visit_expr(c, t->u.attribute.value)) {
             return false;
         }
+        c->u->loc = tloc;
         EMIT(COPY, 1);
         EMIT(LOAD_ATTR, name << 1);
         if (!visit_expr(c, s->u.augassign.value)) {
             return false;
         }
+        c->u->loc = sloc;
         EMIT(BINARY_OP, op);
+        c->u->loc = tloc;
         EMIT(SWAP, 2);
         EMIT(STORE_ATTR, name);
         break;
@@ -1332,13 +1374,16 @@ visit_augassign(CmpCompiler *c, const AstStmt *s)
         if (!visit_expr(c, t->u.subscript.value) || !visit_expr(c, t->u.subscript.slice)) {
             return false;
         }
+        c->u->loc = tloc;
         EMIT(COPY, 2);
         EMIT(COPY, 2);
         EMIT(BINARY_SUBSCR, 0);
         if (!visit_expr(c, s->u.augassign.value)) {
             return false;
         }
+        c->u->loc = sloc;
         EMIT(BINARY_OP, op);
+        c->u->loc = tloc;
         EMIT(SWAP, 3);
         EMIT(SWAP, 2);
         EMIT(STORE_SUBSCR, 0);
@@ -1347,6 +1392,7 @@ visit_augassign(CmpCompiler *c, const AstStmt *s)
         return cmp_fail(c, "SyntaxError", &t->loc,
                         "'expression' is an illegal expression for augmented assignment");
     }
+    c->u->loc = sloc;
     return !c->failed;
 }
 
@@ -1633,7 +1679,6 @@ visit_import(CmpCompiler *c, const AstStmt *s)
 {
     for (int i = 0; i < s->u.import.names.len; i++) {
         const AstAlias *a = AST_SEQ_GET(s->u.import.names, i);
-        c->u->loc = to_loc(&a->loc);
         EMIT(LOAD_CONST, const_int(c, 0));
         EMIT(LOAD_CONST, const_none(c));
         EMIT(IMPORT_NAME, cmp_add_name(c, a->name.s));
@@ -1741,7 +1786,6 @@ visit_importfrom(CmpCompiler *c, const AstStmt *s)
     }
     for (int i = 0; i < names->len; i++) {
         const AstAlias *a = AST_SEQ_GET(*names, i);
-        c->u->loc = to_loc(&a->loc);
         EMIT(IMPORT_FROM, cmp_add_name(c, a->name.s));
         name_op(c, a->asname.s ? a->asname.s : a->name.s, AST_STORE);
     }

@@ -5,6 +5,9 @@
  * parser, stop at the first error and turn it into CPython's SyntaxError
  * fields. Nothing here recurses.
  */
+#include <ctype.h>
+#include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +61,83 @@ bad_utf8(const unsigned char *s, size_t n)
         i += need + 1;
     }
     return -1;
+}
+
+/* PEP 263: the encoding named by a `coding[:=]` comment on line 1 or 2,
+ * copied to out (empty when there is none). */
+static void
+coding_cookie(const char *s, size_t n, char *out, size_t size)
+{
+    out[0] = '\0';
+    const char *end = s + n;
+    for (int line = 0; line < 2 && s < end; line++) {
+        const char *eol = memchr(s, '\n', (size_t)(end - s));
+        if (eol == NULL) {
+            eol = end;
+        }
+        const char *p = s;
+        while (p < eol && (*p == ' ' || *p == '\t' || *p == '\f')) {
+            p++;
+        }
+        if (p < eol && *p == '#') {
+            for (const char *q = p; q + 7 < eol; q++) {
+                if (memcmp(q, "coding", 6) == 0 && (q[6] == ':' || q[6] == '=')) {
+                    q += 7;
+                    while (q < eol && (*q == ' ' || *q == '\t')) {
+                        q++;
+                    }
+                    size_t k = 0;
+                    while (q < eol && k + 1 < size &&
+                           (isalnum((unsigned char)*q) || *q == '-' || *q == '_' || *q == '.')) {
+                        out[k++] = (char)tolower((unsigned char)*q++);
+                    }
+                    out[k] = '\0';
+                    return;
+                }
+            }
+        } else if (p < eol) {
+            return;     /* only comment or blank lines may precede it */
+        }
+        s = eol + 1;
+    }
+}
+
+/* Re-encodes text (a latin-1, koi8-r... file) into UTF-8 with iconv.
+ * Returns a malloc'd NUL-terminated buffer or NULL. */
+static char *
+recode(const char *text, size_t n, const char *enc, size_t *outlen)
+{
+    static const char *const latin1[] = {"latin-1", "latin1", "iso-8859-1", "iso8859-1",
+                                         "iso-latin-1", "l1"};
+    const char *from = enc;
+    for (size_t i = 0; i < sizeof(latin1) / sizeof(latin1[0]); i++) {
+        if (strcmp(enc, latin1[i]) == 0) {
+            from = "ISO-8859-1";
+        }
+    }
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1) {
+        return NULL;
+    }
+    size_t cap = n * 4 + 1;
+    char *out = malloc(cap);
+    if (out == NULL) {
+        iconv_close(cd);
+        return NULL;
+    }
+    char *in = (char *)text;
+    size_t inleft = n;
+    char *o = out;
+    size_t oleft = cap - 1;
+    size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+    iconv_close(cd);
+    if (r == (size_t)-1) {
+        free(out);
+        return NULL;
+    }
+    *o = '\0';
+    *outlen = (size_t)(o - out);
+    return out;
 }
 
 /* Copies src with a leading BOM dropped and CRLF / CR turned into LF;
@@ -283,6 +363,27 @@ parse_module(AstArena *arena, const char *src, size_t len, ParseError *err)
         return NULL;
     }
     long bad = bad_utf8((const unsigned char *)text, n);
+    if (bad >= 0) {
+        /* honour a PEP 263 cookie only for text that is not UTF-8: the
+         * host hands us UTF-8 strings, files may be older encodings */
+        char enc[64];
+        coding_cookie(text, n, enc, sizeof(enc));
+        if (enc[0] != '\0' && strncmp(enc, "utf-8", 5) != 0 && strncmp(enc, "utf8", 4) != 0) {
+            size_t rn;
+            char *r = recode(text, n, enc, &rn);
+            if (r == NULL) {
+                char msg[120];
+                snprintf(msg, sizeof(msg), "unknown encoding: %s", enc);
+                set_error(err, "SyntaxError", msg, 1, 1, 1, 1);
+                free(text);
+                return NULL;
+            }
+            free(text);
+            text = r;
+            n = rn;
+            bad = bad_utf8((const unsigned char *)text, n);
+        }
+    }
     if (bad >= 0) {
         char msg[160];
         snprintf(msg, sizeof(msg),

@@ -111,4 +111,7 @@ char *lex_ident_normalize(const char *s, size_t len, bool *invalid);
  * one (byte offset in *off) or -1 when all are valid. */
 long lex_ident_check(const char *s, size_t len, size_t *off);
 
+/* Code point named by a `\N{...}` escape (case-insensitive), or -1. */
+long lex_uname_lookup(const char *name, size_t len);
+
 #endif /* MONTY_LEXER_LEXER_H */

@@ -229,9 +229,23 @@ lex_strlit_decode(const char *text, size_t len, int flags, bool fstring, char *d
         case 'N':
             if (!bytes) {
                 *bad_off = (size_t)(esc - text);
-                snprintf(msg, msgsize,
-                         "(unicode error) \\N{...} escapes are not supported by monty");
-                return -1;
+                const char *close = NULL;
+                if (s < e && *s == '{') {
+                    close = memchr(s + 1, '}', (size_t)(e - s - 1));
+                }
+                long cp = close ? lex_uname_lookup(s + 1, (size_t)(close - s - 1)) : -1;
+                if (cp < 0) {
+                    size_t end = close ? (size_t)(close - text) : (size_t)(s - text) - 1;
+                    snprintf(msg, msgsize,
+                             "(unicode error) 'unicodeescape' codec can't decode bytes in "
+                             "position %zu-%zu: %s", *bad_off, end,
+                             close ? "unknown Unicode character name"
+                                   : "malformed \\N character escape");
+                    return -1;
+                }
+                d += put_utf8(d, (unsigned long)cp);
+                s = close + 1;
+                break;
             }
             *d++ = '\\';
             *d++ = n;

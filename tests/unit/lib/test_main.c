@@ -57,6 +57,7 @@ main(void)
     lib_tests_fmt_field(s);
     lib_tests_lib_float(s);
     lib_tests_lib_str(s);
+    lib_tests_lib_math(s);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
