@@ -506,3 +506,28 @@ for n, k in [(5, 2), (5, 0), (5, 5), (5, 6), (0, 0), (50, 25), (100, 3), (5, -1)
     crow.append((c_str(str(n)), c_str(str(k)), c_str(str(run(lambda: _m.comb(n, k)))), c_str(str(run(lambda: _m.perm(n, k))))))
 print('typedef struct { const char *n, *k, *comb, *perm; } CombCase;')
 emit('comb_cases', 'CombCase', crow)
+
+# Codecs.
+cd = []
+dins = [b'', b'abc', b'ab\xff', b'\xe2\x82', b'\xe2\x28\xa1', b'a\xe9', b'\xe9\xe8x', b'\xff\xfe',
+        b'\xf0\x9f\x98', b'\xc0\x80', b'\xed\xa0\x80', b'h\xc3\xa9llo \xe2\x82\xac', b'a\xffb\xfe',
+        b'\xf4\x90\x80\x80', b'\xf0\x9f\x98\x80!']
+handlers = [None, 'strict', 'ignore', 'replace', 'backslashreplace', 'surrogateescape',
+            'surrogatepass', 'xmlcharrefreplace', 'bogus']
+for enc in ['utf-8', 'ascii', 'latin-1']:
+    for b in dins:
+        for h in handlers:
+            r = run(lambda: b.decode(enc, h) if h else b.decode(enc))
+            cd.append((c_str(enc), c_str(b), c_str(h), '1', c_str(r)))
+eins = ['', 'abc', 'a\xe9', 'a\xe9\xe8b', '\u20ac', 'x\U0001f600y', '\ud800', '\ud800\udfff',
+        'ab\udcff', 'é€😀', '\udc80x\udcff', 'a\ud83dz']
+for enc in ['utf-8', 'ascii', 'latin-1']:
+    for s in eins:
+        for h in handlers:
+            r = run(lambda: s.encode(enc, h) if h else s.encode(enc))
+            cd.append((c_str(enc), c_str(s), c_str(h), '0', c_str(r) if isinstance(r, str) else c_str(r)))
+for name in ['UTF8', 'utf_8', 'U8', 'Latin-1', 'iso-8859-1', 'US-ASCII', 'foo', 'latin 1']:
+    r = run(lambda: 'x'.encode(name))
+    cd.append((c_str(name), c_str(''), 'NULL', '2', c_str(r if isinstance(r, str) else 'ok')))
+print('typedef struct { const char *enc, *data, *errors; int decode; const char *expect; } CodecCase;')
+emit('codec_cases', 'CodecCase', cd)
