@@ -146,6 +146,8 @@ void chk_report(Ctx *c, const AstLoc *loc, ChkSeverity sev, const char *code,
 ChkType *chk_name_type(Ctx *c, const AstExpr *name_expr, bool report);
 /* Binds a class-typevar substitution for an instance. */
 ChkType *chk_subst_self(Ctx *c, ChkType *t, const ChkType *self_type);
+/* list += iterable, dict |= pairs: accepted whatever the right side. */
+bool chk_inplace_accepts_any(Ctx *c, ChkType *l, AstOperator op);
 /* Return type of calling a script function (inferred from its body). */
 ChkType *chk_func_return(Ctx *c, ChkFunc *f);
 

@@ -1001,6 +1001,18 @@ binop_one(Ctx *c, ChkType *l, AstOperator op, ChkType *r, const AstExpr *right)
     return open_side ? any(c) : NULL;
 }
 
+/* `l op= r` where the in-place method accepts more than the binary one:
+ * list += any iterable, dict |= any mapping or iterable of pairs. */
+bool
+chk_inplace_accepts_any(Ctx *c, ChkType *l, AstOperator op)
+{
+    if (!l || l->kind != CHK_T_INST) {
+        return false;
+    }
+    return (l->cls == c->lib->c_list && op == AST_ADD)
+           || (l->cls == c->lib->c_dict && op == AST_BITOR);
+}
+
 static const char *
 binop_hint(Ctx *c, ChkType *l, AstOperator op, ChkType *r)
 {
@@ -1542,9 +1554,9 @@ chk_infer(Ctx *c, const AstExpr *e)
     }
 }
 
-/* Exported for flow.c: `for` loops report non-iterables. */
 void chk_check_iterable(Ctx *c, const AstExpr *e, ChkType *t);
 
+/* chk_check_iterable: for flow.c, `for` loops report non-iterables. */
 void
 chk_check_iterable(Ctx *c, const AstExpr *e, ChkType *t)
 {
@@ -1612,6 +1624,8 @@ collect_returns(Ctx *c, const AstSeq *body, ChkType **u, int sid, bool *any_ret)
     }
 }
 
+/* chk_func_return: see check_int.h (annotation, else the union of the
+ * function's return statements, else Any; cached per function). */
 ChkType *
 chk_func_return(Ctx *c, ChkFunc *f)
 {

@@ -241,6 +241,25 @@ handler(A) ::= EXCEPT(T) COLON block(B). { A = parse_handler(ctx, T, false, NULL
 handler(A) ::= EXCEPT(T) test(E) COLON block(B). { A = parse_handler(ctx, T, false, E, NULL, B); }
 handler(A) ::= EXCEPT(T) test(E) AS NAME(N) COLON block(B).
     { A = parse_handler(ctx, T, false, E, N, B); }
+/* PEP 758 (3.14): `except A, B:` without parentheses, unless `as` follows */
+handler(A) ::= EXCEPT(T) exc_list(L) COLON block(B).
+    { A = parse_handler(ctx, T, false, parse_tuple_or_expr(ctx, L, true), NULL, B); }
+handler(A) ::= EXCEPT(T) STAR exc_list(L) COLON block(B).
+    { A = parse_handler(ctx, T, true, parse_tuple_or_expr(ctx, L, true), NULL, B); }
+handler(A) ::= EXCEPT exc_list(L) AS NAME COLON block. {
+    A = NULL;
+    parse_fail(ctx, "SyntaxError", PLOC(L),
+               "multiple exception types must be parenthesized when using 'as'");
+}
+handler(A) ::= EXCEPT STAR exc_list(L) AS NAME COLON block. {
+    A = NULL;
+    parse_fail(ctx, "SyntaxError", PLOC(L),
+               "multiple exception types must be parenthesized when using 'as'");
+}
+%type exc_list {PList *}
+exc_list(A) ::= test(E) COMMA test(F).
+    { A = parse_list_push(ctx, parse_list_new(ctx, E, PLOC(E)), F, PLOC(F)); }
+exc_list(A) ::= exc_list(B) COMMA test(F). { A = parse_list_push(ctx, B, F, PLOC(F)); }
 handler(A) ::= EXCEPT(T) STAR test(E) COLON block(B).
     { A = parse_handler(ctx, T, true, E, NULL, B); }
 handler(A) ::= EXCEPT(T) STAR test(E) AS NAME(N) COLON block(B).

@@ -82,10 +82,10 @@ parse_fmiddle(ParseCtx *ctx, const LexToken *t)
     return parse_done(ctx, new_str(ctx, AST_CONST_STR, s, n, parse_loc_tok(t)));
 }
 
-/* Appends the pieces of `parts` to `out`, flattening JoinedStr pieces and
- * merging adjacent literal text; empty literals are dropped. */
+/* Appends the pieces of `parts` to `flat`, flattening nested JoinedStr
+ * pieces (debug fields, concatenated f-strings) one level deep. */
 static bool
-merge_into(ParseCtx *ctx, AstSeq *out, AstSeq parts)
+flatten(ParseCtx *ctx, AstSeq *flat, AstSeq parts)
 {
     for (int i = 0; i < parts.len; i++) {
         AstExpr *p = parts.items[i];
@@ -93,45 +93,68 @@ merge_into(ParseCtx *ctx, AstSeq *out, AstSeq parts)
             return false;
         }
         if (p->kind == AST_JOINEDSTR) {
-            if (!merge_into(ctx, out, p->u.joinedstr.values)) {
-                return false;
-            }
-            continue;
-        }
-        if (p->kind == AST_CONSTANT) {
-            if (p->u.constant.str.len == 0) {
-                continue;
-            }
-            AstExpr *last = out->len ? out->items[out->len - 1] : NULL;
-            if (last != NULL && last->kind == AST_CONSTANT) {
-                size_t n = last->u.constant.str.len + p->u.constant.str.len;
-                char *s = parse_alloc(ctx, n + 1);
-                if (s == NULL) {
+            for (int k = 0; k < p->u.joinedstr.values.len; k++) {
+                if (!ast_seq_push(ctx->arena, flat, p->u.joinedstr.values.items[k])) {
+                    parse_oom(ctx);
                     return false;
                 }
-                memcpy(s, last->u.constant.str.s, last->u.constant.str.len);
-                memcpy(s + last->u.constant.str.len, p->u.constant.str.s, p->u.constant.str.len);
-                s[n] = '\0';
-                AstExpr *m = new_str(ctx, AST_CONST_STR, s, n,
-                                     parse_loc_span(last->loc, p->loc));
-                if (m == NULL) {
-                    return false;
-                }
-                out->items[out->len - 1] = m;
-                continue;
             }
-            /* copy so later merges never modify a shared node */
-            AstExpr *c = new_str(ctx, AST_CONST_STR, p->u.constant.str.s, p->u.constant.str.len,
-                                 p->loc);
-            if (c == NULL || !ast_seq_push(ctx->arena, out, c)) {
-                return c == NULL ? false : (parse_oom(ctx), false);
-            }
-            continue;
-        }
-        if (!ast_seq_push(ctx->arena, out, p)) {
+        } else if (!ast_seq_push(ctx->arena, flat, p)) {
             parse_oom(ctx);
             return false;
         }
+    }
+    return true;
+}
+
+/* Builds out from parts: each run of literal pieces becomes one Constant
+ * (joined with a single copy, so long runs stay linear), empty literals
+ * are dropped, fields are kept. */
+static bool
+merge_into(ParseCtx *ctx, AstSeq *out, AstSeq parts)
+{
+    AstSeq flat;
+    memset(&flat, 0, sizeof(flat));
+    if (!flatten(ctx, &flat, parts)) {
+        return false;
+    }
+    int i = 0;
+    while (i < flat.len) {
+        AstExpr *p = flat.items[i];
+        if (p->kind != AST_CONSTANT) {
+            if (!ast_seq_push(ctx->arena, out, p)) {
+                parse_oom(ctx);
+                return false;
+            }
+            i++;
+            continue;
+        }
+        int j = i;
+        size_t total = 0;
+        while (j < flat.len && ((AstExpr *)flat.items[j])->kind == AST_CONSTANT) {
+            total += ((AstExpr *)flat.items[j])->u.constant.str.len;
+            j++;
+        }
+        if (total > 0) {
+            char *buf = parse_alloc(ctx, total + 1);
+            if (buf == NULL) {
+                return false;
+            }
+            size_t off = 0;
+            for (int k = i; k < j; k++) {
+                AstConst *c = &((AstExpr *)flat.items[k])->u.constant;
+                memcpy(buf + off, c->str.s, c->str.len);
+                off += c->str.len;
+            }
+            buf[off] = '\0';
+            AstLoc loc = parse_loc_span(((AstExpr *)flat.items[i])->loc,
+                                        ((AstExpr *)flat.items[j - 1])->loc);
+            AstExpr *m = new_str(ctx, AST_CONST_STR, buf, off, loc);
+            if (m == NULL || !ast_seq_push(ctx->arena, out, m)) {
+                return m == NULL ? false : (parse_oom(ctx), false);
+            }
+        }
+        i = j;
     }
     return true;
 }

@@ -822,19 +822,18 @@ static char *
 first_difference(const char *exp, const char *got)
 {
     int line = 1;
-    while (*exp && *got && *exp == *got) {
-        if (*exp == '\n') {
+    size_t i = 0, line_start = 0;
+    while (exp[i] && got[i] && exp[i] == got[i]) {
+        if (exp[i] == '\n') {
             line++;
+            line_start = i + 1;
         }
-        exp++;
-        got++;
+        i++;
     }
-    while (line > 1 && exp[-1] != '\n') {
-        exp--;
-        got--;
-    }
+    exp += line_start;
+    got += line_start;
     char el[61], gl[61];
-    size_t i = 0;
+    i = 0;
     for (; i < 60 && exp[i] && exp[i] != '\n'; i++) {
         el[i] = exp[i];
     }
@@ -1299,7 +1298,6 @@ main(int argc, char **argv)
             modes[n_modes++] = "plain";
         }
         char *reason = NULL;
-        const char *failed_mode = NULL;
         for (int m = 0; m < n_modes && !reason; m++) {
             Outcome o = {0};
             buf_add(&o.stdout_text, "", 0);
@@ -1312,9 +1310,13 @@ main(int argc, char **argv)
             }
             reason = compare(&c, &o, modes[m], false);
             if (reason) {
-                failed_mode = modes[m];
                 if (!c.xfail) {
                     printf("FAIL  %s [%s]: %s\n", c.rel, modes[m], reason);
+                }
+                if (!c.xfail || opt.verbose) {
+                    if (c.xfail) {
+                        printf("XFAIL %s [%s]: %s\n", c.rel, modes[m], reason);
+                    }
                     free(compare(&c, &o, modes[m], true));
                 }
             }
@@ -1322,9 +1324,6 @@ main(int argc, char **argv)
         }
         if (reason && c.xfail) {
             n_xfail++;
-            if (opt.verbose) {
-                printf("XFAIL %s [%s]: %s\n", c.rel, failed_mode, reason);
-            }
         } else if (reason) {
             n_fail++;
             if (opt.mark_xfail) {

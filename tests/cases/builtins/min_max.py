@@ -1,4 +1,3 @@
-# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/obj_list.c:86:26 in
 print(max(1, 2, 3), min([4, 2, 8]), max("abc"), min((3, 1), (2, 9)))
 print(max([1, -5, 3], key=abs), min(["aa", "b", "cc"], key=len), max({"a": 3, "b": 1}))
 print(max([], default=None), min(iter([]), default="empty"))

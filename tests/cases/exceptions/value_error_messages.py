@@ -1,4 +1,3 @@
-# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/obj_list.c:86:26 in
 cases = [
     lambda: int("abc"),
     lambda: int("12", 2),

@@ -1,4 +1,3 @@
-# xfail: monty: ModuleNotFoundError: No module named 'math'
 vals = [0.1] * 10
 print(sum(vals), sum(vals) == 1.0, round(sum(vals), 10))
 import math

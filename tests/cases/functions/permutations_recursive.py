@@ -1,4 +1,4 @@
-# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/ops.c:316:30 in
+# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/ops.c:329:30 in
 def perms(xs):
     if len(xs) <= 1:
         return [xs]

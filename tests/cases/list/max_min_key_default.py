@@ -1,4 +1,3 @@
-# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/obj_list.c:86:26 in
 words = ["pear", "fig", "banana", "kiwi"]
 print(max(words, key=len), min(words, key=len), max(words), min(words))
 print(max([], default="none"), min([], default=0), max([3], default=9))

@@ -280,6 +280,24 @@ START_TEST(test_crlf_bom_tabs)
 }
 END_TEST
 
+/* Python 3.14 syntax CPython 3.13 cannot record for us. */
+START_TEST(test_py314_except_list)
+{
+    const char *src = "try:\n    pass\nexcept A, B:\n    pass\n";
+    ParseError err;
+    AstArena *arena;
+    char *got = dump(src, strlen(src), &err, &arena);
+    ck_assert_ptr_nonnull(got);
+    ck_assert_str_eq(got, "Module(body=[Try(body=[Pass()], handlers=[ExceptHandler(type=Tuple("
+                          "elts=[Name(id='A', ctx=Load()), Name(id='B', ctx=Load())], "
+                          "ctx=Load()), body=[Pass()])])])");
+    ast_arena_free(arena);
+    const char *bad = "try:\n    pass\nexcept A, B as e:\n    pass\n";
+    ParseError e = error_of(bad, strlen(bad));
+    ck_assert_str_eq(e.msg, "multiple exception types must be parenthesized when using 'as'");
+}
+END_TEST
+
 START_TEST(test_locations)
 {
     const char *src = "x = 1\nif a:\n    foo(b, c=d)\n";
@@ -335,6 +353,7 @@ grammar_suite(void)
     tc = tcase_create("source");
     tcase_add_test(tc, test_crlf_bom_tabs);
     tcase_add_test(tc, test_locations);
+    tcase_add_test(tc, test_py314_except_list);
     tcase_add_test(tc, test_arena_limit);
     suite_add_tcase(s, tc);
     return s;
