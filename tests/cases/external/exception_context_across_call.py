@@ -1,0 +1,9 @@
+# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/api_int.h:58:34 in
+try:
+    try:
+        raise KeyError("inner")
+    except KeyError:
+        v = recover()
+        raise RuntimeError(f"outer after {v}")
+except RuntimeError as e:
+    print(e, "| context:", repr(e.__context__))
