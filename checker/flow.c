@@ -372,13 +372,13 @@ module_list(Ctx *c, char *buf, size_t n)
 {
     buf[0] = 0;
     for (int i = 0; i < c->lib->nmodules; i++) {
-        if (strcmp(c->lib->modules[i]->name, "typing") == 0) {
+        if (strcmp(c->lib->module_names[i], "typing") == 0) {
             continue;
         }
         if (buf[0]) {
             strncat(buf, ", ", n - strlen(buf) - 1);
         }
-        strncat(buf, c->lib->modules[i]->name, n - strlen(buf) - 1);
+        strncat(buf, c->lib->module_names[i], n - strlen(buf) - 1);
     }
 }
 
@@ -415,7 +415,7 @@ report_module(Ctx *c, const AstLoc *loc, const char *name)
     chk_suggest_init(&sg, name);
     sg.budget = &c->suggest_budget;
     for (int i = 0; i < c->lib->nmodules; i++) {
-        chk_suggest_offer(&sg, c->lib->modules[i]->name);
+        chk_suggest_offer(&sg, c->lib->module_names[i]);
     }
     const char *best = chk_suggest_best(&sg);
     if (best) {

@@ -171,6 +171,21 @@ START_TEST(test_no_stubs_builtins_only)
 }
 END_TEST
 
+START_TEST(test_every_module_stub_loads)
+{
+    /* every embedded module parses: importing each is clean */
+    ChkResult *r = check(NULL, "import math\nimport json\nimport re\nimport asyncio\n"
+                               "from typing import Any\nprint(math.pi, json.dumps(1), "
+                               "re.escape('a'), asyncio.gather)\n");
+    ck_assert_uint_eq(chk_result_count(r), 0);
+    chk_result_free(r);
+    r = check(NULL, "import os\n");
+    ck_assert_uint_eq(chk_result_count(r), 1);
+    ck_assert_ptr_nonnull(strstr(chk_result_get(r, 0)->hint, "json, math"));
+    chk_result_free(r);
+}
+END_TEST
+
 START_TEST(test_format_parse)
 {
     ChkFormat f;
@@ -197,6 +212,7 @@ checker_suite(void)
     tcase_add_test(t, test_missing_await);
     tcase_add_test(t, test_no_stubs_builtins_only);
     tcase_add_test(t, test_format_parse);
+    tcase_add_test(t, test_every_module_stub_loads);
     suite_add_tcase(s, t);
     return s;
 }
