@@ -1,4 +1,3 @@
-# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/api_int.h:58:34 in
 big = 3 ** 200
 f = 1 / 3
 neg = -(2 ** 70)

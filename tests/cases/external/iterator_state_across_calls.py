@@ -1,4 +1,3 @@
-# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/api_int.h:58:34 in
 inventory = {"apple": 3, "pear": 0, "fig": 7}
 it = iter(inventory.items())
 first = next(it)

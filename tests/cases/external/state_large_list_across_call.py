@@ -1,4 +1,3 @@
-# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/api_int.h:58:34 in
 data = [i * i for i in range(10000)]
 lookup = {i: str(i) for i in range(0, 10000, 7)}
 r = ping(len(data))
