@@ -124,7 +124,7 @@ vm_call_native(VmRun *run, VmValue callable, VmValue *args, size_t nargs, VmTupl
         VmBoundMethod *m = VM_AS(VmBoundMethod, callable);
         VmValue tmp[nargs + 1];
         tmp[0] = m->self;
-        memcpy(tmp + 1, args, nargs * sizeof(VmValue));
+        vm_memcpy(tmp + 1, args, nargs * sizeof(VmValue));
         return vm_call_native(run, m->func, tmp, nargs + 1, kwnames, out);
     }
     if (t->call == NULL) {
@@ -400,7 +400,7 @@ minmax(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out, 
         if (l == NULL) {
             return VM_ERR;
         }
-        memcpy(l->items, args, npos * sizeof(VmValue));
+        vm_memcpy(l->items, args, npos * sizeof(VmValue));
         l->len = npos;
         seq = vm_obj_val(l);
     }

@@ -118,8 +118,8 @@ vm_sort_values(VmRun *run, VmValue *items, size_t n, VmValue key, bool reverse)
                 tk[k] = keys[j];
                 tv[k++] = vals[j++];
             }
-            memcpy(keys + lo, tk + lo, (hi - lo) * sizeof(VmValue));
-            memcpy(vals + lo, tv + lo, (hi - lo) * sizeof(VmValue));
+            vm_memcpy(keys + lo, tk + lo, (hi - lo) * sizeof(VmValue));
+            vm_memcpy(vals + lo, tv + lo, (hi - lo) * sizeof(VmValue));
         }
     }
     if (st == VM_OK) {
@@ -160,7 +160,7 @@ vm_seq_repeat(VmRun *run, VmValue seq, int64_t n, VmValue *out)
             return VM_ERR;
         }
         for (int64_t i = 0; i < n; i++) {
-            memcpy(buf + (size_t)i * bs->len, bs->data, bs->len);
+            vm_memcpy(buf + (size_t)i * bs->len, bs->data, bs->len);
         }
         *out = vm_value_bytes(run, buf, total);
         vm_heap_free(run, buf);
@@ -180,7 +180,7 @@ vm_seq_repeat(VmRun *run, VmValue seq, int64_t n, VmValue *out)
             return VM_ERR;
         }
         for (int64_t i = 0; i < n; i++) {
-            memcpy(r->data + (size_t)i * s->len, s->data, s->len);
+            vm_memcpy(r->data + (size_t)i * s->len, s->data, s->len);
         }
         r->nchars = s->nchars * (size_t)n;
         r->ascii = s->ascii;
@@ -225,7 +225,7 @@ vm_seq_repeat(VmRun *run, VmValue seq, int64_t n, VmValue *out)
         *out = vm_obj_val(t);
     }
     for (int64_t i = 0; i < n; i++) {
-        memcpy(dst + (size_t)i * len, items, len * sizeof(VmValue));
+        vm_memcpy(dst + (size_t)i * len, items, len * sizeof(VmValue));
     }
     return VM_OK;
 }
@@ -795,7 +795,7 @@ vm_str_mod(VmRun *run, VmValue fmtv, VmValue argsv, VmValue *out)
         if (fl > 20) {
             fl = 20;
         }
-        memcpy(flags, specstart, fl);
+        vm_memcpy(flags, specstart, fl);
         flags[fl] = 0;
         VmValue piece;
         char cfmt[48];
@@ -1221,7 +1221,7 @@ vm_tuple_new_from_args(VmRun *run, const VmType *t, VmValue *args, size_t nargs,
     if (tt == NULL) {
         return VM_ERR;
     }
-    memcpy(tt->items, l->items, l->len * sizeof(VmValue));
+    vm_memcpy(tt->items, l->items, l->len * sizeof(VmValue));
     *out = vm_obj_val(tt);
     return VM_OK;
 }

@@ -633,7 +633,7 @@ vm_exc_format(VmRun *run, VmValue exc)
     }
     char *out = malloc(b.len + 1);
     if (out != NULL) {
-        memcpy(out, b.data ? b.data : "", b.len);
+        vm_memcpy(out, b.data ? b.data : "", b.len);
         out[b.len] = 0;
     }
     vm_sb_fini(&b);

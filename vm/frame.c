@@ -80,11 +80,11 @@ vm_frame_bind(VmRun *run, VmFrame *f, VmFunction *func, VmValue *args, size_t na
     VmDict *kwdict = NULL;
 
     if (npos == argc && nkw == 0 && kwc == 0 && !has_varargs && !has_varkw) {
-        memcpy(locals, args, npos * sizeof(VmValue));
+        vm_memcpy(locals, args, npos * sizeof(VmValue));
         goto cells;
     }
     size_t ncopy = npos < argc ? npos : argc;
-    memcpy(locals, args, ncopy * sizeof(VmValue));
+    vm_memcpy(locals, args, ncopy * sizeof(VmValue));
     if (has_varargs) {
         size_t extra = npos > argc ? npos - argc : 0;
         VmTuple *t = vm_tuple_new(run, extra);

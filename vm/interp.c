@@ -124,7 +124,7 @@ flatten_ex(VmRun *run, VmValue args, VmValue kwargs, VmTuple **flat, VmTuple **k
     if (t == NULL || (nkw && names == NULL)) {
         return VM_ERR;
     }
-    memcpy(t->items, items, npos * sizeof(VmValue));
+    vm_memcpy(t->items, items, npos * sizeof(VmValue));
     size_t k = 0;
     for (size_t i = 0; d && i < d->nentries; i++) {
         if (vm_val_is_empty(d->entries[i].key)) {
@@ -192,7 +192,7 @@ unpack(VmRun *run, VmValue seq, uint32_t before, uint32_t after, bool star, VmVa
     if (m == NULL) {
         return VM_ERR;
     }
-    memcpy(m->items, items + before, mid * sizeof(VmValue));
+    vm_memcpy(m->items, items + before, mid * sizeof(VmValue));
     m->len = mid;
     size_t k = 0;
     VmValue tmp[total];
@@ -614,7 +614,7 @@ vm_interp_run(VmRun *run)
                 goto error;
             }
             sp -= arg;
-            memcpy(t->items, sp, arg * sizeof(VmValue));
+            vm_memcpy(t->items, sp, arg * sizeof(VmValue));
             PUSH(vm_obj_val(t));
             break;
         }
@@ -626,7 +626,7 @@ vm_interp_run(VmRun *run)
             }
             sp -= arg;
             if (arg > 0) {
-                memcpy(l->items, sp, arg * sizeof(VmValue));
+                vm_memcpy(l->items, sp, arg * sizeof(VmValue));
             }
             l->len = arg;
             PUSH(vm_obj_val(l));
@@ -725,7 +725,7 @@ vm_interp_run(VmRun *run)
             if (t == NULL) {
                 goto error;
             }
-            memcpy(t->items, l->items, l->len * sizeof(VmValue));
+            vm_memcpy(t->items, l->items, l->len * sizeof(VmValue));
             TOP() = vm_obj_val(t);
             break;
         }
@@ -934,7 +934,7 @@ vm_interp_run(VmRun *run)
                         goto error;
                     }
                     t->items[0] = m->self;
-                    memcpy(t->items + 1, args, nargs * sizeof(VmValue));
+                    vm_memcpy(t->items + 1, args, nargs * sizeof(VmValue));
                     flat = t;
                     args = t->items;
                     nargs++;

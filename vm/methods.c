@@ -95,7 +95,7 @@ METHOD(list_pop, "pop", &vm_type_list)
         }
     }
     *out = l->items[i];
-    memmove(l->items + i, l->items + i + 1, (l->len - (size_t)i - 1) * sizeof(VmValue));
+    vm_memmove(l->items + i, l->items + i + 1, (l->len - (size_t)i - 1) * sizeof(VmValue));
     l->len--;
     return VM_OK;
 }
@@ -120,7 +120,7 @@ METHOD(list_insert, "insert", &vm_type_list)
     if (vm_list_append(run, l, vm_val_none()) != VM_OK) {
         return VM_ERR;
     }
-    memmove(l->items + i + 1, l->items + i, (l->len - 1 - (size_t)i) * sizeof(VmValue));
+    vm_memmove(l->items + i + 1, l->items + i, (l->len - 1 - (size_t)i) * sizeof(VmValue));
     l->items[i] = args[2];
     *out = vm_val_none();
     return VM_OK;
@@ -154,7 +154,7 @@ METHOD(list_remove, "remove", &vm_type_list)
     if (i < 0) {
         return vm_raise(run, &vm_exc_ValueError, "list.remove(x): x not in list");
     }
-    memmove(l->items + i, l->items + i + 1, (l->len - (size_t)i - 1) * sizeof(VmValue));
+    vm_memmove(l->items + i, l->items + i + 1, (l->len - (size_t)i - 1) * sizeof(VmValue));
     l->len--;
     *out = vm_val_none();
     return VM_OK;

@@ -9,10 +9,10 @@
 
 #include "vm/modules.h"
 
-extern const VmModule vm_module_math, vm_module_json;
+extern const VmModule vm_module_math, vm_module_json, vm_module_re;
 
 static const VmModule *const registry[] = {
-    &vm_module_math, &vm_module_json,
+    &vm_module_math, &vm_module_json, &vm_module_re,
 };
 
 static const VmModule *

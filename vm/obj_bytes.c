@@ -16,7 +16,7 @@ vm_value_bytes(VmRun *run, const uint8_t *data, size_t len)
     b->len = len;
     b->hash = -1;
     if (len > 0) {
-        memcpy(b->data, data, len);
+        vm_memcpy(b->data, data, len);
     }
     return vm_obj_val(b);
 }

@@ -83,7 +83,7 @@ vm_list_extend(VmRun *run, VmList *l, VmValue iterable)
         if (vm_is(iterable, &vm_type_list)) {
             src = VM_AS(VmList, iterable)->items;
         }
-        memmove(l->items + l->len, src, n * sizeof(VmValue));
+        vm_memmove(l->items + l->len, src, n * sizeof(VmValue));
         l->len += n;
         return VM_OK;
     }
@@ -223,9 +223,9 @@ list_set_slice(VmRun *run, VmList *l, VmSlice *sl, VmValue value)
         if (m > old && vm_list_reserve(run, l, m - old) != VM_OK) {
             return VM_ERR;
         }
-        memmove(l->items + start + m, l->items + stop, (l->len - (size_t)stop) * sizeof(VmValue));
+        vm_memmove(l->items + start + m, l->items + stop, (l->len - (size_t)stop) * sizeof(VmValue));
         if (m > 0) {
-            memcpy(l->items + start, items, m * sizeof(VmValue));
+            vm_memcpy(l->items + start, items, m * sizeof(VmValue));
         }
         l->len = l->len - old + m;
         return VM_OK;
@@ -271,7 +271,7 @@ list_setitem(VmRun *run, VmValue self, VmValue key, VmValue value)
         return VM_ERR;
     }
     if (vm_val_is_empty(value)) {
-        memmove(l->items + i, l->items + i + 1, (l->len - (size_t)i - 1) * sizeof(VmValue));
+        vm_memmove(l->items + i, l->items + i + 1, (l->len - (size_t)i - 1) * sizeof(VmValue));
         l->len--;
     } else {
         l->items[i] = value;

@@ -54,7 +54,7 @@ vm_sb_add(VmStrBuf *b, const char *s, size_t n)
     if (!buf_reserve(b, n)) {
         return false;
     }
-    memcpy(b->data + b->len, s, n);
+    vm_memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = 0;
     return true;
@@ -189,7 +189,7 @@ vm_str_new(VmRun *run, const char *utf8, size_t len)
     if (s == NULL) {
         return NULL;
     }
-    memcpy(s->data, utf8, len);
+    vm_memcpy(s->data, utf8, len);
     vm_str_finish(s);
     return s;
 }
@@ -249,8 +249,8 @@ vm_str_concat(VmRun *run, VmStr *a, VmStr *b, VmValue *out)
     if (s == NULL) {
         return VM_ERR;
     }
-    memcpy(s->data, a->data, a->len);
-    memcpy(s->data + a->len, b->data, b->len);
+    vm_memcpy(s->data, a->data, a->len);
+    vm_memcpy(s->data + a->len, b->data, b->len);
     s->nchars = a->nchars + b->nchars;
     s->ascii = a->ascii && b->ascii;
     *out = vm_obj_val(s);

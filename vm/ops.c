@@ -307,8 +307,8 @@ vm_binop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out)
             if (buf == NULL) {
                 return VM_ERR;
             }
-            memcpy(buf, x->data, x->len);
-            memcpy(buf + x->len, y->data, y->len);
+            vm_memcpy(buf, x->data, x->len);
+            vm_memcpy(buf + x->len, y->data, y->len);
             *out = vm_value_bytes(run, buf, x->len + y->len);
             vm_heap_free(run, buf);
             return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
@@ -326,8 +326,8 @@ vm_binop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out)
             if (r == NULL) {
                 return VM_ERR;
             }
-            memcpy(r->items, x->items, x->len * sizeof(VmValue));
-            memcpy(r->items + x->len, y->items, y->len * sizeof(VmValue));
+            vm_memcpy(r->items, x->items, x->len * sizeof(VmValue));
+            vm_memcpy(r->items + x->len, y->items, y->len * sizeof(VmValue));
             r->len = x->len + y->len;
             *out = vm_obj_val(r);
             return VM_OK;
@@ -338,8 +338,8 @@ vm_binop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out)
             if (r == NULL) {
                 return VM_ERR;
             }
-            memcpy(r->items, x->items, x->len * sizeof(VmValue));
-            memcpy(r->items + x->len, y->items, y->len * sizeof(VmValue));
+            vm_memcpy(r->items, x->items, x->len * sizeof(VmValue));
+            vm_memcpy(r->items + x->len, y->items, y->len * sizeof(VmValue));
             *out = vm_obj_val(r);
             return VM_OK;
         }

@@ -205,7 +205,7 @@ sort_by_keys(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue 
     for (size_t i = 0; i < n; i++) {
         tmp[i] = items->items[VM_AS(VmTuple, pairs->items[i])->items[1].u.i];
     }
-    memcpy(items->items, tmp, n * sizeof(VmValue));
+    vm_memcpy(items->items, tmp, n * sizeof(VmValue));
     vm_heap_free(run, tmp);
     return VM_OK;
 }

@@ -17,7 +17,7 @@ dupstr(const char *s)
     size_t n = strlen(s);
     char *d = malloc(n + 1);
     if (d != NULL) {
-        memcpy(d, s, n + 1);
+        vm_memcpy(d, s, n + 1);
     }
     return d;
 }
@@ -130,7 +130,7 @@ source_line(const CmpProgram *p, uint32_t lineno)
     }
     char *d = malloc((size_t)(e - s) + 1);
     if (d != NULL) {
-        memcpy(d, s, (size_t)(e - s));
+        vm_memcpy(d, s, (size_t)(e - s));
         d[e - s] = 0;
     }
     return d;
@@ -466,7 +466,7 @@ vm_value_tuple(VmRun *run, const VmValue *items, size_t n)
         return vm_val_empty();
     }
     if (n > 0) {
-        memcpy(t->items, items, n * sizeof(VmValue));
+        vm_memcpy(t->items, items, n * sizeof(VmValue));
     }
     return vm_obj_val(t);
 }

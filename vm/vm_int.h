@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <tommath.h>
 
 #include "compiler/program.h"
@@ -452,6 +453,24 @@ struct VmRun {
     uint64_t used_ns;           /* time consumed by earlier start/resume slices */
     uint32_t ticks;
 };
+
+/* memcpy/memmove that accept NULL pointers when n == 0 (empty containers have no
+ * item block; passing NULL to the C functions is undefined even for 0 bytes). */
+static inline void
+vm_memcpy(void *dst, const void *src, size_t n)
+{
+    if (n > 0) {
+        memcpy(dst, src, n);
+    }
+}
+
+static inline void
+vm_memmove(void *dst, const void *src, size_t n)
+{
+    if (n > 0) {
+        memmove(dst, src, n);
+    }
+}
 
 /* ---- code lookup ----------------------------------------------------------- */
 

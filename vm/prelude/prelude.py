@@ -240,3 +240,38 @@ def _math_sumprod(p, q, /):
 def _math_dist(p, q, /):
     import math
     return math.dist(list(p), list(q))
+
+
+def _re_subn_impl(p, repl, string, count):
+    parts = []
+    last = 0
+    n = 0
+    for m in p.finditer(string):
+        if count > 0 and n >= count:
+            break
+        parts.append(string[last:m.start()])
+        r = repl(m)
+        if r is not None:
+            parts.append(r)
+        last = m.end()
+        n += 1
+    parts.append(string[last:])
+    return string[:0].join(parts), n
+
+
+def _re_sub(pattern, repl, string, count=0, flags=0):
+    import re
+    return _re_subn_impl(re.compile(pattern, flags), repl, string, count)[0]
+
+
+def _re_subn(pattern, repl, string, count=0, flags=0):
+    import re
+    return _re_subn_impl(re.compile(pattern, flags), repl, string, count)
+
+
+def _re_pattern_sub(self, repl, string, count=0):
+    return _re_subn_impl(self, repl, string, count)[0]
+
+
+def _re_pattern_subn(self, repl, string, count=0):
+    return _re_subn_impl(self, repl, string, count)

@@ -455,3 +455,90 @@ for t in texts:
 print('typedef struct { const char *meth, *s, *arg, *arg2; int64_t a, b; int c; const char *expect; }'
       ' StrMethCase;')
 emit('str_meth_cases', 'StrMethCase', sm)
+
+# math module numerics.
+import math as _m
+mrow = []
+fns = ['sqrt', 'exp', 'exp2', 'expm1', 'log1p', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh',
+       'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'erf', 'erfc', 'gamma', 'lgamma', 'fabs', 'cbrt',
+       'degrees', 'radians']
+mvals = [0.0, -0.0, 0.5, 1.0, -1.0, 2.0, -2.5, 10.0, 100.0, 710.0, 1000.0, -1000.0, 1e-300, 171.5,
+         172.0, -3.0, float('inf'), float('-inf'), float('nan'), 0.1, 1e308]
+for i, fn in enumerate(fns):
+    for x in mvals:
+        r = fres(lambda: getattr(_m, fn)(x))
+        mrow.append((str(i), bits(x), r[0], r[1]))
+print('typedef struct { int fn; uint64_t x; uint64_t out; const char *err; } Math1Case;')
+emit('math1_cases', 'Math1Case', mrow)
+m2 = []
+for x in mvals[:16] + [float('inf'), float('nan')]:
+    for y in [0.0, -1.0, 0.5, 2.0, 3.0, -3.0, 1e10, float('inf'), float('-inf'), float('nan')]:
+        m2.append((bits(x), bits(y), *fres(lambda: _m.pow(x, y)), *fres(lambda: _m.fmod(x, y)),
+                   *fres(lambda: _m.hypot(x, y)), *fres(lambda: _m.log(x) if x > 0 else _m.log(x))))
+print('typedef struct { uint64_t x, y; uint64_t pow; const char *pow_err; uint64_t fmod;'
+      ' const char *fmod_err; uint64_t hypot; const char *hypot_err; uint64_t log;'
+      ' const char *log_err; } Math2Case;')
+emit('math2_cases', 'Math2Case', m2)
+lrow = []
+for a in [1, 2, 10, 10 ** 22, 10 ** 308, 10 ** 400, 2 ** 10000, 3 ** 5000, 0, -5, 7 ** 900, 2 ** 1023 * 3]:
+    lrow.append((c_str(str(a)), *fres(lambda: _m.log(a)), *fres(lambda: _m.log2(a)), *fres(lambda: _m.log10(a))))
+print('typedef struct { const char *a; uint64_t ln; const char *ln_err; uint64_t l2; const char *l2_err;'
+      ' uint64_t l10; const char *l10_err; } MathLogCase;')
+emit('math_log_cases', 'MathLogCase', lrow)
+fs = [[0.1] * 10, [1e308, 1e308], [float('inf'), -float('inf')], [1e-16, 1, 1e16], [1, 1e100, 1, -1e100],
+      [float('nan'), 1.0], [float('inf'), 1.0, float('inf')], [], [-0.0], [0.1, 0.2, 0.3, -0.6],
+      [2.0 ** 53, 1.0, -2.0 ** 53], [1e-300 * 1e-20, 5e-324, -5e-324], [float('nan'), float('inf'), -float('inf')],
+      [x / 7 for x in range(1, 30)]]
+fsrow = []
+for lst in fs:
+    r = fres(lambda: _m.fsum(lst))
+    sr = fres(lambda: sum([float(v) for v in lst], 0.0))
+    fsrow.append((str(len(lst)), '{' + ', '.join(bits(x) for x in lst) + '}' if lst else '{0}', r[0], r[1], sr[0]))
+print('typedef struct { int n; uint64_t items[32]; uint64_t fsum; const char *err; uint64_t sum; } FsumCase;')
+emit('fsum_cases', 'FsumCase', fsrow)
+irow = []
+for a, b in [(0, 0), (12, 18), (-12, 18), (2 ** 100, 6 ** 50), (0, -5), (7, 0), (10 ** 30, 10 ** 20 + 1)]:
+    irow.append((c_str(str(a)), c_str(str(b)), c_str(str(_m.gcd(a, b))), c_str(str(_m.lcm(a, b)))))
+print('typedef struct { const char *a, *b, *gcd, *lcm; } GcdCase;')
+emit('gcd_cases', 'GcdCase', irow)
+crow = []
+for n, k in [(5, 2), (5, 0), (5, 5), (5, 6), (0, 0), (50, 25), (100, 3), (5, -1), (-5, 2), (10 ** 20, 2), (60, 58)]:
+    crow.append((c_str(str(n)), c_str(str(k)), c_str(str(run(lambda: _m.comb(n, k)))), c_str(str(run(lambda: _m.perm(n, k))))))
+print('typedef struct { const char *n, *k, *comb, *perm; } CombCase;')
+emit('comb_cases', 'CombCase', crow)
+
+# Codecs.
+cd = []
+dins = [b'', b'abc', b'ab\xff', b'\xe2\x82', b'\xe2\x28\xa1', b'a\xe9', b'\xe9\xe8x', b'\xff\xfe',
+        b'\xf0\x9f\x98', b'\xc0\x80', b'\xed\xa0\x80', b'h\xc3\xa9llo \xe2\x82\xac', b'a\xffb\xfe',
+        b'\xf4\x90\x80\x80', b'\xf0\x9f\x98\x80!']
+handlers = [None, 'strict', 'ignore', 'replace', 'backslashreplace', 'surrogateescape',
+            'surrogatepass', 'xmlcharrefreplace', 'bogus']
+for enc in ['utf-8', 'ascii', 'latin-1']:
+    for b in dins:
+        for h in handlers:
+            r = run(lambda: b.decode(enc, h) if h else b.decode(enc))
+            cd.append((c_str(enc), c_str(b), c_str(h), '1', c_str(r)))
+eins = ['', 'abc', 'a\xe9', 'a\xe9\xe8b', '\u20ac', 'x\U0001f600y', '\ud800', '\ud800\udfff',
+        'ab\udcff', 'é€😀', '\udc80x\udcff', 'a\ud83dz']
+for enc in ['utf-8', 'ascii', 'latin-1']:
+    for s in eins:
+        for h in handlers:
+            r = run(lambda: s.encode(enc, h) if h else s.encode(enc))
+            cd.append((c_str(enc), c_str(s), c_str(h), '0', c_str(r) if isinstance(r, str) else c_str(r)))
+for name in ['UTF8', 'utf_8', 'U8', 'Latin-1', 'iso-8859-1', 'US-ASCII', 'foo', 'latin 1']:
+    r = run(lambda: 'x'.encode(name))
+    cd.append((c_str(name), c_str(''), 'NULL', '2', c_str(r if isinstance(r, str) else 'ok')))
+print('typedef struct { const char *enc, *data, *errors; int decode; const char *expect; } CodecCase;')
+emit('codec_cases', 'CodecCase', cd)
+
+fh = []
+for s in ['0x1.999999999999ap-4', '1.8p1', '-0x1p-1074', '0x1p-1075', '0x1.8p-1074', '0x3p-1076',
+          '0x1.fffffffffffff8p1023', '0x1.fffffffffffff7ffp1023', '0x1p1024', ' 0x10 ', 'inf', '-Infinity',
+          'nan', '0x.8', '0x8.', '.', '0x', '0xp1', '1p', '0x1.0000000000000fffp0', '0x1.00000000000008p0',
+          '0x1.00000000000018p0', 'abc', '0xg', '0x1p+10', 'ff.ffp-8', '0X1P-1022', '0x0.0000000000001p-1022',
+          '0x0.00000000000008p-1022', '0x0p99999999999', '0x1p-99999999999', '1p99999999999', '']:
+    r = fres(lambda: float.fromhex(s))
+    fh.append((c_str(s), r[0], r[1]))
+print('typedef struct { const char *s; uint64_t out; const char *err; } FromhexCase;')
+emit('fromhex_cases', 'FromhexCase', fh)

@@ -1,0 +1,5 @@
+print(repr(range(5)), repr(range(1, 10, 2)), repr(slice(1, 2)), repr(slice(None)), repr(...))
+print(repr(frozenset()), repr(set()), repr(frozenset([1])), repr({}), repr(()), repr([]))
+print(repr(1e100), repr(-1e-100), repr(float("inf")), repr(float("-nan")), repr(2 ** 100))
+print(repr(b""), repr(b"'"), repr(b'"'), repr(b"\t\n\\"), repr("\t\n\\"))
+print(repr(ValueError("x")), repr(KeyError()), repr(StopIteration()), repr(Exception("a", 1)))

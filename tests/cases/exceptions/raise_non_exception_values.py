@@ -1,0 +1,10 @@
+# xfail: stdout line 5: expected 'TypeError exception causes must derive from BaseException', got 'TypeError exceptions must derive from BaseException'
+for bad in [None, 1, "s", [ValueError]]:
+    try:
+        raise bad
+    except TypeError as e:
+        print(type(e).__name__, e)
+try:
+    raise ValueError from 5
+except TypeError as e:
+    print(type(e).__name__, e)
