@@ -506,3 +506,39 @@ for n, k in [(5, 2), (5, 0), (5, 5), (5, 6), (0, 0), (50, 25), (100, 3), (5, -1)
     crow.append((c_str(str(n)), c_str(str(k)), c_str(str(run(lambda: _m.comb(n, k)))), c_str(str(run(lambda: _m.perm(n, k))))))
 print('typedef struct { const char *n, *k, *comb, *perm; } CombCase;')
 emit('comb_cases', 'CombCase', crow)
+
+# Codecs.
+cd = []
+dins = [b'', b'abc', b'ab\xff', b'\xe2\x82', b'\xe2\x28\xa1', b'a\xe9', b'\xe9\xe8x', b'\xff\xfe',
+        b'\xf0\x9f\x98', b'\xc0\x80', b'\xed\xa0\x80', b'h\xc3\xa9llo \xe2\x82\xac', b'a\xffb\xfe',
+        b'\xf4\x90\x80\x80', b'\xf0\x9f\x98\x80!']
+handlers = [None, 'strict', 'ignore', 'replace', 'backslashreplace', 'surrogateescape',
+            'surrogatepass', 'xmlcharrefreplace', 'bogus']
+for enc in ['utf-8', 'ascii', 'latin-1']:
+    for b in dins:
+        for h in handlers:
+            r = run(lambda: b.decode(enc, h) if h else b.decode(enc))
+            cd.append((c_str(enc), c_str(b), c_str(h), '1', c_str(r)))
+eins = ['', 'abc', 'a\xe9', 'a\xe9\xe8b', '\u20ac', 'x\U0001f600y', '\ud800', '\ud800\udfff',
+        'ab\udcff', 'é€😀', '\udc80x\udcff', 'a\ud83dz']
+for enc in ['utf-8', 'ascii', 'latin-1']:
+    for s in eins:
+        for h in handlers:
+            r = run(lambda: s.encode(enc, h) if h else s.encode(enc))
+            cd.append((c_str(enc), c_str(s), c_str(h), '0', c_str(r) if isinstance(r, str) else c_str(r)))
+for name in ['UTF8', 'utf_8', 'U8', 'Latin-1', 'iso-8859-1', 'US-ASCII', 'foo', 'latin 1']:
+    r = run(lambda: 'x'.encode(name))
+    cd.append((c_str(name), c_str(''), 'NULL', '2', c_str(r if isinstance(r, str) else 'ok')))
+print('typedef struct { const char *enc, *data, *errors; int decode; const char *expect; } CodecCase;')
+emit('codec_cases', 'CodecCase', cd)
+
+fh = []
+for s in ['0x1.999999999999ap-4', '1.8p1', '-0x1p-1074', '0x1p-1075', '0x1.8p-1074', '0x3p-1076',
+          '0x1.fffffffffffff8p1023', '0x1.fffffffffffff7ffp1023', '0x1p1024', ' 0x10 ', 'inf', '-Infinity',
+          'nan', '0x.8', '0x8.', '.', '0x', '0xp1', '1p', '0x1.0000000000000fffp0', '0x1.00000000000008p0',
+          '0x1.00000000000018p0', 'abc', '0xg', '0x1p+10', 'ff.ffp-8', '0X1P-1022', '0x0.0000000000001p-1022',
+          '0x0.00000000000008p-1022', '0x0p99999999999', '0x1p-99999999999', '1p99999999999', '']:
+    r = fres(lambda: float.fromhex(s))
+    fh.append((c_str(s), r[0], r[1]))
+print('typedef struct { const char *s; uint64_t out; const char *err; } FromhexCase;')
+emit('fromhex_cases', 'FromhexCase', fh)
