@@ -531,3 +531,14 @@ for name in ['UTF8', 'utf_8', 'U8', 'Latin-1', 'iso-8859-1', 'US-ASCII', 'foo', 
     cd.append((c_str(name), c_str(''), 'NULL', '2', c_str(r if isinstance(r, str) else 'ok')))
 print('typedef struct { const char *enc, *data, *errors; int decode; const char *expect; } CodecCase;')
 emit('codec_cases', 'CodecCase', cd)
+
+fh = []
+for s in ['0x1.999999999999ap-4', '1.8p1', '-0x1p-1074', '0x1p-1075', '0x1.8p-1074', '0x3p-1076',
+          '0x1.fffffffffffff8p1023', '0x1.fffffffffffff7ffp1023', '0x1p1024', ' 0x10 ', 'inf', '-Infinity',
+          'nan', '0x.8', '0x8.', '.', '0x', '0xp1', '1p', '0x1.0000000000000fffp0', '0x1.00000000000008p0',
+          '0x1.00000000000018p0', 'abc', '0xg', '0x1p+10', 'ff.ffp-8', '0X1P-1022', '0x0.0000000000001p-1022',
+          '0x0.00000000000008p-1022', '0x0p99999999999', '0x1p-99999999999', '1p99999999999', '']:
+    r = fres(lambda: float.fromhex(s))
+    fh.append((c_str(s), r[0], r[1]))
+print('typedef struct { const char *s; uint64_t out; const char *err; } FromhexCase;')
+emit('fromhex_cases', 'FromhexCase', fh)
