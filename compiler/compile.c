@@ -914,6 +914,7 @@ comp_generator(CmpCompiler *c, const AstExpr *e, int idx)
     const AstSeq *gens = &e->u.comp.generators;
     const AstComprehension *g = AST_SEQ_GET(*gens, idx);
     int32_t start = cmp_new_label(c), anchor = cmp_new_label(c);
+    int32_t if_cleanup = cmp_new_label(c);
     int depth = idx + 1;
 
     if (idx == 0) {
@@ -929,8 +930,10 @@ comp_generator(CmpCompiler *c, const AstExpr *e, int idx)
     if (!store_target(c, g->target)) {
         return false;
     }
+    /* A failed filter goes on to the loop's JUMP (never straight back to
+     * FOR_ITER): back-edges are where the VM checks the time budget. */
     for (int i = 0; i < g->ifs.len; i++) {
-        if (!jump_if(c, AST_SEQ_GET(g->ifs, i), start, false)) {
+        if (!jump_if(c, AST_SEQ_GET(g->ifs, i), if_cleanup, false)) {
             return false;
         }
     }
@@ -967,6 +970,7 @@ comp_generator(CmpCompiler *c, const AstExpr *e, int idx)
             break;
         }
     }
+    cmp_bind_label(c, if_cleanup);
     JUMP_TO(JUMP, start);
     cmp_bind_label(c, anchor);
     return !c->failed;

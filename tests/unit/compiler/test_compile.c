@@ -418,7 +418,15 @@ START_TEST(test_verify_rejects_bad_depth)
     ck_assert(strstr(why, "needs") != NULL);
     m->code[0] = CMP_INSN(OP_JUMP, m->ncode);
     ck_assert(!cmp_verify_program(p, why, sizeof why));
-    m->code[0] = saved;
+    /* a loop without a backward JUMP would escape the time budget */
+    m->code[1] = CMP_INSN(OP_POP_JUMP_IF_TRUE, 0);
+    m->code[0] = CMP_INSN(OP_LOAD_CONST, 0);
+    ck_assert(!cmp_verify_program(p, why, sizeof why));
+    ck_assert(strstr(why, "backward conditional jump") != NULL);
+    cmp_program_free(p);
+    p = compile_case("basics");
+    m = &p->codes[0];
+    saved = m->code[0];
     ck_assert(cmp_verify_program(p, why, sizeof why));
     cmp_program_free(p);
 }
