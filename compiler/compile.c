@@ -855,7 +855,7 @@ make_function(CmpCompiler *c, const void *node, const char *name, const AstArgum
     CmpScope *child = cmp_scope_child(c->u->scope, node);
     uint32_t flags, code_index;
     char *qual;
-    bool ok;
+    bool ok, docstring = false;
 
     if (child == NULL) {
         return cmp_fail(c, "SystemError", NULL, "internal compiler error: missing scope");
@@ -887,13 +887,26 @@ make_function(CmpCompiler *c, const void *node, const char *name, const AstArgum
             EMIT(RETURN_VALUE, 0);
         }
     } else {
-        ok = visit_stmts(c, body);
+        const AstStmt *first = body->len > 0 ? AST_SEQ_GET(*body, 0) : NULL;
+        AstSeq rest = *body;
+        if (first != NULL && first->kind == AST_EXPR
+            && first->u.expr.value->kind == AST_CONSTANT
+            && first->u.expr.value->u.constant.kind == AST_CONST_STR) {
+            /* the docstring: constant 0, not executed (as CPython) */
+            const AstConst *k = &first->u.expr.value->u.constant;
+            const_str(c, k->str.s ? k->str.s : "", k->str.len);
+            docstring = true;
+            rest.items++;
+            rest.len--;
+        }
+        ok = visit_stmts(c, &rest);
         /* Always: a label may sit at the very end even when it is dead. */
         EMIT(RETURN_CONST, const_none(c));
     }
     ok = cmp_unit_leave(c, (uint32_t)(args->posonlyargs.len + args->args.len),
                         (uint32_t)args->posonlyargs.len, (uint32_t)args->kwonlyargs.len,
-                        code_flags(child, args)) && ok;
+                        code_flags(child, args) | (docstring ? CMP_CO_HAS_DOCSTRING : 0))
+         && ok;
     if (!ok) {
         return false;
     }

@@ -69,6 +69,10 @@ OK = {
         "    return h\n"
         "def annotated(x: int, *, y: 'str' = 'a') -> list[int]:\n    z: int = 1\n"
         "    w: int\n    return [x, y, z]\n"),
+    "docstrings": (
+        "def f(x):\n    \"\"\"Doubles x.\"\"\"\n    return x * 2\n"
+        "def g():\n    'only a docstring'\n"
+        "def h():\n    x = 'not a docstring'\n    return x\n"),
     "conditions": (
         "x = None\nif x is None and not (x or y):\n    pass\nelif x is not None:\n    pass\n"
         "r = 1 if x else 2\nwhile not x:\n    x = 1\nif 0:\n    dead()\nwhile True:\n"
