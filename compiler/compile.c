@@ -254,7 +254,7 @@ unwind_fblock(CmpCompiler *c, const CmpFBlock *fb, bool preserve_tos)
         cmp_pop_handler(c);
         if (preserve_tos) {
             CmpFBlock pv = {CMP_FB_POP_VALUE, -1, -1, NULL, NULL};
-            if (!cmp_push_fblock(c, pv)) {
+            if (!cmp_push_fblock(c, pv, NULL)) {
                 return false;
             }
         }
@@ -1428,7 +1428,7 @@ visit_for(CmpCompiler *c, const AstStmt *s)
     EMIT(GET_ITER, 0);
     cmp_bind_label(c, start);
     JUMP_TO(FOR_ITER, orelse);
-    if (!store_target(c, s->u.for_.target) || !cmp_push_fblock(c, fb)) {
+    if (!store_target(c, s->u.for_.target) || !cmp_push_fblock(c, fb, &s->loc)) {
         return false;
     }
     ok = visit_stmts(c, &s->u.for_.body);
@@ -1448,7 +1448,7 @@ visit_while(CmpCompiler *c, const AstStmt *s)
     CmpFBlock fb = {CMP_FB_WHILE, start, end, NULL, NULL};
     bool ok;
     cmp_bind_label(c, start);
-    if (!jump_if(c, s->u.while_.test, orelse, false) || !cmp_push_fblock(c, fb)) {
+    if (!jump_if(c, s->u.while_.test, orelse, false) || !cmp_push_fblock(c, fb, &s->loc)) {
         return false;
     }
     ok = visit_stmts(c, &s->u.while_.body);
@@ -1547,7 +1547,7 @@ try_except(CmpCompiler *c, const AstStmt *s)
     cmp_push_handler(c, except, false);
     cmp_bind_label(c, body);
     EMIT(NOP, 0);
-    if (!cmp_push_fblock(c, fb)) {
+    if (!cmp_push_fblock(c, fb, &s->loc)) {
         return false;
     }
     ok = visit_stmts(c, &s->u.try_.body);
@@ -1564,7 +1564,7 @@ try_except(CmpCompiler *c, const AstStmt *s)
     cmp_push_handler(c, cleanup, true);
     htop_cleanup = c->u->htop;
     EMIT(PUSH_EXC_INFO, 0);
-    if (!cmp_push_fblock(c, eh)) {
+    if (!cmp_push_fblock(c, eh, &s->loc)) {
         return false;
     }
     for (int i = 0; i < handlers->len; i++) {
@@ -1587,7 +1587,7 @@ try_except(CmpCompiler *c, const AstStmt *s)
             CmpFBlock hc = {CMP_FB_HANDLER_CLEANUP, -1, -1, NULL, h->name.s};
             name_op(c, h->name.s, AST_STORE);
             cmp_push_handler(c, cleanup_end, true);
-            if (!cmp_push_fblock(c, hc)) {
+            if (!cmp_push_fblock(c, hc, &h->loc)) {
                 return false;
             }
             if (!visit_stmts(c, &h->body)) {
@@ -1611,7 +1611,7 @@ try_except(CmpCompiler *c, const AstStmt *s)
         } else {
             CmpFBlock hc = {CMP_FB_HANDLER_CLEANUP, -1, -1, NULL, NULL};
             EMIT(POP_TOP, 0);
-            if (!cmp_push_fblock(c, hc)) {
+            if (!cmp_push_fblock(c, hc, &h->loc)) {
                 return false;
             }
             if (!visit_stmts(c, &h->body)) {
@@ -1653,7 +1653,7 @@ try_finally(CmpCompiler *c, const AstStmt *s)
     cmp_push_handler(c, end, false);
     cmp_bind_label(c, body);
     EMIT(NOP, 0);
-    if (!cmp_push_fblock(c, fb)) {
+    if (!cmp_push_fblock(c, fb, &s->loc)) {
         return false;
     }
     if (s->u.try_.handlers.len > 0) {
@@ -1673,7 +1673,7 @@ try_finally(CmpCompiler *c, const AstStmt *s)
     c->u->loc = to_loc(&s->loc);
     cmp_push_handler(c, cleanup, true);
     EMIT(PUSH_EXC_INFO, 0);
-    if (!cmp_push_fblock(c, fe)) {
+    if (!cmp_push_fblock(c, fe, &s->loc)) {
         return false;
     }
     if (!visit_stmts(c, &s->u.try_.finalbody)) {

@@ -103,6 +103,10 @@ ERRORS = [
     "x = 1\nfrom __future__ import annotations",
     "from __future__ import braces",
     "from __future__ import nested_scopes, spam",
+    "".join("    " * i + "for i%d in y:\n" % i for i in range(22)) + "    " * 22 + "pass\n",
+    "while 1:\n" + "".join("    " * (i + 1) + "try:\n" for i in range(21)) + "    " * 22
+    + "pass\n" + "".join("    " * (21 - i) + "finally:\n" + "    " * (22 - i) + "pass\n"
+                          for i in range(21)),
     "for x in y:\n    def g():\n        break",
 ]
 
