@@ -1554,9 +1554,9 @@ chk_infer(Ctx *c, const AstExpr *e)
     }
 }
 
-/* Exported for flow.c: `for` loops report non-iterables. */
 void chk_check_iterable(Ctx *c, const AstExpr *e, ChkType *t);
 
+/* chk_check_iterable: for flow.c, `for` loops report non-iterables. */
 void
 chk_check_iterable(Ctx *c, const AstExpr *e, ChkType *t)
 {
@@ -1624,6 +1624,8 @@ collect_returns(Ctx *c, const AstSeq *body, ChkType **u, int sid, bool *any_ret)
     }
 }
 
+/* chk_func_return: see check_int.h (annotation, else the union of the
+ * function's return statements, else Any; cached per function). */
 ChkType *
 chk_func_return(Ctx *c, ChkFunc *f)
 {

@@ -60,6 +60,12 @@ has_decorator(const AstSeq *decos, const char *name)
     return false;
 }
 
+static bool
+is_none_expr(const AstExpr *e)
+{
+    return e && e->kind == AST_CONSTANT && e->u.constant.kind == AST_CONST_NONE;
+}
+
 /* Builds a ChkFunc from a def; `is_method` skips nothing here, but marks
  * that the first parameter is self/cls. */
 static ChkFunc *
@@ -99,6 +105,10 @@ build_func(ChkResolver *r, const AstStmt *s, bool is_method)
         }
         p->type = chk_annot_type(r, arg->annotation, NULL);
         p->has_default = i >= npos - ndef;
+        if (p->has_default && is_none_expr(AST_SEQ_GET(args->defaults, i - (npos - ndef)))) {
+            /* `x: str = None`: the host accepts None, whatever the annotation says */
+            p->type = chk_type_union(a, p->type, chk_type_new(a, CHK_T_NONE));
+        }
     }
     if (args->vararg) {
         ChkParam *p = &f->params[f->nparams++];
@@ -113,6 +123,9 @@ build_func(ChkResolver *r, const AstStmt *s, bool is_method)
         p->kind = CHK_P_KWONLY;
         p->type = chk_annot_type(r, arg->annotation, NULL);
         p->has_default = AST_SEQ_GET(args->kw_defaults, i) != NULL;
+        if (is_none_expr(AST_SEQ_GET(args->kw_defaults, i))) {
+            p->type = chk_type_union(a, p->type, chk_type_new(a, CHK_T_NONE));
+        }
     }
     if (args->kwarg) {
         ChkParam *p = &f->params[f->nparams++];
@@ -461,6 +474,7 @@ chk_stubs_fill(ChkResolver *r, ChkModule *mod, const AstModule *ast, bool is_bui
 
 static ChkLib the_lib;
 static pthread_once_t lib_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t lib_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static ChkModule *
 load_module(ChkLib *lib, const char *name, const char *text, size_t len, bool is_builtins)
@@ -469,8 +483,8 @@ load_module(ChkLib *lib, const char *name, const char *text, size_t len, bool is
     memset(&perr, 0, sizeof perr);
     AstModule *ast = parse_module(lib->arena, text, len, &perr);
     if (!ast) {
-        snprintf(lib->err, sizeof lib->err, "stubs/%.20s.pyi:%d:%d: %.20s: %.150s", name, perr.lineno,
-                 perr.col_offset, perr.type ? perr.type : "error", perr.msg);
+        snprintf(lib->err, sizeof lib->err, "stubs/%.20s.pyi:%d:%d: %.20s: %.150s", name,
+                 perr.lineno, perr.col_offset, perr.type ? perr.type : "error", perr.msg);
         return NULL;
     }
     ChkModule *m = ast_arena_alloc(lib->arena, sizeof *m);
@@ -519,17 +533,20 @@ lib_init(void)
         }
         return;
     }
+    /* other modules are parsed on their first import (chk_lib_module) */
     lib->modules = ast_arena_alloc(lib->arena, sizeof *lib->modules * (size_t)(n + 1));
-    if (!lib->modules) {
+    lib->module_names = ast_arena_alloc(lib->arena, sizeof *lib->module_names * (size_t)(n + 1));
+    lib->module_texts = ast_arena_alloc(lib->arena, sizeof *lib->module_texts * (size_t)(n + 1));
+    lib->module_lens = ast_arena_alloc(lib->arena, sizeof *lib->module_lens * (size_t)(n + 1));
+    if (!lib->modules || !lib->module_names || !lib->module_texts || !lib->module_lens) {
         return;
     }
     for (const MontyEmbeddedStub *e = monty_embedded_stubs; e->module; e++) {
         if (strcmp(e->module, "builtins") != 0) {
-            ChkModule *m = load_module(lib, e->module, e->text, e->len, false);
-            if (!m) {
-                return;
-            }
-            lib->modules[lib->nmodules++] = m;
+            lib->module_names[lib->nmodules] = e->module;
+            lib->module_texts[lib->nmodules] = e->text;
+            lib->module_lens[lib->nmodules] = e->len;
+            lib->nmodules++;
         }
     }
     AstArena *a = lib->arena;
@@ -586,9 +603,18 @@ const ChkModule *
 chk_lib_module(const ChkLib *lib, const char *name)
 {
     for (int i = 0; i < lib->nmodules; i++) {
-        if (strcmp(lib->modules[i]->name, name) == 0) {
-            return lib->modules[i];
+        if (strcmp(lib->module_names[i], name) != 0) {
+            continue;
         }
+        pthread_mutex_lock(&lib_lock);
+        ChkLib *mut = &the_lib;     /* the one mutable moment, under the lock */
+        if (!mut->modules[i]) {
+            mut->modules[i] = load_module(mut, lib->module_names[i], lib->module_texts[i],
+                                          lib->module_lens[i], false);
+        }
+        const ChkModule *m = mut->modules[i];
+        pthread_mutex_unlock(&lib_lock);
+        return m;
     }
     return NULL;
 }

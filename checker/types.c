@@ -534,6 +534,7 @@ is_sub(const ChkClass *sub, const ChkClass *sup, int depth)
     return false;
 }
 
+/* chk_class_is_sub: see chk_int.h. */
 bool
 chk_class_is_sub(const ChkClass *sub, const ChkClass *sup)
 {

@@ -1,0 +1,3 @@
+items = {"n": 3}
+print(f"count={items['n']}")
+print(f"missing={items['m']}")

@@ -1,0 +1,3 @@
+notify(None, urgent=None)
+notify("ops")
+notify(3)  # expect: invalid-argument-type

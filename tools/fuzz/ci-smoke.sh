@@ -1,0 +1,42 @@
+#!/bin/sh
+# Short seeded libFuzzer runs for CI (.ci/run via tools/test.sh): builds every
+# fuzz target with clang (-DMONTY_FUZZ=ON) and runs each briefly from its
+# seeds (FUZZ_SECONDS each, default 30). A crash, leak or timeout fails the
+# run. Long campaigns: see the header of each tools/fuzz/fuzz_*.c.
+set -eu
+cd "$(dirname "$0")/../.."
+secs=${FUZZ_SECONDS:-30}
+CC=clang cmake -S . -B build-fuzz -DMONTY_FUZZ=ON -DMONTY_TESTS=OFF \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+for src in tools/fuzz/fuzz_*.c; do
+    t=$(basename "$src" .c)
+    cmake --build build-fuzz -j"$(nproc)" --target "$t" >/dev/null 2>&1 || continue
+    bin=build-fuzz/tools/$t
+    [ -x "$bin" ] || continue
+    work=$(mktemp -d)
+    case $t in
+    fuzz_parse)
+        seeds="tests/syntax tests/cases"
+        extra="-dict=tools/fuzz/fuzz_parse.dict -max_len=2048"
+        ;;
+    *)
+        seeds=""
+        [ -d "tools/fuzz/corpus_$t" ] && seeds="tools/fuzz/corpus_$t"
+        extra=""
+        ;;
+    esac
+    # shellcheck disable=SC2086
+    find $seeds -type f -name '*.py' 2>/dev/null | head -2000 | while read -r f; do
+        cp "$f" "$work/$(echo "$f" | tr '/' '_')"
+    done
+    echo "fuzz: $t for ${secs}s"
+    # shellcheck disable=SC2086
+    "$bin" $extra -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+        -artifact_prefix="$work/" "$work" >"$work.log" 2>&1 || {
+        tail -40 "$work.log"
+        echo "fuzz: $t failed (artifacts in $work)"
+        exit 1
+    }
+    tail -1 "$work.log"
+    rm -rf "$work" "$work.log"
+done
