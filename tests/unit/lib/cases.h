@@ -17591,3 +17591,27 @@ static const ToBytesCase to_bytes_cases[] = {
     {"-1267650600228229401496703205376", -1, 1, 1, "!ValueError: length argument must be non-negative", NULL, 1},
 };
 
+typedef struct { const char *b, *repr, *hex, *hex1, *hex2, *hexm2, *hex3; } BytesCase;
+static const BytesCase bytes_cases[] = {
+    {"", "b''", "", "", "", "", ""},
+    {"abc", "b'abc'", "616263", "61:62:63", "61-6263", "6162_63", "616263"},
+    {"a'b", "b\"a'b\"", "612762", "61:27:62", "61-2762", "6127_62", "612762"},
+    {"a'b\"", "b'a\\'b\"'", "61276222", "61:27:62:22", "6127-6222", "6127_6222", "61 276222"},
+    {"\"", "b'\"'", "22", "22", "22", "22", "22"},
+    {"\001\011\012\015\\\177\200\377", "b'\\x01\\t\\n\\r\\\\\\x7f\\x80\\xff'", "01090a0d5c7f80ff", "01:09:0a:0d:5c:7f:80:ff", "0109-0a0d-5c7f-80ff", "0109_0a0d_5c7f_80ff", "0109 0a0d5c 7f80ff"},
+    {"\336\255\276\357\001", "b'\\xde\\xad\\xbe\\xef\\x01'", "deadbeef01", "de:ad:be:ef:01", "de-adbe-ef01", "dead_beef_01", "dead beef01"},
+};
+
+typedef struct { const char *s, *expect; } FromhexBytesCase;
+static const FromhexBytesCase fromhex_bytes_cases[] = {
+    {"de ad be ef", "deadbeef"},
+    {"dea", "!ValueError: non-hexadecimal number found in fromhex() arg at position 3"},
+    {"zz", "!ValueError: non-hexadecimal number found in fromhex() arg at position 0"},
+    {" 0a 0B\011\012", "0a0b"},
+    {"0 a", "!ValueError: non-hexadecimal number found in fromhex() arg at position 1"},
+    {"", ""},
+    {"\303\251", "!ValueError: non-hexadecimal number found in fromhex() arg at position 0"},
+    {"aB", "ab"},
+    {"0a\303\251", "!ValueError: non-hexadecimal number found in fromhex() arg at position 2"},
+};
+
