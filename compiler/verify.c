@@ -441,8 +441,12 @@ verify_code(Verifier *v, const CmpCode *c)
         return fail(v, "empty code");
     }
     if (c->flags & ~(uint32_t)(CMP_CO_VARARGS | CMP_CO_VARKEYWORDS | CMP_CO_NESTED
-                               | CMP_CO_GENERATOR)) {
+                               | CMP_CO_GENERATOR | CMP_CO_HAS_DOCSTRING)) {
         return fail(v, "unknown flags %#x", c->flags);
+    }
+    if ((c->flags & CMP_CO_HAS_DOCSTRING)
+        && (c->nconsts == 0 || c->consts[0].kind != CMP_CONST_STR)) {
+        return fail(v, "docstring flag without a string constant 0");
     }
     if ((c->flags & CMP_CO_GENERATOR) && CMP_OP(c->code[0]) != OP_RETURN_GENERATOR) {
         return fail(v, "generator must start with RETURN_GENERATOR");

@@ -10,6 +10,16 @@
 
 #include "vm/unicode.h"
 
+static int
+hexval(char c)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    c = (char)(c | 0x20);
+    return (c >= 'a' && c <= 'f') ? c - 'a' + 10 : -1;
+}
+
 typedef enum Handler {
     H_STRICT,
     H_IGNORE,
@@ -333,4 +343,123 @@ vm_codec_encode(VmCodec codec, const char *s, size_t len, const char *errors,
         i = run_end;
     }
     return out->failed ? vm_lib_error_from_buf(err, out) : true;
+}
+
+/*
+ * repr(bytes) (see header).
+ */
+bool
+vm_bytes_repr(const char *data, size_t len, VmBuf *out)
+{
+    bool sq = memchr(data, '\'', len) != NULL;
+    bool dq = memchr(data, '"', len) != NULL;
+    char quote = (sq && !dq) ? '"' : '\'';
+    if (!vm_buf_reserve(out, len + 3)) {
+        return false;
+    }
+    vm_buf_putc(out, 'b');
+    vm_buf_putc(out, quote);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)data[i];
+        char tmp[5];
+        if (c == (unsigned char)quote || c == '\\') {
+            tmp[0] = '\\';
+            tmp[1] = (char)c;
+            vm_buf_append(out, tmp, 2);
+        } else if (c == '\t') {
+            vm_buf_append(out, "\\t", 2);
+        } else if (c == '\n') {
+            vm_buf_append(out, "\\n", 2);
+        } else if (c == '\r') {
+            vm_buf_append(out, "\\r", 2);
+        } else if (c < 0x20 || c >= 0x7F) {
+            snprintf(tmp, sizeof tmp, "\\x%02x", c);
+            vm_buf_append(out, tmp, 4);
+        } else {
+            vm_buf_putc(out, (char)c);
+        }
+    }
+    vm_buf_putc(out, quote);
+    return !out->failed;
+}
+
+/*
+ * bytes.hex separator check (see header).
+ */
+bool
+vm_bytes_hex_sep(const char *sep, size_t sep_len, char *out, VmLibError *err)
+{
+    if (sep_len == 0 || vm_unicode_count(sep, sep_len) != 1) {
+        return vm_lib_error_set(err, VM_LIB_VALUE_ERROR, "sep must be length 1.");
+    }
+    if ((unsigned char)sep[0] >= 0x80) {
+        return vm_lib_error_set(err, VM_LIB_VALUE_ERROR, "sep must be ASCII.");
+    }
+    *out = sep[0];
+    return true;
+}
+
+/*
+ * bytes.hex (see header).
+ */
+bool
+vm_bytes_hex(const char *data, size_t len, char sep, int64_t bytes_per_sep, VmBuf *out)
+{
+    static const char hexd[] = "0123456789abcdef";
+    uint64_t group = bytes_per_sep < 0 ? (uint64_t)0 - (uint64_t)bytes_per_sep
+                                       : (uint64_t)bytes_per_sep;
+    bool use_sep = sep != 0 && group != 0 && len > 0;
+    size_t nsep = use_sep ? (size_t)((len - 1) / group) : 0;
+    if (len > SIZE_MAX / 4 || !vm_buf_reserve(out, 2 * len + nsep)) {
+        return false;
+    }
+    for (size_t i = 0; i < len; i++) {
+        if (use_sep && i > 0) {
+            /* From the right: a separator where the count of bytes left is
+             * a multiple of the group; from the left: after each group. */
+            bool at = bytes_per_sep > 0 ? (len - i) % group == 0 : i % group == 0;
+            if (at) {
+                vm_buf_putc(out, sep);
+            }
+        }
+        unsigned char c = (unsigned char)data[i];
+        vm_buf_putc(out, hexd[c >> 4]);
+        vm_buf_putc(out, hexd[c & 15]);
+    }
+    return !out->failed;
+}
+
+/*
+ * bytes.fromhex (see header).
+ */
+bool
+vm_bytes_fromhex(const char *s, size_t len, VmBuf *out, VmLibError *err)
+{
+    size_t i = 0;
+    if (!vm_buf_reserve(out, len / 2)) {
+        return vm_lib_error_from_buf(err, out);
+    }
+    while (i < len) {
+        while (i < len && (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r'))) {
+            i++;
+        }
+        if (i >= len) {
+            break;
+        }
+        int hi = hexval(s[i]);
+        if (hi < 0) {
+            goto bad;
+        }
+        if (i + 1 >= len || hexval(s[i + 1]) < 0) {
+            i++;
+            goto bad;
+        }
+        vm_buf_putc(out, (char)(hi * 16 + hexval(s[i + 1])));
+        i += 2;
+    }
+    return out->failed ? vm_lib_error_from_buf(err, out) : true;
+bad:
+    return vm_lib_error_set(err, VM_LIB_VALUE_ERROR,
+                            "non-hexadecimal number found in fromhex() arg at position %zu",
+                            vm_unicode_count(s, i));
 }

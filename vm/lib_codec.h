@@ -56,4 +56,29 @@ bool
 vm_codec_encode(VmCodec codec, const char *s, size_t len, const char *errors,
                 size_t errors_len, VmBuf *out, VmLibError *err);
 
+/*
+ * repr(bytes): b'...' with CPython's quote choice and \t \n \r \\ \xNN
+ * escapes.
+ */
+bool
+vm_bytes_repr(const char *data, size_t len, VmBuf *out);
+
+/*
+ * bytes.hex(sep, bytes_per_sep): sep is one ASCII character or 0 for none;
+ * bytes_per_sep > 0 groups from the right, < 0 from the left.  Check the
+ * sep argument first with vm_bytes_hex_sep ("sep must be length 1.",
+ * "sep must be ASCII.").
+ */
+bool
+vm_bytes_hex(const char *data, size_t len, char sep, int64_t bytes_per_sep, VmBuf *out);
+bool
+vm_bytes_hex_sep(const char *sep, size_t sep_len, char *out, VmLibError *err);
+
+/*
+ * bytes.fromhex(s): pairs of hex digits, ASCII whitespace between pairs.
+ * ValueError "non-hexadecimal number found in fromhex() arg at position N".
+ */
+bool
+vm_bytes_fromhex(const char *s, size_t len, VmBuf *out, VmLibError *err);
+
 #endif

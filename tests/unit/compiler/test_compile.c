@@ -251,6 +251,25 @@ START_TEST(test_annotations_not_evaluated)
 }
 END_TEST
 
+START_TEST(test_docstrings)
+{
+    CmpProgram *p = compile_case("docstrings");
+    for (uint32_t i = 1; i < p->ncodes; i++) {
+        const CmpCode *c = &p->codes[i];
+        if (strcmp(c->name, "h") == 0) {
+            ck_assert(!(c->flags & CMP_CO_HAS_DOCSTRING));
+            continue;
+        }
+        ck_assert(c->flags & CMP_CO_HAS_DOCSTRING);
+        ck_assert_int_eq(c->consts[0].kind, CMP_CONST_STR);
+        if (strcmp(c->name, "f") == 0) {
+            ck_assert_str_eq(c->consts[0].str, "Doubles x.");
+        }
+    }
+    cmp_program_free(p);
+}
+END_TEST
+
 START_TEST(test_memory_limit)
 {
     TestArena *a = test_arena_new();
@@ -450,6 +469,7 @@ compiler_suite(void)
     tcase_add_test(t, test_exception_table_shape);
     tcase_add_test(t, test_annotations_not_evaluated);
     tcase_add_test(t, test_memory_limit);
+    tcase_add_test(t, test_docstrings);
     suite_add_tcase(s, t);
 
     t = tcase_create("load");

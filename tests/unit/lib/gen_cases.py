@@ -542,3 +542,30 @@ for s in ['0x1.999999999999ap-4', '1.8p1', '-0x1p-1074', '0x1p-1075', '0x1.8p-10
     fh.append((c_str(s), r[0], r[1]))
 print('typedef struct { const char *s; uint64_t out; const char *err; } FromhexCase;')
 emit('fromhex_cases', 'FromhexCase', fh)
+
+tb = []
+for v in [0, 1, -1, 127, 128, -128, -129, 255, 256, 65535, -32768, 2 ** 64 - 1, -2 ** 63, 2 ** 100 + 5, -(2 ** 100)]:
+    for length in [0, 1, 2, 8, 9, 16, -1]:
+        for order in ['big', 'little']:
+            for sg in [False, True]:
+                r = run(lambda: v.to_bytes(length, order, signed=sg))
+                back = 'NULL'
+                if isinstance(r, bytes):
+                    back = c_str(str(int.from_bytes(r, order, signed=sg)))
+                tb.append((c_str(str(v)), str(length), '1' if order == 'little' else '0', '1' if sg else '0',
+                           c_str(r.hex() if isinstance(r, bytes) else r), back, str(abs(v).bit_count())))
+print('typedef struct { const char *v; int length; int little, sgn; const char *expect, *back; int popcount; } ToBytesCase;')
+emit('to_bytes_cases', 'ToBytesCase', tb)
+
+bh = []
+for b in [b'', b'abc', b"a'b", b'a\'b"', b'"', b'\x01\t\n\r\\\x7f\x80\xff', b'\xde\xad\xbe\xef\x01']:
+    bh.append((c_str(b), c_str(repr(b)), c_str(b.hex()), c_str(b.hex(':')), c_str(b.hex('-', 2)),
+               c_str(b.hex('_', -2)), c_str(b.hex(' ', 3))))
+print('typedef struct { const char *b, *repr, *hex, *hex1, *hex2, *hexm2, *hex3; } BytesCase;')
+emit('bytes_cases', 'BytesCase', bh)
+fx = []
+for s in ['de ad be ef', 'dea', 'zz', ' 0a 0B\t\n', '0 a', '', 'é', 'aB', '0a\u00e9']:
+    r = run(lambda: bytes.fromhex(s))
+    fx.append((c_str(s), c_str(r.hex() if isinstance(r, bytes) else r)))
+print('typedef struct { const char *s, *expect; } FromhexBytesCase;')
+emit('fromhex_bytes_cases', 'FromhexBytesCase', fx)
