@@ -136,7 +136,10 @@ struct ChkModule {
 typedef struct ChkLib {
     AstArena *arena;
     ChkModule *builtins;
-    ChkModule **modules;      /* math, json, re, ... (not builtins) */
+    ChkModule **modules;      /* math, json, re, ...: loaded on first import */
+    const char **module_names; /* every supported module (not builtins) */
+    const char **module_texts;
+    size_t *module_lens;
     int nmodules;
     /* well-known classes */
     ChkClass *c_object, *c_int, *c_float, *c_complex, *c_bool, *c_str, *c_bytes;
@@ -149,6 +152,8 @@ typedef struct ChkLib {
 
 /* The library, loaded on first use (pthread_once); NULL-free: check ->ok. */
 const ChkLib *chk_lib_get(void);
+/* A supported module's namespace (parsed on its first import, under a
+ * lock), or NULL when monty does not provide it. */
 const ChkModule *chk_lib_module(const ChkLib *lib, const char *name);
 
 struct ChkStubs {

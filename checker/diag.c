@@ -357,9 +357,10 @@ render_snippet(Buf *b, const ChkResult *res, const ChkDiag *d)
     buf_add(b, "\n", 1);
 }
 
-/* GitHub workflow commands need %, CR and LF escaped in the message. */
+/* GitHub workflow commands need %, CR and LF escaped in the message, and
+ * also ':' and ',' in property values (file=...). */
 static void
-github_escape(Buf *b, const char *s)
+github_escape(Buf *b, const char *s, bool property)
 {
     for (; *s; s++) {
         if (*s == '%') {
@@ -368,6 +369,10 @@ github_escape(Buf *b, const char *s)
             buf_add(b, "%0A", 3);
         } else if (*s == '\r') {
             buf_add(b, "%0D", 3);
+        } else if (property && *s == ':') {
+            buf_add(b, "%3A", 3);
+        } else if (property && *s == ',') {
+            buf_add(b, "%2C", 3);
         } else {
             buf_add(b, s, 1);
         }
@@ -426,14 +431,16 @@ chk_result_render(const ChkResult *res, ChkFormat fmt)
     for (size_t i = 0; i < res->len; i++) {
         const ChkDiag *d = &res->items[i];
         if (fmt == CHK_FORMAT_GITHUB) {
-            buf_fmt(&b, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::",
-                    d->severity == CHK_SEV_ERROR ? "error" : "warning", d->file, d->line,
+            buf_fmt(&b, "::%s file=", d->severity == CHK_SEV_ERROR ? "error" : "warning");
+            github_escape(&b, d->file, true);
+            buf_fmt(&b, ",line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::", d->line,
                     d->column, d->end_line, d->end_column, d->code);
             buf_fmt(&b, "[%s] ", d->code);
-            github_escape(&b, d->message);
+            github_escape(&b, d->message, false);
             if (d->hint) {
-                buf_add(&b, " ", 1);
-                github_escape(&b, d->hint);
+                buf_add(&b, " (hint: ", 8);
+                github_escape(&b, d->hint, false);
+                buf_add(&b, ")", 1);
             }
             buf_add(&b, "\n", 1);
             continue;

@@ -372,13 +372,13 @@ module_list(Ctx *c, char *buf, size_t n)
 {
     buf[0] = 0;
     for (int i = 0; i < c->lib->nmodules; i++) {
-        if (strcmp(c->lib->modules[i]->name, "typing") == 0) {
+        if (strcmp(c->lib->module_names[i], "typing") == 0) {
             continue;
         }
         if (buf[0]) {
             strncat(buf, ", ", n - strlen(buf) - 1);
         }
-        strncat(buf, c->lib->modules[i]->name, n - strlen(buf) - 1);
+        strncat(buf, c->lib->module_names[i], n - strlen(buf) - 1);
     }
 }
 
@@ -415,7 +415,7 @@ report_module(Ctx *c, const AstLoc *loc, const char *name)
     chk_suggest_init(&sg, name);
     sg.budget = &c->suggest_budget;
     for (int i = 0; i < c->lib->nmodules; i++) {
-        chk_suggest_offer(&sg, c->lib->modules[i]->name);
+        chk_suggest_offer(&sg, c->lib->module_names[i]);
     }
     const char *best = chk_suggest_best(&sg);
     if (best) {
@@ -614,6 +614,31 @@ const_true(const AstExpr *e)
     return k->kind == AST_CONST_TRUE || (k->kind == AST_CONST_INT && !k->is_big && k->i != 0);
 }
 
+/* A non-empty display, or range() of a positive constant. */
+static bool
+runs_at_least_once(const AstExpr *it)
+{
+    if (it->kind == AST_LIST || it->kind == AST_TUPLE) {
+        if (it->u.list.elts.len == 0) {
+            return false;
+        }
+        for (int i = 0; i < it->u.list.elts.len; i++) {
+            if (((const AstExpr *)AST_SEQ_GET(it->u.list.elts, i))->kind == AST_STARRED) {
+                return false;
+            }
+        }
+        return true;
+    }
+    if (it->kind == AST_CALL && it->u.call.func->kind == AST_NAME
+        && strcmp(it->u.call.func->u.name.id.s, "range") == 0 && it->u.call.args.len == 1
+        && it->u.call.keywords.len == 0) {
+        const AstExpr *n = AST_SEQ_GET(it->u.call.args, 0);
+        return n->kind == AST_CONSTANT && n->u.constant.kind == AST_CONST_INT
+               && !n->u.constant.is_big && n->u.constant.i > 0;
+    }
+    return false;
+}
+
 static void
 walk_loop(Ctx *c, const AstStmt *s, State *st)
 {
@@ -651,6 +676,11 @@ walk_loop(Ctx *c, const AstStmt *s, State *st)
     if (infinite) {
         exit.dead = true;
         exit.nbound = 0;
+        exit.nnarrow = 0;
+    } else if (is_for && runs_at_least_once(s->u.for_.iter) && !body.dead) {
+        /* `for x in [1, 2]` / `for i in range(3)`: the body ran, x is bound.
+         * Narrowings are dropped: a `continue` may have skipped the end. */
+        state_copy(c, &exit, &body);
         exit.nnarrow = 0;
     } else {
         state_copy(c, &exit, &head);

@@ -474,6 +474,7 @@ chk_stubs_fill(ChkResolver *r, ChkModule *mod, const AstModule *ast, bool is_bui
 
 static ChkLib the_lib;
 static pthread_once_t lib_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t lib_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static ChkModule *
 load_module(ChkLib *lib, const char *name, const char *text, size_t len, bool is_builtins)
@@ -532,17 +533,20 @@ lib_init(void)
         }
         return;
     }
+    /* other modules are parsed on their first import (chk_lib_module) */
     lib->modules = ast_arena_alloc(lib->arena, sizeof *lib->modules * (size_t)(n + 1));
-    if (!lib->modules) {
+    lib->module_names = ast_arena_alloc(lib->arena, sizeof *lib->module_names * (size_t)(n + 1));
+    lib->module_texts = ast_arena_alloc(lib->arena, sizeof *lib->module_texts * (size_t)(n + 1));
+    lib->module_lens = ast_arena_alloc(lib->arena, sizeof *lib->module_lens * (size_t)(n + 1));
+    if (!lib->modules || !lib->module_names || !lib->module_texts || !lib->module_lens) {
         return;
     }
     for (const MontyEmbeddedStub *e = monty_embedded_stubs; e->module; e++) {
         if (strcmp(e->module, "builtins") != 0) {
-            ChkModule *m = load_module(lib, e->module, e->text, e->len, false);
-            if (!m) {
-                return;
-            }
-            lib->modules[lib->nmodules++] = m;
+            lib->module_names[lib->nmodules] = e->module;
+            lib->module_texts[lib->nmodules] = e->text;
+            lib->module_lens[lib->nmodules] = e->len;
+            lib->nmodules++;
         }
     }
     AstArena *a = lib->arena;
@@ -599,9 +603,18 @@ const ChkModule *
 chk_lib_module(const ChkLib *lib, const char *name)
 {
     for (int i = 0; i < lib->nmodules; i++) {
-        if (strcmp(lib->modules[i]->name, name) == 0) {
-            return lib->modules[i];
+        if (strcmp(lib->module_names[i], name) != 0) {
+            continue;
         }
+        pthread_mutex_lock(&lib_lock);
+        ChkLib *mut = &the_lib;     /* the one mutable moment, under the lock */
+        if (!mut->modules[i]) {
+            mut->modules[i] = load_module(mut, lib->module_names[i], lib->module_texts[i],
+                                          lib->module_lens[i], false);
+        }
+        const ChkModule *m = mut->modules[i];
+        pthread_mutex_unlock(&lib_lock);
+        return m;
     }
     return NULL;
 }

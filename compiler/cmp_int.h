@@ -251,7 +251,9 @@ void cmp_bind_label(CmpCompiler *c, int32_t label);
 void cmp_push_handler(CmpCompiler *c, int32_t label, bool lasti);
 void cmp_pop_handler(CmpCompiler *c);
 
-bool cmp_push_fblock(CmpCompiler *c, CmpFBlock fb);
+/* CPython's CO_MAXBLOCKS: deeper nesting of loops/try is a SyntaxError. */
+#define CMP_MAX_BLOCKS 21
+bool cmp_push_fblock(CmpCompiler *c, CmpFBlock fb, const AstLoc *loc);
 void cmp_pop_fblock(CmpCompiler *c);
 
 /* Constant and name tables; indices into the current unit's. */

@@ -254,7 +254,7 @@ unwind_fblock(CmpCompiler *c, const CmpFBlock *fb, bool preserve_tos)
         cmp_pop_handler(c);
         if (preserve_tos) {
             CmpFBlock pv = {CMP_FB_POP_VALUE, -1, -1, NULL, NULL};
-            if (!cmp_push_fblock(c, pv)) {
+            if (!cmp_push_fblock(c, pv, NULL)) {
                 return false;
             }
         }
@@ -855,7 +855,7 @@ make_function(CmpCompiler *c, const void *node, const char *name, const AstArgum
     CmpScope *child = cmp_scope_child(c->u->scope, node);
     uint32_t flags, code_index;
     char *qual;
-    bool ok;
+    bool ok, docstring = false;
 
     if (child == NULL) {
         return cmp_fail(c, "SystemError", NULL, "internal compiler error: missing scope");
@@ -887,13 +887,26 @@ make_function(CmpCompiler *c, const void *node, const char *name, const AstArgum
             EMIT(RETURN_VALUE, 0);
         }
     } else {
-        ok = visit_stmts(c, body);
+        const AstStmt *first = body->len > 0 ? AST_SEQ_GET(*body, 0) : NULL;
+        AstSeq rest = *body;
+        if (first != NULL && first->kind == AST_EXPR
+            && first->u.expr.value->kind == AST_CONSTANT
+            && first->u.expr.value->u.constant.kind == AST_CONST_STR) {
+            /* the docstring: constant 0, not executed (as CPython) */
+            const AstConst *k = &first->u.expr.value->u.constant;
+            const_str(c, k->str.s ? k->str.s : "", k->str.len);
+            docstring = true;
+            rest.items++;
+            rest.len--;
+        }
+        ok = visit_stmts(c, &rest);
         /* Always: a label may sit at the very end even when it is dead. */
         EMIT(RETURN_CONST, const_none(c));
     }
     ok = cmp_unit_leave(c, (uint32_t)(args->posonlyargs.len + args->args.len),
                         (uint32_t)args->posonlyargs.len, (uint32_t)args->kwonlyargs.len,
-                        code_flags(child, args)) && ok;
+                        code_flags(child, args) | (docstring ? CMP_CO_HAS_DOCSTRING : 0))
+         && ok;
     if (!ok) {
         return false;
     }
@@ -914,6 +927,7 @@ comp_generator(CmpCompiler *c, const AstExpr *e, int idx)
     const AstSeq *gens = &e->u.comp.generators;
     const AstComprehension *g = AST_SEQ_GET(*gens, idx);
     int32_t start = cmp_new_label(c), anchor = cmp_new_label(c);
+    int32_t if_cleanup = cmp_new_label(c);
     int depth = idx + 1;
 
     if (idx == 0) {
@@ -929,8 +943,10 @@ comp_generator(CmpCompiler *c, const AstExpr *e, int idx)
     if (!store_target(c, g->target)) {
         return false;
     }
+    /* A failed filter goes on to the loop's JUMP (never straight back to
+     * FOR_ITER): back-edges are where the VM checks the time budget. */
     for (int i = 0; i < g->ifs.len; i++) {
-        if (!jump_if(c, AST_SEQ_GET(g->ifs, i), start, false)) {
+        if (!jump_if(c, AST_SEQ_GET(g->ifs, i), if_cleanup, false)) {
             return false;
         }
     }
@@ -967,6 +983,7 @@ comp_generator(CmpCompiler *c, const AstExpr *e, int idx)
             break;
         }
     }
+    cmp_bind_label(c, if_cleanup);
     JUMP_TO(JUMP, start);
     cmp_bind_label(c, anchor);
     return !c->failed;
@@ -1411,7 +1428,7 @@ visit_for(CmpCompiler *c, const AstStmt *s)
     EMIT(GET_ITER, 0);
     cmp_bind_label(c, start);
     JUMP_TO(FOR_ITER, orelse);
-    if (!store_target(c, s->u.for_.target) || !cmp_push_fblock(c, fb)) {
+    if (!store_target(c, s->u.for_.target) || !cmp_push_fblock(c, fb, &s->loc)) {
         return false;
     }
     ok = visit_stmts(c, &s->u.for_.body);
@@ -1431,7 +1448,7 @@ visit_while(CmpCompiler *c, const AstStmt *s)
     CmpFBlock fb = {CMP_FB_WHILE, start, end, NULL, NULL};
     bool ok;
     cmp_bind_label(c, start);
-    if (!jump_if(c, s->u.while_.test, orelse, false) || !cmp_push_fblock(c, fb)) {
+    if (!jump_if(c, s->u.while_.test, orelse, false) || !cmp_push_fblock(c, fb, &s->loc)) {
         return false;
     }
     ok = visit_stmts(c, &s->u.while_.body);
@@ -1530,7 +1547,7 @@ try_except(CmpCompiler *c, const AstStmt *s)
     cmp_push_handler(c, except, false);
     cmp_bind_label(c, body);
     EMIT(NOP, 0);
-    if (!cmp_push_fblock(c, fb)) {
+    if (!cmp_push_fblock(c, fb, &s->loc)) {
         return false;
     }
     ok = visit_stmts(c, &s->u.try_.body);
@@ -1547,7 +1564,7 @@ try_except(CmpCompiler *c, const AstStmt *s)
     cmp_push_handler(c, cleanup, true);
     htop_cleanup = c->u->htop;
     EMIT(PUSH_EXC_INFO, 0);
-    if (!cmp_push_fblock(c, eh)) {
+    if (!cmp_push_fblock(c, eh, &s->loc)) {
         return false;
     }
     for (int i = 0; i < handlers->len; i++) {
@@ -1570,7 +1587,7 @@ try_except(CmpCompiler *c, const AstStmt *s)
             CmpFBlock hc = {CMP_FB_HANDLER_CLEANUP, -1, -1, NULL, h->name.s};
             name_op(c, h->name.s, AST_STORE);
             cmp_push_handler(c, cleanup_end, true);
-            if (!cmp_push_fblock(c, hc)) {
+            if (!cmp_push_fblock(c, hc, &h->loc)) {
                 return false;
             }
             if (!visit_stmts(c, &h->body)) {
@@ -1594,7 +1611,7 @@ try_except(CmpCompiler *c, const AstStmt *s)
         } else {
             CmpFBlock hc = {CMP_FB_HANDLER_CLEANUP, -1, -1, NULL, NULL};
             EMIT(POP_TOP, 0);
-            if (!cmp_push_fblock(c, hc)) {
+            if (!cmp_push_fblock(c, hc, &h->loc)) {
                 return false;
             }
             if (!visit_stmts(c, &h->body)) {
@@ -1636,7 +1653,7 @@ try_finally(CmpCompiler *c, const AstStmt *s)
     cmp_push_handler(c, end, false);
     cmp_bind_label(c, body);
     EMIT(NOP, 0);
-    if (!cmp_push_fblock(c, fb)) {
+    if (!cmp_push_fblock(c, fb, &s->loc)) {
         return false;
     }
     if (s->u.try_.handlers.len > 0) {
@@ -1656,7 +1673,7 @@ try_finally(CmpCompiler *c, const AstStmt *s)
     c->u->loc = to_loc(&s->loc);
     cmp_push_handler(c, cleanup, true);
     EMIT(PUSH_EXC_INFO, 0);
-    if (!cmp_push_fblock(c, fe)) {
+    if (!cmp_push_fblock(c, fe, &s->loc)) {
         return false;
     }
     if (!visit_stmts(c, &s->u.try_.finalbody)) {

@@ -231,11 +231,22 @@ cmp_pop_handler(CmpCompiler *c)
 }
 
 bool
-cmp_push_fblock(CmpCompiler *c, CmpFBlock fb)
+cmp_push_fblock(CmpCompiler *c, CmpFBlock fb, const AstLoc *loc)
 {
     CmpUnit *u = c->u;
     if (c->failed) {
         return false;
+    }
+    if (u->nfblocks >= CMP_MAX_BLOCKS) {
+        AstLoc here;
+        if (loc == NULL) {
+            here.lineno = (int)u->loc.lineno;
+            here.end_lineno = (int)u->loc.end_lineno;
+            here.col_offset = u->loc.col;
+            here.end_col_offset = u->loc.end_col;
+            loc = &here;
+        }
+        return cmp_fail(c, "SyntaxError", loc, "too many statically nested blocks");
     }
     if (!grow(c, (void **)&u->fblocks, &u->capfblocks, u->nfblocks + 1, sizeof *u->fblocks)) {
         return false;

@@ -76,6 +76,9 @@ typedef struct CmpLoc {
 #define CMP_CO_GENERATOR 0x20
 #define CMP_CO_COROUTINE 0x100
 #define CMP_CO_ASYNC_GENERATOR 0x200
+/* Added by the compiler engineer (CPython 3.14's value): the function has a
+ * docstring, and it is consts[0] (a STR constant). For `f.__doc__`. */
+#define CMP_CO_HAS_DOCSTRING 0x4000000
 
 typedef struct CmpCode {
     const char *name;           /* "<module>", "f", "<lambda>", "<listcomp>" ... */

@@ -160,6 +160,11 @@ check_operand(Verifier *v, const CmpCode *c, uint32_t i)
         if (arg >= c->ncode) {
             return fail(v, "instruction %u: jump target out of range", i);
         }
+        /* Only JUMP may go backwards: the VM checks the time budget there,
+         * so every loop passes a check. */
+        if (op != OP_JUMP && arg <= i) {
+            return fail(v, "instruction %u: backward conditional jump", i);
+        }
         break;
     case CMP_K_OP:
         if (op == OP_BINARY_OP) {
@@ -436,8 +441,12 @@ verify_code(Verifier *v, const CmpCode *c)
         return fail(v, "empty code");
     }
     if (c->flags & ~(uint32_t)(CMP_CO_VARARGS | CMP_CO_VARKEYWORDS | CMP_CO_NESTED
-                               | CMP_CO_GENERATOR)) {
+                               | CMP_CO_GENERATOR | CMP_CO_HAS_DOCSTRING)) {
         return fail(v, "unknown flags %#x", c->flags);
+    }
+    if ((c->flags & CMP_CO_HAS_DOCSTRING)
+        && (c->nconsts == 0 || c->consts[0].kind != CMP_CONST_STR)) {
+        return fail(v, "docstring flag without a string constant 0");
     }
     if ((c->flags & CMP_CO_GENERATOR) && CMP_OP(c->code[0]) != OP_RETURN_GENERATOR) {
         return fail(v, "generator must start with RETURN_GENERATOR");
@@ -480,6 +489,11 @@ verify_code(Verifier *v, const CmpCode *c)
         const CmpExcEntry *x = &c->exctable[e];
         if (x->start >= x->end || x->end > c->ncode || x->handler >= c->ncode) {
             return fail(v, "exception entry %u out of range", e);
+        }
+        /* Handlers follow what they protect, so a raise-and-catch loop
+         * needs a backward JUMP too (where the time budget is checked). */
+        if (x->handler < x->end) {
+            return fail(v, "exception entry %u: handler inside or before its range", e);
         }
         if (e > 0 && c->exctable[e - 1].end > x->start) {
             return fail(v, "exception entries %u and %u overlap or are unsorted", e - 1, e);

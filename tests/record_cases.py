@@ -71,8 +71,8 @@ if stubs:
             ans = queue.pop()
             if "raise" in ans:
                 exc = getattr(builtins, ans["raise"]["type"])
-                msg = ans["raise"].get("message", "")
-                raise exc(msg) if msg != "" else exc()
+                # type(message), as monty.h documents, even for "".
+                raise exc(ans["raise"].get("message", ""))
             return ans.get("return")
         host.__name__ = name
         return host

@@ -503,3 +503,140 @@ vm_bigint_bit_length(const mp_int *a)
 {
     return (uint64_t)mp_count_bits(a);
 }
+
+/*
+ * to_bytes (see header): negative values are written as v + 256**length.
+ */
+bool
+vm_bigint_to_bytes(const mp_int *v, int64_t length, bool little, bool is_signed, VmBuf *out,
+                   VmLibError *err)
+{
+    if (length < 0) {
+        return vm_lib_error_set(err, VM_LIB_VALUE_ERROR, "length argument must be non-negative");
+    }
+    if (mp_isneg(v) && !is_signed) {
+        return vm_lib_error_set(err, VM_LIB_OVERFLOW_ERROR,
+                                "can't convert negative int to unsigned");
+    }
+    uint64_t nbits = (uint64_t)length * 8;
+    /* Fits?  unsigned: bits <= 8n; signed: -2**(8n-1) <= v < 2**(8n-1). */
+    uint64_t bits = (uint64_t)mp_count_bits(v);
+    bool fits;
+    if (!is_signed) {
+        fits = bits <= nbits;
+    } else if (!mp_isneg(v)) {
+        fits = bits < nbits || (bits == 0);
+    } else {
+        /* -2**(k) has k+1 bits and is the one value with bits == nbits that fits. */
+        fits = bits < nbits || (bits == nbits && (uint64_t)mp_cnt_lsb(v) == bits - 1);
+        /* CPython quirk: -1 "fits" in zero bytes (an empty sign extension). */
+        fits = fits || (length == 0 && bits == 1);
+    }
+    if (!fits) {
+        return vm_lib_error_set(err, VM_LIB_OVERFLOW_ERROR, "int too big to convert");
+    }
+    if (length > INT32_MAX / 8 || !vm_buf_reserve(out, (size_t)length)) {
+        out->failed = out->over_limit = true;
+        return vm_lib_error_from_buf(err, out);
+    }
+    mp_int t;
+    if (!mp_ok(mp_init_copy(&t, v), err)) {
+        return false;
+    }
+    bool ok = true;
+    if (mp_isneg(&t)) {
+        mp_int p;
+        ok = mp_ok(mp_init(&p), err);
+        if (ok) {
+            ok = mp_ok(mp_2expt(&p, (int)nbits), err) && mp_ok(mp_add(&t, &p, &t), err);
+            mp_clear(&p);
+        }
+    }
+    unsigned char *dst = (unsigned char *)out->data + out->len;
+    size_t n = (size_t)length;
+    size_t used = ok ? mp_ubin_size(&t) : 0;
+    if (ok && n > 0) {
+        memset(dst, 0, n);
+        size_t written = 0;
+        ok = mp_ok(mp_to_ubin(&t, dst + (n - used), used, &written), err);
+    }
+    mp_clear(&t);
+    if (!ok) {
+        return false;
+    }
+    if (little) {
+        for (size_t i = 0; i < n / 2; i++) {
+            unsigned char c = dst[i];
+            dst[i] = dst[n - 1 - i];
+            dst[n - 1 - i] = c;
+        }
+    }
+    out->len += n;
+    out->data[out->len] = '\0';
+    return true;
+}
+
+/*
+ * from_bytes (see header).
+ */
+bool
+vm_bigint_from_bytes(const unsigned char *data, size_t len, bool little, bool is_signed,
+                     mp_int *out, VmLibError *err)
+{
+    mp_zero(out);
+    if (len == 0) {
+        return true;
+    }
+    if (!little) {
+        if (!mp_ok(mp_from_ubin(out, data, len), err)) {
+            return false;
+        }
+    } else {
+        for (size_t i = len; i-- > 0;) {
+            if (!mp_ok(mp_mul_2d(out, 8, out), err) || !mp_ok(mp_add_d(out, data[i], out), err)) {
+                return false;
+            }
+        }
+    }
+    unsigned char top = little ? data[len - 1] : data[0];
+    if (is_signed && (top & 0x80)) {
+        mp_int p;
+        if (!mp_ok(mp_init(&p), err)) {
+            return false;
+        }
+        bool ok = mp_ok(mp_2expt(&p, (int)(len * 8)), err) && mp_ok(mp_sub(out, &p, out), err);
+        mp_clear(&p);
+        return ok;
+    }
+    return true;
+}
+
+/*
+ * byteorder argument (see header).
+ */
+bool
+vm_bigint_byteorder(const char *s, size_t len, bool *little, VmLibError *err)
+{
+    if (len == 6 && memcmp(s, "little", 6) == 0) {
+        *little = true;
+        return true;
+    }
+    if (len == 3 && memcmp(s, "big", 3) == 0) {
+        *little = false;
+        return true;
+    }
+    return vm_lib_error_set(err, VM_LIB_VALUE_ERROR, "byteorder must be either 'little' or 'big'");
+}
+
+/*
+ * bit_count (see header).
+ */
+uint64_t
+vm_bigint_bit_count(const mp_int *a)
+{
+    uint64_t n = 0;
+    for (int i = 0; i < a->used; i++) {
+        n += (uint64_t)__builtin_popcountll((unsigned long long)a->dp[i]);
+    }
+    return n;
+}

@@ -143,6 +143,36 @@ bool
 vm_bigint_invert(const mp_int *a, mp_int *out, VmLibError *err);
 
 /*
+ * int.to_bytes(length, 'little'|'big', signed=...) appended to out.
+ * OverflowError "int too big to convert" / "can't convert negative int to
+ * unsigned"; ValueError "length argument must be non-negative".  The
+ * byteorder string check ("byteorder must be either 'little' or 'big'")
+ * is vm_bigint_byteorder.
+ */
+bool
+vm_bigint_to_bytes(const mp_int *v, int64_t length, bool little, bool is_signed, VmBuf *out,
+                   VmLibError *err);
+
+/*
+ * int.from_bytes(data, 'little'|'big', signed=...).
+ */
+bool
+vm_bigint_from_bytes(const unsigned char *data, size_t len, bool little, bool is_signed,
+                     mp_int *out, VmLibError *err);
+
+/*
+ * Parse a byteorder argument: sets *little; false with the ValueError.
+ */
+bool
+vm_bigint_byteorder(const char *s, size_t len, bool *little, VmLibError *err);
+
+/*
+ * int.bit_count(): number of one bits in |a|.
+ */
+uint64_t
+vm_bigint_bit_count(const mp_int *a);
+
+/*
  * int.bit_length(): bits of |a| (0 for 0).
  */
 uint64_t

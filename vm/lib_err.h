@@ -31,6 +31,9 @@ typedef enum VmLibErrKind {
     VM_LIB_ZERO_DIVISION_ERROR,
     VM_LIB_INDEX_ERROR,
     VM_LIB_KEY_ERROR,       /* message is the repr of the missing key */
+    VM_LIB_LOOKUP_ERROR,
+    VM_LIB_UNICODE_DECODE_ERROR,
+    VM_LIB_UNICODE_ENCODE_ERROR,
 } VmLibErrKind;
 
 /* How `arg` appears in the message. */

@@ -467,3 +467,172 @@ vm_bigint_round(const mp_int *a, int64_t ndigits, mp_int *out, VmLibError *err)
     mp_clear_multi(&p, &absa, &q, NULL);
     return ok;
 }
+
+static int
+hexval(char c)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    c = (char)(c | 0x20);
+    return (c >= 'a' && c <= 'f') ? c - 'a' + 10 : -1;
+}
+
+static bool
+is_ws(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+static bool
+word_ci(const char *p, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    if (n != k) {
+        return false;
+    }
+    for (size_t i = 0; i < k; i++) {
+        if ((char)(p[i] | 0x20) != w[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/*
+ * float.fromhex (see header): the mantissa's hex digits become an exact
+ * integer M, the value is M * 2**E, rounded once to the precision the
+ * result's binade has (fewer bits for subnormals).
+ */
+bool
+vm_float_fromhex(const char *s, size_t len, double *out, VmLibError *err)
+{
+    size_t i = 0, e = len;
+    while (i < e && is_ws(s[i])) {
+        i++;
+    }
+    while (e > i && is_ws(s[e - 1])) {
+        e--;
+    }
+    bool neg = false;
+    if (i < e && (s[i] == '+' || s[i] == '-')) {
+        neg = s[i] == '-';
+        i++;
+    }
+    if (word_ci(s + i, e - i, "inf") || word_ci(s + i, e - i, "infinity")) {
+        *out = neg ? -INFINITY : INFINITY;
+        return true;
+    }
+    if (word_ci(s + i, e - i, "nan")) {
+        *out = neg ? -NAN : NAN;
+        return true;
+    }
+    if (e - i >= 2 && s[i] == '0' && (s[i + 1] | 0x20) == 'x') {
+        i += 2;
+    }
+    size_t int_start = i;
+    while (i < e && hexval(s[i]) >= 0) {
+        i++;
+    }
+    size_t int_end = i, frac_start = i, frac_end = i;
+    if (i < e && s[i] == '.') {
+        frac_start = ++i;
+        while (i < e && hexval(s[i]) >= 0) {
+            i++;
+        }
+        frac_end = i;
+    }
+    if (int_end == int_start && frac_end == frac_start) {
+        return vm_lib_error_set(err, VM_LIB_VALUE_ERROR,
+                                "invalid hexadecimal floating-point string");
+    }
+    int64_t exp = 0;
+    if (i < e && (s[i] | 0x20) == 'p') {
+        i++;
+        bool eneg = false;
+        if (i < e && (s[i] == '+' || s[i] == '-')) {
+            eneg = s[i] == '-';
+            i++;
+        }
+        size_t d0 = i;
+        while (i < e && s[i] >= '0' && s[i] <= '9') {
+            if (exp < 100000000) {
+                exp = exp * 10 + (s[i] - '0');
+            }
+            i++;
+        }
+        if (i == d0) {
+            return vm_lib_error_set(err, VM_LIB_VALUE_ERROR,
+                                    "invalid hexadecimal floating-point string");
+        }
+        exp = eneg ? -exp : exp;
+    }
+    if (i != e) {
+        return vm_lib_error_set(err, VM_LIB_VALUE_ERROR,
+                                "invalid hexadecimal floating-point string");
+    }
+    mp_int m, q, r;
+    if (mp_init_multi(&m, &q, &r, NULL) != MP_OKAY) {
+        return vm_lib_error_set(err, VM_LIB_NO_MEMORY, "out of memory");
+    }
+    bool ok = true;
+    for (size_t k = int_start; ok && k < frac_end; k++) {
+        if (k == int_end) {
+            continue;
+        }
+        ok = mp_mul_2d(&m, 4, &m) == MP_OKAY
+             && mp_add_d(&m, (mp_digit)hexval(s[k]), &m) == MP_OKAY;
+    }
+    if (!ok) {
+        mp_clear_multi(&m, &q, &r, NULL);
+        return vm_lib_error_set(err, VM_LIB_NO_MEMORY, "out of memory");
+    }
+    int64_t E = exp - 4 * (int64_t)(frac_end - frac_start);
+    double result = 0.0;
+    if (!mp_iszero(&m)) {
+        int64_t bits = mp_count_bits(&m);
+        int64_t top = bits - 1 + E;
+        if (top >= 1024) {
+            mp_clear_multi(&m, &q, &r, NULL);
+            return vm_lib_error_set(err, VM_LIB_OVERFLOW_ERROR,
+                                    "hexadecimal value too large to represent as a float");
+        }
+        int64_t keep = top >= -1022 ? 53 : 53 - (-1022 - top);
+        int64_t shift = bits - keep;
+        if (shift <= 0) {
+            result = ldexp(mp_get_double(&m), (int)(E > -100000 ? E : -100000));
+        } else if (shift > bits + 1) {
+            result = 0.0;
+        } else {
+            /* Round M / 2**shift half to even. */
+            ok = mp_div_2d(&m, (int)shift, &q, &r) == MP_OKAY;
+            uint64_t qq = mp_get_mag_u64(&q);
+            int c = 0;
+            if (ok) {
+                mp_int half;
+                ok = mp_init(&half) == MP_OKAY;
+                if (ok) {
+                    mp_set(&half, 1);
+                    ok = mp_mul_2d(&half, (int)shift - 1, &half) == MP_OKAY;
+                    c = mp_cmp(&r, &half);
+                    mp_clear(&half);
+                }
+            }
+            if (c == MP_GT || (c == MP_EQ && (qq & 1))) {
+                qq++;
+            }
+            result = ldexp((double)qq, (int)(E + shift));
+        }
+        if (isinf(result)) {
+            mp_clear_multi(&m, &q, &r, NULL);
+            return vm_lib_error_set(err, VM_LIB_OVERFLOW_ERROR,
+                                    "hexadecimal value too large to represent as a float");
+        }
+    }
+    mp_clear_multi(&m, &q, &r, NULL);
+    if (!ok) {
+        return vm_lib_error_set(err, VM_LIB_NO_MEMORY, "out of memory");
+    }
+    *out = neg ? -result : result;
+    return true;
+}

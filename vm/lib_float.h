@@ -85,6 +85,15 @@ size_t
 vm_float_hex(double x, char *out);
 
 /*
+ * float.fromhex(s): '[sign][0x]h[.h][p[sign]d]', 'inf', 'nan', surrounding
+ * whitespace; correctly rounded.  ValueError "invalid hexadecimal
+ * floating-point string", OverflowError "hexadecimal value too large to
+ * represent as a float".
+ */
+bool
+vm_float_fromhex(const char *s, size_t len, double *out, VmLibError *err);
+
+/*
  * float.as_integer_ratio(): num/den in lowest terms, den > 0 a power of two.
  * num and den must be initialised.
  */

@@ -634,6 +634,26 @@ vm_math_comb(const mp_int *n, const mp_int *k, mp_int *out, VmLibError *err)
     return ok;
 }
 
+uint64_t
+vm_math_comb_bits(const mp_int *n, const mp_int *k, bool perm)
+{
+    int64_t kk, nn;
+    if (mp_isneg(n) || mp_isneg(k) || mp_cmp(k, n) == MP_GT) {
+        return 1;
+    }
+    if (!vm_bigint_get_i64(k, &kk)) {
+        return UINT64_MAX;
+    }
+    if (!perm && vm_bigint_get_i64(n, &nn) && nn - kk < kk) {
+        kk = nn - kk;
+    }
+    uint64_t nb = (uint64_t)mp_count_bits(n);
+    if (kk != 0 && nb > UINT64_MAX / (uint64_t)kk) {
+        return UINT64_MAX;
+    }
+    return nb * (uint64_t)kk + 1;
+}
+
 bool
 vm_math_perm(const mp_int *n, const mp_int *k, mp_int *out, VmLibError *err)
 {

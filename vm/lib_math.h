@@ -151,6 +151,13 @@ uint64_t
 vm_math_factorial_bits(int64_t n);
 bool
 vm_math_comb(const mp_int *n, const mp_int *k, mp_int *out, VmLibError *err);
+
+/*
+ * Upper bound of the bit length of comb(n, k) (perm false) or perm(n, k),
+ * for refusing math.comb(10**20, 10**10) before computing.
+ */
+uint64_t
+vm_math_comb_bits(const mp_int *n, const mp_int *k, bool perm);
 bool
 vm_math_perm(const mp_int *n, const mp_int *k, mp_int *out, VmLibError *err);
 

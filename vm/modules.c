@@ -9,10 +9,12 @@
 
 #include "vm/modules.h"
 
-extern const VmModule vm_module_math, vm_module_json;
+extern const VmModule vm_module_math, vm_module_json, vm_module_re, vm_module_itertools,
+    vm_module_functools, vm_module_typing, vm_module_string;
 
 static const VmModule *const registry[] = {
-    &vm_module_math, &vm_module_json,
+    &vm_module_math, &vm_module_json, &vm_module_re, &vm_module_itertools, &vm_module_functools,
+    &vm_module_typing, &vm_module_string,
 };
 
 static const VmModule *
@@ -105,6 +107,51 @@ module_hash(VmRun *run, VmValue self, int64_t *out)
 const VmType vm_type_module = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "module", .base = &vm_type_object,
     .repr = module_repr, .hash = module_hash, .getattr = module_getattr,
+};
+
+static VmStatus
+modclass_call(VmRun *run, VmValue self, VmValue *args, size_t nargs, VmTuple *kwnames,
+              VmValue *out)
+{
+    (void)args;
+    (void)nargs;
+    (void)kwnames;
+    (void)out;
+    return vm_defer(run, VM_AS(VmModClass, self)->prelude);
+}
+
+static VmStatus
+modclass_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
+{
+    const VmModClass *c = VM_AS(VmModClass, self);
+    *out = vm_val_empty();
+    for (size_t i = 0; i < c->nattrs; i++) {
+        if (strcmp(c->attrs[i].name, name->data) == 0) {
+            return member_value(run, &c->attrs[i], out);
+        }
+    }
+    if (vm_str_eq_cstr(name, "__name__")) {
+        const char *dot = strrchr(c->qualname, '.');
+        const char *n = dot ? dot + 1 : c->qualname;
+        *out = vm_str_val(run, n, strlen(n));
+        return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+    }
+    return VM_OK;
+}
+
+static VmStatus
+modclass_repr(VmRun *run, VmValue self, VmValue *out)
+{
+    VmStrBuf b;
+    vm_sb_init(&b, run);
+    vm_sb_printf(&b, "<class '%s'>", VM_AS(VmModClass, self)->qualname);
+    return vm_sb_to_str(&b, out);
+}
+
+const VmType vm_type_modclass = {
+    VM_IMMORTAL_HDR(&vm_type_type), .name = "type", .base = &vm_type_object,
+    .repr = modclass_repr, .hash = module_hash, .getattr = modclass_getattr,
+    .call = modclass_call,
 };
 
 /* vm_module_import: IMPORT_NAME (see modules.h). */

@@ -51,6 +51,24 @@ typedef struct VmModuleMember {
 #define VM_MEMBER_NONE_(n) { (n), VM_MEMBER_NONE, NULL, NULL, 0, 0 }
 #define VM_MEMBER_S(n, s) { (n), VM_MEMBER_STR, NULL, (s), 0, 0 }
 
+/*
+ * A prelude-backed callable with attributes of its own (itertools.chain and its
+ * from_iterable): calling it runs the prelude function `prelude` in VM frames.
+ */
+typedef struct VmModClass {
+    VmObj hdr;
+    const char *qualname;   /* "itertools.chain", for repr */
+    const char *prelude;
+    const VmModuleMember *attrs;
+    size_t nattrs;
+} VmModClass;
+
+extern const VmType vm_type_modclass;
+
+#define VM_MODCLASS_DEF(cname, qual, pre, table) \
+    static const VmModClass cname = { VM_IMMORTAL_HDR(&vm_type_modclass), (qual), (pre), \
+                                      (table), sizeof(table) / sizeof((table)[0]) }
+
 /* A module: immortal, defined statically by its mod_<name>.c. */
 typedef struct VmModule {
     VmObj hdr;

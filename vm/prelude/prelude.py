@@ -240,3 +240,407 @@ def _math_sumprod(p, q, /):
 def _math_dist(p, q, /):
     import math
     return math.dist(list(p), list(q))
+
+
+def _re_subn_impl(p, repl, string, count):
+    parts = []
+    last = 0
+    n = 0
+    for m in p.finditer(string):
+        if count > 0 and n >= count:
+            break
+        parts.append(string[last:m.start()])
+        r = repl(m)
+        if r is not None:
+            parts.append(r)
+        last = m.end()
+        n += 1
+    parts.append(string[last:])
+    return string[:0].join(parts), n
+
+
+def _re_sub(pattern, repl, string, count=0, flags=0):
+    import re
+    return _re_subn_impl(re.compile(pattern, flags), repl, string, count)[0]
+
+
+def _re_subn(pattern, repl, string, count=0, flags=0):
+    import re
+    return _re_subn_impl(re.compile(pattern, flags), repl, string, count)
+
+
+def _re_pattern_sub(self, repl, string, count=0):
+    return _re_subn_impl(self, repl, string, count)[0]
+
+
+def _re_pattern_subn(self, repl, string, count=0):
+    return _re_subn_impl(self, repl, string, count)
+
+
+# itertools (vm/mod_itertools.c lists these)
+def _it_count(start=0, step=1):
+    n = start
+    while True:
+        yield n
+        n += step
+
+
+def _it_cycle(iterable, /):
+    saved = []
+    for x in iterable:
+        yield x
+        saved.append(x)
+    if not saved:
+        return
+    while True:
+        for x in saved:
+            yield x
+
+
+def _it_repeat(object, times=None):
+    if times is None:
+        while True:
+            yield object
+    for _ in range(times):
+        yield object
+
+
+def _it_accumulate(iterable, func=None, *, initial=None):
+    total = initial
+    started = initial is not None
+    if started:
+        yield total
+    for x in iterable:
+        if not started:
+            total = x
+            started = True
+        elif func is None:
+            total = total + x
+        else:
+            total = func(total, x)
+        yield total
+
+
+def _it_batched(iterable, n, *, strict=False):
+    if n < 1:
+        raise ValueError("n must be at least one")
+    return _it_batched_gen(iter(iterable), n, strict)
+
+
+def _it_batched_gen(iterable, n, strict):
+    batch = []
+    for x in iterable:
+        batch.append(x)
+        if len(batch) == n:
+            yield _builtin_tuple(batch)
+            batch = []
+    if batch:
+        if strict:
+            raise ValueError("batched(): incomplete batch")
+        yield _builtin_tuple(batch)
+
+
+def _it_chain(*iterables):
+    for it in iterables:
+        for x in it:
+            yield x
+
+
+def _it_chain_from_iterable(iterables, /):
+    for it in iterables:
+        for x in it:
+            yield x
+
+
+def _it_compress(data, selectors):
+    for d, s in zip(data, selectors):
+        if s:
+            yield d
+
+
+def _it_dropwhile(predicate, iterable, /):
+    dropping = True
+    for x in iterable:
+        if dropping and predicate(x):
+            continue
+        dropping = False
+        yield x
+
+
+def _it_takewhile(predicate, iterable, /):
+    for x in iterable:
+        if not predicate(x):
+            return
+        yield x
+
+
+def _it_filterfalse(function, iterable, /):
+    for x in iterable:
+        if not (x if function is None else function(x)):
+            yield x
+
+
+def _it_groupby(iterable, key=None):
+    group = None
+    cur = None
+    for x in iterable:
+        k = x if key is None else key(x)
+        if group is None:
+            group = [x]
+            cur = k
+        elif k == cur:
+            group.append(x)
+        else:
+            yield (cur, iter(group))
+            group = [x]
+            cur = k
+    if group is not None:
+        yield (cur, iter(group))
+
+
+def _it_index(v, what):
+    if v is None:
+        return None
+    if type(v) is not int or v < 0:
+        raise ValueError(what + " for islice() must be None or an integer: "
+                         "0 <= x <= sys.maxsize.")
+    return v
+
+
+def _it_islice_gen(iterable, start, stop, step):
+    indices = _it_count() if stop is None else range(max(start, stop))
+    next_i = start
+    for i, element in zip(indices, iterable):
+        if i == next_i:
+            yield element
+            next_i += step
+
+
+def _it_islice(iterable, *args):
+    if len(args) == 1:
+        start = 0
+        stop = _it_index(args[0], "Stop argument")
+        step = 1
+    elif len(args) in (2, 3):
+        start = _it_index(args[0], "Indices")
+        stop = _it_index(args[1], "Indices")
+        step = args[2] if len(args) == 3 else None
+        if start is None:
+            start = 0
+        if step is None:
+            step = 1
+        elif type(step) is not int or step <= 0:
+            raise ValueError("Step for islice() must be a positive integer or None.")
+    elif not args:
+        raise TypeError("islice expected at least 2 arguments, got 1")
+    else:
+        raise TypeError("islice expected at most 4 arguments, got " + str(len(args) + 1))
+    return _it_islice_gen(iter(iterable), start, stop, step)
+
+
+def _it_pairwise(iterable, /):
+    first = True
+    prev = None
+    for x in iterable:
+        if not first:
+            yield (prev, x)
+        prev = x
+        first = False
+
+
+def _it_starmap(function, iterable, /):
+    for args in iterable:
+        yield function(*args)
+
+
+def _it_tee(iterable, n=2, /):
+    if n < 0:
+        raise ValueError("n must be >= 0")
+    data = list(iterable)
+    return _builtin_tuple([iter(data) for _ in range(n)])
+
+
+def _it_zip_longest(*iterables, fillvalue=None):
+    its = [iter(it) for it in iterables]
+    active = len(its)
+    if not active:
+        return
+    while True:
+        values = []
+        for i in range(len(its)):
+            got = False
+            for x in its[i]:
+                values.append(x)
+                got = True
+                break
+            if not got:
+                active -= 1
+                if not active:
+                    return
+                its[i] = iter(())
+                values.append(fillvalue)
+        yield _builtin_tuple(values)
+
+
+def _it_product(*iterables, repeat=1):
+    if repeat < 0:
+        raise ValueError("repeat argument cannot be negative")
+    return _it_product_gen(iterables, repeat)
+
+
+def _it_product_gen(iterables, repeat):
+    pools = [_builtin_tuple(pool) for pool in iterables] * repeat
+    result = [[]]
+    for pool in pools:
+        result = [x + [y] for x in result for y in pool]
+    for prod in result:
+        yield _builtin_tuple(prod)
+
+
+def _it_permutations(iterable, r=None):
+    if r is not None and r < 0:
+        raise ValueError("r must be non-negative")
+    return _it_permutations_gen(iterable, r)
+
+
+def _it_permutations_gen(iterable, r):
+    pool = _builtin_tuple(iterable)
+    n = len(pool)
+    r = n if r is None else r
+    if r < 0:
+        raise ValueError("r must be non-negative")
+    if r > n:
+        return
+    indices = list(range(n))
+    cycles = list(range(n, n - r, -1))
+    yield _builtin_tuple([pool[i] for i in indices[:r]])
+    while n:
+        for i in reversed(range(r)):
+            cycles[i] -= 1
+            if cycles[i] == 0:
+                indices[i:] = indices[i + 1:] + indices[i:i + 1]
+                cycles[i] = n - i
+            else:
+                j = cycles[i]
+                indices[i], indices[-j] = indices[-j], indices[i]
+                yield _builtin_tuple([pool[i] for i in indices[:r]])
+                break
+        else:
+            return
+
+
+def _it_combinations(iterable, r):
+    if r < 0:
+        raise ValueError("r must be non-negative")
+    return _it_combinations_gen(iterable, r)
+
+
+def _it_combinations_gen(iterable, r):
+    pool = _builtin_tuple(iterable)
+    n = len(pool)
+    if r < 0:
+        raise ValueError("r must be non-negative")
+    if r > n:
+        return
+    indices = list(range(r))
+    yield _builtin_tuple([pool[i] for i in indices])
+    while True:
+        for i in reversed(range(r)):
+            if indices[i] != i + n - r:
+                break
+        else:
+            return
+        indices[i] += 1
+        for j in range(i + 1, r):
+            indices[j] = indices[j - 1] + 1
+        yield _builtin_tuple([pool[i] for i in indices])
+
+
+def _it_combinations_with_replacement(iterable, r):
+    if r < 0:
+        raise ValueError("r must be non-negative")
+    return _it_combinations_with_replacement_gen(iterable, r)
+
+
+def _it_combinations_with_replacement_gen(iterable, r):
+    pool = _builtin_tuple(iterable)
+    n = len(pool)
+    if r < 0:
+        raise ValueError("r must be non-negative")
+    if not n and r:
+        return
+    indices = [0] * r
+    yield _builtin_tuple([pool[i] for i in indices])
+    while True:
+        for i in reversed(range(r)):
+            if indices[i] != n - 1:
+                break
+        else:
+            return
+        indices[i:] = [indices[i] + 1] * (r - i)
+        yield _builtin_tuple([pool[i] for i in indices])
+
+
+# functools (vm/mod_functools.c lists these)
+def _ft_reduce(function, iterable, initial=_NOTHING, /):
+    acc = initial
+    for x in iterable:
+        if acc is _NOTHING:
+            acc = x
+        else:
+            acc = function(acc, x)
+    if acc is _NOTHING:
+        raise TypeError("reduce() of empty iterable with no initial value")
+    return acc
+
+
+def _ft_partial(func, /, *args, **keywords):
+    if not callable(func):
+        raise TypeError("the first argument must be callable")
+
+    def partial(*fargs, **fkeywords):
+        kw = {}
+        for k in keywords:
+            kw[k] = keywords[k]
+        for k in fkeywords:
+            kw[k] = fkeywords[k]
+        return func(*args, *fargs, **kw)
+    return partial
+
+
+def _ft_cache(user_function, /):
+    memo = {}
+
+    def wrapper(*args, **kwargs):
+        key = args
+        if kwargs:
+            key = (args, _NOTHING, _builtin_tuple(kwargs.items()))
+        if key in memo:
+            return memo[key]
+        result = user_function(*args, **kwargs)
+        memo[key] = result
+        return result
+    return wrapper
+
+
+def _ft_lru_cache(maxsize=128, typed=False):
+    if callable(maxsize) and not isinstance(maxsize, (int, bool)):
+        return _ft_cache(maxsize)
+    if maxsize is not None and not isinstance(maxsize, int):
+        raise TypeError("Expected first argument to be an integer, a callable, or None")
+    return _ft_cache
+
+
+def _ft_wraps(wrapped, assigned=None, updated=None):
+    def decorator(f):
+        return f
+    return decorator
+
+
+def _ft_identity(x, /):
+    return x
+
+
+# string
+def _string_capwords(s, sep=None):
+    return (sep or " ").join([x.capitalize() for x in s.split(sep)])

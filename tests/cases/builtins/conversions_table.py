@@ -1,4 +1,3 @@
-# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/builtins_types.c:1224:23 in
 vals = [0, 1, -1, 2.5, -0.5, "7", "3.5", "", "abc", True, None, [1], (1, 2), {"k": 1}]
 for v in vals:
     out = []

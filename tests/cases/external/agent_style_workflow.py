@@ -1,4 +1,3 @@
-# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/api_int.h:58:34 in
 tickets = list_tickets(status="open")
 urgent = [t for t in tickets if t["priority"] >= 3]
 print(f"{len(urgent)} urgent of {len(tickets)} open")

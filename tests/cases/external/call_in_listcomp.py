@@ -1,4 +1,3 @@
-# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/api_int.h:58:34 in
 ids = [3, 1, 2]
 names = [get_name(i) for i in ids]
 print(names)

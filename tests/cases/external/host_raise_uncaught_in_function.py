@@ -1,4 +1,3 @@
-# xfail: asan: expected PermissionError: access denied for 2, monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/api_int.h:58:34 in
 def fetch_all(ids):
     return [fetch(i) for i in ids]
 print("begin")

@@ -1,4 +1,3 @@
-# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/ops.c:329:30 in
 def perms(xs):
     if len(xs) <= 1:
         return [xs]

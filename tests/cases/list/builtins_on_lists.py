@@ -1,4 +1,3 @@
-# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/ops.c:329:30 in
 l = [4, 1, 8, 3]
 print(len(l), sum(l), min(l), max(l), sorted(l), list(reversed(l)))
 print(any(x > 7 for x in l), all(x > 0 for x in l), any([]), all([]))

@@ -1,4 +1,3 @@
-# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/obj_list.c:86:36 in
 l = [3, 1, 2]
 print(l.sort(), l.append(4), l.extend([]), l.insert(0, 0), l.reverse(), l.clear(), l)
 s = sorted([3, 1, 2])

@@ -1,4 +1,3 @@
-# xfail: monty: ModuleNotFoundError: No module named 'itertools'
 import itertools
 import functools
 print(list(itertools.chain([1, 2], "ab")), list(itertools.islice(itertools.count(5), 3)))

@@ -1,4 +1,3 @@
-# xfail: monty: ModuleNotFoundError: No module named 're'
 import re
 log = """2024-03-05 10:15:02 ERROR [db] timeout after 30s (query=select)
 2024-03-05 10:15:09 INFO [web] GET /index 200 12ms

@@ -1,4 +1,3 @@
-# xfail: monty: ModuleNotFoundError: No module named 're'
 import re
 text = "Order #123 shipped to ann@example.com on 2024-03-05; order #456 to bob@test.org"
 print(re.findall(r"#(\d+)", text))

@@ -1,4 +1,3 @@
-# xfail: monty: ModuleNotFoundError: No module named 're'
 import re
 pat = re.compile(r"(?P<key>\w+)=(?P<val>[^;]*)")
 cfg = "host=localhost;port=5432;user=;debug=true"

@@ -1,4 +1,3 @@
-# xfail: monty: ModuleNotFoundError: No module named 're'
 import re
 try:
     re.compile(r"(unclosed")

@@ -1,4 +1,3 @@
-# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/interp.c:195:12 in
 a, b, c = [1, 2, 3]
 print(a, b, c)
 (x, y), z = (1, 2), 3

@@ -1,4 +1,3 @@
-# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/interp.c:195:12 in
 pairs = [(1, "one"), (2, "two")]
 for num, word in pairs:
     print(num, word)

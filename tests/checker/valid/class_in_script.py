@@ -8,4 +8,4 @@ class Accumulator:
 
 acc = Accumulator()
 acc.add(1).add(2)
-print(acc.total, acc.whatever)
+print(acc.total)

@@ -268,7 +268,8 @@ walk(const char *root, const char *dir)
             walk(root, path);
         } else {
             size_t l = strlen(names[i]);
-            if (l > 3 && strcmp(names[i] + l - 3, ".py") == 0) {
+            /* cases live in the rule folders; files at the top are tools */
+            if (l > 3 && strcmp(names[i] + l - 3, ".py") == 0 && strcmp(dir, root) != 0) {
                 run_case(root, dir, path);
             }
         }

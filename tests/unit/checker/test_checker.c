@@ -3,6 +3,7 @@
  * the host's function names, the skeleton rules, and the four renderings.
  */
 #include <check.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -171,6 +172,63 @@ START_TEST(test_no_stubs_builtins_only)
 }
 END_TEST
 
+START_TEST(test_every_module_stub_loads)
+{
+    /* every embedded module parses: importing each is clean */
+    ChkResult *r = check(NULL, "import math\nimport json\nimport re\nimport asyncio\n"
+                               "from typing import Any\nprint(math.pi, json.dumps(1), "
+                               "re.escape('a'), asyncio.gather)\n");
+    ck_assert_uint_eq(chk_result_count(r), 0);
+    chk_result_free(r);
+    r = check(NULL, "import os\n");
+    ck_assert_uint_eq(chk_result_count(r), 1);
+    ck_assert_ptr_nonnull(strstr(chk_result_get(r, 0)->hint, "json, math"));
+    chk_result_free(r);
+}
+END_TEST
+
+/* Loaded stubs are immutable: threads may check against them at once. */
+typedef struct {
+    const ChkStubs *stubs;
+    int clean;
+    int found;
+} ThreadJob;
+
+static void *
+check_many(void *arg)
+{
+    ThreadJob *job = arg;
+    static const char good[] = "import math\nw = get_weather(prompt)\nprint(w['temp'], math.pi)\n";
+    static const char bad[] = "w = get_wether('x')\n";
+    for (int i = 0; i < 200; i++) {
+        ChkResult *r = chk_check_source(good, sizeof good - 1, "a.py", job->stubs, NULL, 0);
+        job->clean += r && chk_result_count(r) == 0;
+        chk_result_free(r);
+        r = chk_check_source(bad, sizeof bad - 1, "b.py", job->stubs, NULL, 0);
+        job->found += r && chk_result_count(r) == 1;
+        chk_result_free(r);
+    }
+    return NULL;
+}
+
+START_TEST(test_threads_share_stubs)
+{
+    ChkStubs *s = stubs();
+    pthread_t th[4];
+    ThreadJob jobs[4];
+    for (int i = 0; i < 4; i++) {
+        jobs[i] = (ThreadJob){s, 0, 0};
+        ck_assert_int_eq(pthread_create(&th[i], NULL, check_many, &jobs[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(th[i], NULL);
+        ck_assert_int_eq(jobs[i].clean, 200);
+        ck_assert_int_eq(jobs[i].found, 200);
+    }
+    chk_stubs_free(s);
+}
+END_TEST
+
 START_TEST(test_format_parse)
 {
     ChkFormat f;
@@ -197,6 +255,8 @@ checker_suite(void)
     tcase_add_test(t, test_missing_await);
     tcase_add_test(t, test_no_stubs_builtins_only);
     tcase_add_test(t, test_format_parse);
+    tcase_add_test(t, test_every_module_stub_loads);
+    tcase_add_test(t, test_threads_share_stubs);
     suite_add_tcase(s, t);
     return s;
 }

@@ -69,6 +69,10 @@ OK = {
         "    return h\n"
         "def annotated(x: int, *, y: 'str' = 'a') -> list[int]:\n    z: int = 1\n"
         "    w: int\n    return [x, y, z]\n"),
+    "docstrings": (
+        "def f(x):\n    \"\"\"Doubles x.\"\"\"\n    return x * 2\n"
+        "def g():\n    'only a docstring'\n"
+        "def h():\n    x = 'not a docstring'\n    return x\n"),
     "conditions": (
         "x = None\nif x is None and not (x or y):\n    pass\nelif x is not None:\n    pass\n"
         "r = 1 if x else 2\nwhile not x:\n    x = 1\nif 0:\n    dead()\nwhile True:\n"
@@ -99,6 +103,10 @@ ERRORS = [
     "x = 1\nfrom __future__ import annotations",
     "from __future__ import braces",
     "from __future__ import nested_scopes, spam",
+    "".join("    " * i + "for i%d in y:\n" % i for i in range(22)) + "    " * 22 + "pass\n",
+    "while 1:\n" + "".join("    " * (i + 1) + "try:\n" for i in range(21)) + "    " * 22
+    + "pass\n" + "".join("    " * (21 - i) + "finally:\n" + "    " * (22 - i) + "pass\n"
+                          for i in range(21)),
     "for x in y:\n    def g():\n        break",
 ]
 

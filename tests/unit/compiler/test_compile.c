@@ -251,6 +251,25 @@ START_TEST(test_annotations_not_evaluated)
 }
 END_TEST
 
+START_TEST(test_docstrings)
+{
+    CmpProgram *p = compile_case("docstrings");
+    for (uint32_t i = 1; i < p->ncodes; i++) {
+        const CmpCode *c = &p->codes[i];
+        if (strcmp(c->name, "h") == 0) {
+            ck_assert(!(c->flags & CMP_CO_HAS_DOCSTRING));
+            continue;
+        }
+        ck_assert(c->flags & CMP_CO_HAS_DOCSTRING);
+        ck_assert_int_eq(c->consts[0].kind, CMP_CONST_STR);
+        if (strcmp(c->name, "f") == 0) {
+            ck_assert_str_eq(c->consts[0].str, "Doubles x.");
+        }
+    }
+    cmp_program_free(p);
+}
+END_TEST
+
 START_TEST(test_memory_limit)
 {
     TestArena *a = test_arena_new();
@@ -418,7 +437,15 @@ START_TEST(test_verify_rejects_bad_depth)
     ck_assert(strstr(why, "needs") != NULL);
     m->code[0] = CMP_INSN(OP_JUMP, m->ncode);
     ck_assert(!cmp_verify_program(p, why, sizeof why));
-    m->code[0] = saved;
+    /* a loop without a backward JUMP would escape the time budget */
+    m->code[1] = CMP_INSN(OP_POP_JUMP_IF_TRUE, 0);
+    m->code[0] = CMP_INSN(OP_LOAD_CONST, 0);
+    ck_assert(!cmp_verify_program(p, why, sizeof why));
+    ck_assert(strstr(why, "backward conditional jump") != NULL);
+    cmp_program_free(p);
+    p = compile_case("basics");
+    m = &p->codes[0];
+    saved = m->code[0];
     ck_assert(cmp_verify_program(p, why, sizeof why));
     cmp_program_free(p);
 }
@@ -442,6 +469,7 @@ compiler_suite(void)
     tcase_add_test(t, test_exception_table_shape);
     tcase_add_test(t, test_annotations_not_evaluated);
     tcase_add_test(t, test_memory_limit);
+    tcase_add_test(t, test_docstrings);
     suite_add_tcase(s, t);
 
     t = tcase_create("load");

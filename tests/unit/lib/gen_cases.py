@@ -506,3 +506,66 @@ for n, k in [(5, 2), (5, 0), (5, 5), (5, 6), (0, 0), (50, 25), (100, 3), (5, -1)
     crow.append((c_str(str(n)), c_str(str(k)), c_str(str(run(lambda: _m.comb(n, k)))), c_str(str(run(lambda: _m.perm(n, k))))))
 print('typedef struct { const char *n, *k, *comb, *perm; } CombCase;')
 emit('comb_cases', 'CombCase', crow)
+
+# Codecs.
+cd = []
+dins = [b'', b'abc', b'ab\xff', b'\xe2\x82', b'\xe2\x28\xa1', b'a\xe9', b'\xe9\xe8x', b'\xff\xfe',
+        b'\xf0\x9f\x98', b'\xc0\x80', b'\xed\xa0\x80', b'h\xc3\xa9llo \xe2\x82\xac', b'a\xffb\xfe',
+        b'\xf4\x90\x80\x80', b'\xf0\x9f\x98\x80!']
+handlers = [None, 'strict', 'ignore', 'replace', 'backslashreplace', 'surrogateescape',
+            'surrogatepass', 'xmlcharrefreplace', 'bogus']
+for enc in ['utf-8', 'ascii', 'latin-1']:
+    for b in dins:
+        for h in handlers:
+            r = run(lambda: b.decode(enc, h) if h else b.decode(enc))
+            cd.append((c_str(enc), c_str(b), c_str(h), '1', c_str(r)))
+eins = ['', 'abc', 'a\xe9', 'a\xe9\xe8b', '\u20ac', 'x\U0001f600y', '\ud800', '\ud800\udfff',
+        'ab\udcff', 'é€😀', '\udc80x\udcff', 'a\ud83dz']
+for enc in ['utf-8', 'ascii', 'latin-1']:
+    for s in eins:
+        for h in handlers:
+            r = run(lambda: s.encode(enc, h) if h else s.encode(enc))
+            cd.append((c_str(enc), c_str(s), c_str(h), '0', c_str(r) if isinstance(r, str) else c_str(r)))
+for name in ['UTF8', 'utf_8', 'U8', 'Latin-1', 'iso-8859-1', 'US-ASCII', 'foo', 'latin 1']:
+    r = run(lambda: 'x'.encode(name))
+    cd.append((c_str(name), c_str(''), 'NULL', '2', c_str(r if isinstance(r, str) else 'ok')))
+print('typedef struct { const char *enc, *data, *errors; int decode; const char *expect; } CodecCase;')
+emit('codec_cases', 'CodecCase', cd)
+
+fh = []
+for s in ['0x1.999999999999ap-4', '1.8p1', '-0x1p-1074', '0x1p-1075', '0x1.8p-1074', '0x3p-1076',
+          '0x1.fffffffffffff8p1023', '0x1.fffffffffffff7ffp1023', '0x1p1024', ' 0x10 ', 'inf', '-Infinity',
+          'nan', '0x.8', '0x8.', '.', '0x', '0xp1', '1p', '0x1.0000000000000fffp0', '0x1.00000000000008p0',
+          '0x1.00000000000018p0', 'abc', '0xg', '0x1p+10', 'ff.ffp-8', '0X1P-1022', '0x0.0000000000001p-1022',
+          '0x0.00000000000008p-1022', '0x0p99999999999', '0x1p-99999999999', '1p99999999999', '']:
+    r = fres(lambda: float.fromhex(s))
+    fh.append((c_str(s), r[0], r[1]))
+print('typedef struct { const char *s; uint64_t out; const char *err; } FromhexCase;')
+emit('fromhex_cases', 'FromhexCase', fh)
+
+tb = []
+for v in [0, 1, -1, 127, 128, -128, -129, 255, 256, 65535, -32768, 2 ** 64 - 1, -2 ** 63, 2 ** 100 + 5, -(2 ** 100)]:
+    for length in [0, 1, 2, 8, 9, 16, -1]:
+        for order in ['big', 'little']:
+            for sg in [False, True]:
+                r = run(lambda: v.to_bytes(length, order, signed=sg))
+                back = 'NULL'
+                if isinstance(r, bytes):
+                    back = c_str(str(int.from_bytes(r, order, signed=sg)))
+                tb.append((c_str(str(v)), str(length), '1' if order == 'little' else '0', '1' if sg else '0',
+                           c_str(r.hex() if isinstance(r, bytes) else r), back, str(abs(v).bit_count())))
+print('typedef struct { const char *v; int length; int little, sgn; const char *expect, *back; int popcount; } ToBytesCase;')
+emit('to_bytes_cases', 'ToBytesCase', tb)
+
+bh = []
+for b in [b'', b'abc', b"a'b", b'a\'b"', b'"', b'\x01\t\n\r\\\x7f\x80\xff', b'\xde\xad\xbe\xef\x01']:
+    bh.append((c_str(b), c_str(repr(b)), c_str(b.hex()), c_str(b.hex(':')), c_str(b.hex('-', 2)),
+               c_str(b.hex('_', -2)), c_str(b.hex(' ', 3))))
+print('typedef struct { const char *b, *repr, *hex, *hex1, *hex2, *hexm2, *hex3; } BytesCase;')
+emit('bytes_cases', 'BytesCase', bh)
+fx = []
+for s in ['de ad be ef', 'dea', 'zz', ' 0a 0B\t\n', '0 a', '', 'é', 'aB', '0a\u00e9']:
+    r = run(lambda: bytes.fromhex(s))
+    fx.append((c_str(s), c_str(r.hex() if isinstance(r, bytes) else r)))
+print('typedef struct { const char *s, *expect; } FromhexBytesCase;')
+emit('fromhex_bytes_cases', 'FromhexBytesCase', fx)

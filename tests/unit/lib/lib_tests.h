@@ -23,6 +23,7 @@ void lib_tests_fmt_field(Suite *s);
 void lib_tests_lib_float(Suite *s);
 void lib_tests_lib_str(Suite *s);
 void lib_tests_lib_math(Suite *s);
+void lib_tests_lib_codec(Suite *s);
 
 /* "!ValueError: message" for the error a helper reported. */
 const char *lib_test_error_text(const VmLibError *err);

@@ -213,6 +213,37 @@ START_TEST(test_str_limit_and_bases)
 }
 END_TEST
 
+START_TEST(test_to_bytes_table)
+{
+    const ToBytesCase *c = &to_bytes_cases[_i];
+    mp_int v, back;
+    VmLibError err;
+    VmBuf out;
+    big_from(&v, c->v);
+    ck_assert(mp_init(&back) == MP_OKAY);
+    vm_buf_init(&out, NULL, NULL);
+    ck_assert_uint_eq(vm_bigint_bit_count(&v), (uint64_t)c->popcount);
+    bool ok = vm_bigint_to_bytes(&v, c->length, c->little, c->sgn, &out, &err);
+    if (c->expect[0] == '!') {
+        ck_assert_msg(!ok, "%s.to_bytes(%d) should fail", c->v, c->length);
+        ck_assert_str_eq(lib_test_error_text(&err), c->expect);
+    } else {
+        ck_assert_msg(ok, "%s: %s", c->v, lib_test_error_text(&err));
+        char hex[80] = "";
+        for (size_t i = 0; i < out.len; i++) {
+            snprintf(hex + 2 * i, 3, "%02x", (unsigned char)out.data[i]);
+        }
+        ck_assert_msg(strcmp(hex, c->expect) == 0, "%s.to_bytes(%d) = %s, want %s", c->v,
+                      c->length, hex, c->expect);
+        ck_assert(vm_bigint_from_bytes((const unsigned char *)(out.data ? out.data : ""),
+                                       out.len, c->little, c->sgn, &back, &err));
+        expect_text(&back, c->back, "from_bytes");
+    }
+    vm_buf_fini(&out);
+    mp_clear_multi(&v, &back, NULL);
+}
+END_TEST
+
 void
 lib_tests_bigint(Suite *s)
 {
@@ -225,5 +256,6 @@ lib_tests_bigint(Suite *s)
     tcase_add_loop_test(tc, test_cmp_double_table, 0, COUNT(cmp_double_cases));
     tcase_add_test(tc, test_from_double);
     tcase_add_test(tc, test_str_limit_and_bases);
+    tcase_add_loop_test(tc, test_to_bytes_table, 0, COUNT(to_bytes_cases));
     suite_add_tcase(s, tc);
 }

@@ -148,6 +148,23 @@ START_TEST(test_big_round_table)
 }
 END_TEST
 
+START_TEST(test_fromhex_table)
+{
+    const FromhexCase *c = &fromhex_cases[_i];
+    double r = 0;
+    VmLibError err;
+    bool ok = vm_float_fromhex(c->s, strlen(c->s), &r, &err);
+    if (c->err) {
+        ck_assert_msg(!ok, "fromhex('%s') = %a", c->s, r);
+        ck_assert_str_eq(lib_test_error_text(&err), c->err);
+    } else {
+        ck_assert_msg(ok, "fromhex('%s'): %s", c->s, lib_test_error_text(&err));
+        ck_assert_msg(same(r, c->out), "fromhex('%s') = %a, want %a", c->s, r,
+                      lib_test_double(c->out));
+    }
+}
+END_TEST
+
 void
 lib_tests_lib_float(Suite *s)
 {
@@ -156,6 +173,7 @@ lib_tests_lib_float(Suite *s)
     tcase_add_loop_test(tc, test_round_table, 0, COUNT(round_cases));
     tcase_add_test(tc, test_round_int);
     tcase_add_loop_test(tc, test_hex_table, 0, COUNT(hex_cases));
+    tcase_add_loop_test(tc, test_fromhex_table, 0, COUNT(fromhex_cases));
     tcase_add_loop_test(tc, test_int_truediv_table, 0, COUNT(int_truediv_cases));
     tcase_add_loop_test(tc, test_big_round_table, 0, COUNT(big_round_cases));
     suite_add_tcase(s, tc);

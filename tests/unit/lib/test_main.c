@@ -17,7 +17,8 @@ lib_test_error_text(const VmLibError *err)
 {
     static const char *kinds[] = {
         "OK", "MemoryError", "MemoryError", "ValueError", "OverflowError", "TypeError",
-        "ZeroDivisionError", "IndexError", "KeyError",
+        "ZeroDivisionError", "IndexError", "KeyError", "LookupError", "UnicodeDecodeError",
+        "UnicodeEncodeError",
     };
     VmBuf b;
     vm_buf_init(&b, NULL, NULL);
@@ -58,6 +59,7 @@ main(void)
     lib_tests_lib_float(s);
     lib_tests_lib_str(s);
     lib_tests_lib_math(s);
+    lib_tests_lib_codec(s);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);

@@ -1,0 +1,9 @@
+def op():
+    try:
+        raise ValueError("pending")
+    finally:
+        audit("finally ran")
+try:
+    op()
+except ValueError as e:
+    print("still propagating:", e)

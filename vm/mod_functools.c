@@ -1,0 +1,18 @@
+/*
+ * mod_functools.c — the functools module: reduce, partial, cache/lru_cache (an
+ * unbounded memo: eviction order is invisible to results), wraps and total_ordering
+ * (no-ops: monty has no function attributes or classes). All are prelude functions
+ * ("_ft_*") since they call Python code (contract 2).
+ */
+#include "vm/modules.h"
+
+static const VmModuleMember members[] = {
+    VM_MEMBER_P("cache", "_ft_cache"),
+    VM_MEMBER_P("lru_cache", "_ft_lru_cache"),
+    VM_MEMBER_P("partial", "_ft_partial"),
+    VM_MEMBER_P("reduce", "_ft_reduce"),
+    VM_MEMBER_P("total_ordering", "_ft_identity"),
+    VM_MEMBER_P("wraps", "_ft_wraps"),
+};
+
+VM_MODULE_DEF(functools, "functools", members);
