@@ -41,7 +41,10 @@ vm_run_new(const CmpProgram *program, const VmLimits *limits, const VmAllocator 
     if (alloc != NULL) {
         run->heap.alloc = *alloc;
     }
-    run->heap.next_gc = 1u << 20;
+    run->heap.next_gc = 4u << 20;
+    if (run->limits.max_memory != 0 && run->heap.next_gc > run->limits.max_memory / 2) {
+        run->heap.next_gc = run->limits.max_memory / 2;
+    }
     run->print = print;
     run->print_ud = print_ud;
     run->next_call_id = 1;
