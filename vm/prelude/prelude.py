@@ -644,3 +644,11 @@ def _ft_identity(x, /):
 # string
 def _string_capwords(s, sep=None):
     return (sep or " ").join([x.capitalize() for x in s.split(sep)])
+
+
+def _iter_sentinel(callable, sentinel, /):
+    while True:
+        value = callable()
+        if value == sentinel:
+            return
+        yield value
