@@ -1,20 +1,23 @@
 /*
  * program.c — freeing, dumping and loading a CmpProgram.
  *
- * The serialized form is little-endian and flat:
+ * The serialized form is compact because every snapshot carries it: numbers
+ * are LEB128 varints ("v" below; "z" zigzag-signed), strings a v length and
+ * their bytes.
  *
- *   magic "MONB", u32 CMP_FORMAT_VERSION,
- *   str filename, str source, u32 n + str input names, u32 n + str externals,
- *   u32 ncodes, then each code:
- *     str name, str qualname, u32 flags argcount posonly kwonly nlocals
- *     ncellvars nfreevars stacksize firstlineno,
- *     nlocals strs, ncellvars strs, nfreevars strs, ncellvars i32 cell2arg,
- *     u32 ncode, ncode u32 instructions, ncode locs (u32 line, u32 end line,
- *     u16 col, u16 end col), u32 nconsts + consts, u32 nnames + strs,
- *     u32 nexc + entries (u32 start end handler depth, u8 lasti)
- *   a const: u8 kind, then INT i64 | FLOAT/COMPLEX f64 bits | STR/BYTES/
- *     BIGINT str | TUPLE u32 n + u32 indices | CODE u32 index.
- *   a str: u32 length + bytes.
+ *   magic "MONB", v CMP_FORMAT_VERSION,
+ *   str filename, str source, v n + n strs (inputs), v n + n strs (externals),
+ *   v ncodes, then each code:
+ *     str name, str qualname ("" when equal to name), v flags argcount posonly
+ *     kwonly nlocals ncellvars nfreevars stacksize firstlineno,
+ *     nlocals strs, ncellvars strs, nfreevars strs, ncellvars v (cell2arg + 1),
+ *     v ncode, ncode instructions (u8 opcode, v arg),
+ *     ncode locations (z line - previous line, z end line - line, v col,
+ *       z end col - col), the first line relative to firstlineno,
+ *     v nconsts + consts, v nnames + strs,
+ *     v nexc + entries (v start, v end - start, v handler, v depth << 1 | lasti)
+ *   a const: u8 kind, then INT z | FLOAT/COMPLEX 8 bytes (IEEE, little-endian)
+ *     | STR/BYTES/BIGINT str | TUPLE v n + n v indices | CODE v index.
  *
  * Loading treats the bytes as hostile: every length is checked against the
  * bytes that remain before anything is allocated, strings are checked for
@@ -263,34 +266,43 @@ put_u8(CmpBuf *b, uint8_t x)
 }
 
 static void
-put_u16(CmpBuf *b, uint16_t x)
+put_v(CmpBuf *b, uint64_t x)
 {
-    uint8_t t[2] = {(uint8_t)x, (uint8_t)(x >> 8)};
-    put(b, t, 2);
+    uint8_t t[10];
+    size_t n = 0;
+    do {
+        t[n] = (uint8_t)(x & 0x7F);
+        x >>= 7;
+        if (x != 0) {
+            t[n] |= 0x80;
+        }
+        n++;
+    } while (x != 0);
+    put(b, t, n);
 }
 
 static void
-put_u32(CmpBuf *b, uint32_t x)
+put_z(CmpBuf *b, int64_t x)
 {
-    uint8_t t[4] = {(uint8_t)x, (uint8_t)(x >> 8), (uint8_t)(x >> 16), (uint8_t)(x >> 24)};
-    put(b, t, 4);
+    put_v(b, ((uint64_t)x << 1) ^ (uint64_t)(x >> 63));
 }
 
 static void
-put_u64(CmpBuf *b, uint64_t x)
+put_f64(CmpBuf *b, double f)
 {
-    put_u32(b, (uint32_t)x);
-    put_u32(b, (uint32_t)(x >> 32));
+    uint64_t bits;
+    uint8_t t[8];
+    memcpy(&bits, &f, sizeof bits);
+    for (int i = 0; i < 8; i++) {
+        t[i] = (uint8_t)(bits >> (8 * i));
+    }
+    put(b, t, 8);
 }
 
 static void
 put_bytes(CmpBuf *b, const char *s, size_t len)
 {
-    if (len > 0xFFFFFFFFu) {
-        b->failed = true;
-        return;
-    }
-    put_u32(b, (uint32_t)len);
+    put_v(b, len);
     put(b, s, len);
 }
 
@@ -311,17 +323,17 @@ put_strs(CmpBuf *b, const char *const *strs, uint32_t n)
 static void
 put_const(CmpBuf *b, const CmpConst *k)
 {
-    uint64_t bits;
     put_u8(b, (uint8_t)k->kind);
     switch (k->kind) {
     case CMP_CONST_INT:
+        put_z(b, k->i);
+        break;
     case CMP_CONST_CODE:
-        put_u64(b, (uint64_t)k->i);
+        put_v(b, (uint64_t)k->i);
         break;
     case CMP_CONST_FLOAT:
     case CMP_CONST_COMPLEX:
-        memcpy(&bits, &k->f, sizeof bits);
-        put_u64(b, bits);
+        put_f64(b, k->f);
         break;
     case CMP_CONST_BIGINT:
     case CMP_CONST_STR:
@@ -329,9 +341,9 @@ put_const(CmpBuf *b, const CmpConst *k)
         put_bytes(b, k->str, k->len);
         break;
     case CMP_CONST_TUPLE:
-        put_u32(b, k->nitems);
+        put_v(b, k->nitems);
         for (uint32_t i = 0; i < k->nitems; i++) {
-            put_u32(b, k->items[i]);
+            put_v(b, k->items[i]);
         }
         break;
     default:
@@ -342,46 +354,50 @@ put_const(CmpBuf *b, const CmpConst *k)
 static void
 put_code(CmpBuf *b, const CmpCode *c)
 {
+    int64_t line = c->firstlineno;
     put_str(b, c->name);
-    put_str(b, c->qualname);
-    put_u32(b, c->flags);
-    put_u32(b, c->argcount);
-    put_u32(b, c->posonlyargcount);
-    put_u32(b, c->kwonlyargcount);
-    put_u32(b, c->nlocals);
-    put_u32(b, c->ncellvars);
-    put_u32(b, c->nfreevars);
-    put_u32(b, c->stacksize);
-    put_u32(b, c->firstlineno);
+    put_str(b, strcmp(c->name, c->qualname) == 0 ? "" : c->qualname);
+    put_v(b, c->flags);
+    put_v(b, c->argcount);
+    put_v(b, c->posonlyargcount);
+    put_v(b, c->kwonlyargcount);
+    put_v(b, c->nlocals);
+    put_v(b, c->ncellvars);
+    put_v(b, c->nfreevars);
+    put_v(b, c->stacksize);
+    put_v(b, c->firstlineno);
     put_strs(b, c->localnames, c->nlocals);
     put_strs(b, c->cellnames, c->ncellvars);
     put_strs(b, c->freenames, c->nfreevars);
     for (uint32_t i = 0; i < c->ncellvars; i++) {
-        put_u32(b, (uint32_t)c->cell2arg[i]);
+        put_v(b, (uint64_t)((int64_t)c->cell2arg[i] + 1));
     }
-    put_u32(b, c->ncode);
+    put_v(b, c->ncode);
     for (uint32_t i = 0; i < c->ncode; i++) {
-        put_u32(b, c->code[i]);
+        put_u8(b, (uint8_t)CMP_OP(c->code[i]));
+        put_v(b, CMP_ARG(c->code[i]));
     }
     for (uint32_t i = 0; i < c->ncode; i++) {
-        put_u32(b, c->locs[i].lineno);
-        put_u32(b, c->locs[i].end_lineno);
-        put_u16(b, c->locs[i].col);
-        put_u16(b, c->locs[i].end_col);
+        const CmpLoc *l = &c->locs[i];
+        put_z(b, (int64_t)l->lineno - line);
+        put_z(b, (int64_t)l->end_lineno - (int64_t)l->lineno);
+        put_v(b, l->col);
+        put_z(b, (int64_t)l->end_col - (int64_t)l->col);
+        line = l->lineno;
     }
-    put_u32(b, c->nconsts);
+    put_v(b, c->nconsts);
     for (uint32_t i = 0; i < c->nconsts; i++) {
         put_const(b, &c->consts[i]);
     }
-    put_u32(b, c->nnames);
+    put_v(b, c->nnames);
     put_strs(b, c->names, c->nnames);
-    put_u32(b, c->nexc);
+    put_v(b, c->nexc);
     for (uint32_t i = 0; i < c->nexc; i++) {
-        put_u32(b, c->exctable[i].start);
-        put_u32(b, c->exctable[i].end);
-        put_u32(b, c->exctable[i].handler);
-        put_u32(b, c->exctable[i].depth);
-        put_u8(b, c->exctable[i].lasti ? 1 : 0);
+        const CmpExcEntry *e = &c->exctable[i];
+        put_v(b, e->start);
+        put_v(b, (uint64_t)e->end - e->start);
+        put_v(b, e->handler);
+        put_v(b, (uint64_t)e->depth << 1 | (e->lasti ? 1 : 0));
     }
 }
 
@@ -393,15 +409,15 @@ bool
 cmp_program_dump(const CmpProgram *program, CmpBuf *out)
 {
     put(out, MAGIC, sizeof MAGIC);
-    put_u32(out, CMP_FORMAT_VERSION);
+    put_v(out, CMP_FORMAT_VERSION);
     put_str(out, program->filename);
     put_bytes(out, program->source ? program->source : "",
               program->source ? program->source_len : 0);
-    put_u32(out, program->ninputs);
+    put_v(out, program->ninputs);
     put_strs(out, program->input_names, program->ninputs);
-    put_u32(out, program->nexternals);
+    put_v(out, program->nexternals);
     put_strs(out, program->external_names, program->nexternals);
-    put_u32(out, program->ncodes);
+    put_v(out, program->ncodes);
     for (uint32_t i = 0; i < program->ncodes; i++) {
         put_code(out, &program->codes[i]);
     }
@@ -445,28 +461,67 @@ get(Reader *r, void *dst, size_t n)
     return true;
 }
 
-static uint32_t
-get_u32(Reader *r)
+static uint8_t
+get_u8(Reader *r)
 {
-    uint8_t t[4] = {0};
-    get(r, t, 4);
-    return (uint32_t)t[0] | (uint32_t)t[1] << 8 | (uint32_t)t[2] << 16 | (uint32_t)t[3] << 24;
-}
-
-static uint16_t
-get_u16(Reader *r)
-{
-    uint8_t t[2] = {0};
-    get(r, t, 2);
-    return (uint16_t)(t[0] | t[1] << 8);
+    uint8_t x = 0;
+    get(r, &x, 1);
+    return x;
 }
 
 static uint64_t
-get_u64(Reader *r)
+get_v64(Reader *r)
 {
-    uint64_t lo = get_u32(r);
-    uint64_t hi = get_u32(r);
-    return lo | hi << 32;
+    uint64_t x = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+        uint8_t byte = get_u8(r);
+        if (r->failed) {
+            return 0;
+        }
+        if (shift == 63 && byte > 1) {
+            rfail(r, "varint overflow");
+            return 0;
+        }
+        x |= (uint64_t)(byte & 0x7F) << shift;
+        if (!(byte & 0x80)) {
+            return x;
+        }
+    }
+    rfail(r, "varint too long");
+    return 0;
+}
+
+/* A varint that must fit 32 bits. */
+static uint32_t
+get_v(Reader *r)
+{
+    uint64_t x = get_v64(r);
+    if (x > 0xFFFFFFFFu) {
+        rfail(r, "number too large");
+        return 0;
+    }
+    return (uint32_t)x;
+}
+
+static int64_t
+get_z(Reader *r)
+{
+    uint64_t x = get_v64(r);
+    return (int64_t)(x >> 1) ^ -(int64_t)(x & 1);
+}
+
+static double
+get_f64(Reader *r)
+{
+    uint8_t t[8] = {0};
+    uint64_t bits = 0;
+    double f;
+    get(r, t, 8);
+    for (int i = 0; i < 8; i++) {
+        bits |= (uint64_t)t[i] << (8 * i);
+    }
+    memcpy(&f, &bits, sizeof f);
+    return f;
 }
 
 /* A count of items, each at least `minsize` bytes: refuse counts the
@@ -474,12 +529,23 @@ get_u64(Reader *r)
 static uint32_t
 get_count(Reader *r, size_t minsize)
 {
-    uint32_t n = get_u32(r);
+    uint32_t n = get_v(r);
     if (!r->failed && (uint64_t)n * minsize > r->left) {
         rfail(r, "count larger than the data");
         return 0;
     }
     return r->failed ? 0 : n;
+}
+
+/* A value that must fit a location field. */
+static uint32_t
+in_range(Reader *r, int64_t x, int64_t max)
+{
+    if (x < 0 || x > max) {
+        rfail(r, "location out of range");
+        return 0;
+    }
+    return (uint32_t)x;
 }
 
 /* UTF-8 as CPython's surrogatepass writes it: no overlongs, <= U+10FFFF. */
@@ -527,7 +593,7 @@ valid_utf8(const uint8_t *s, size_t n)
 static char *
 get_bytes(Reader *r, size_t *len_out)
 {
-    uint32_t n = get_u32(r);
+    uint32_t n = get_v(r);
     char *s;
     if (r->failed) {
         return NULL;
@@ -600,9 +666,7 @@ valid_digits(const char *s, size_t len)
 static void
 get_const(Reader *r, CmpConst *k)
 {
-    uint8_t kind = 0;
-    uint64_t bits;
-    get(r, &kind, 1);
+    uint8_t kind = get_u8(r);
     if (r->failed) {
         return;
     }
@@ -613,20 +677,14 @@ get_const(Reader *r, CmpConst *k)
     k->kind = (CmpConstKind)kind;
     switch (k->kind) {
     case CMP_CONST_INT:
-        k->i = (int64_t)get_u64(r);
+        k->i = get_z(r);
         break;
     case CMP_CONST_CODE:
-        bits = get_u64(r);
-        if (bits > 0x7FFFFFFFu) {
-            rfail(r, "bad code index");
-            return;
-        }
-        k->i = (int64_t)bits;
+        k->i = get_v(r);
         break;
     case CMP_CONST_FLOAT:
     case CMP_CONST_COMPLEX:
-        bits = get_u64(r);
-        memcpy(&k->f, &bits, sizeof bits);
+        k->f = get_f64(r);
         break;
     case CMP_CONST_BIGINT:
         k->str = get_bytes(r, &k->len);
@@ -644,7 +702,7 @@ get_const(Reader *r, CmpConst *k)
         k->str = get_bytes(r, &k->len);
         break;
     case CMP_CONST_TUPLE:
-        k->nitems = get_count(r, 4);
+        k->nitems = get_count(r, 1);
         if (r->failed) {
             return;
         }
@@ -655,7 +713,7 @@ get_const(Reader *r, CmpConst *k)
             return;
         }
         for (uint32_t i = 0; i < k->nitems; i++) {
-            k->items[i] = get_u32(r);
+            k->items[i] = get_v(r);
         }
         break;
     default:
@@ -669,18 +727,31 @@ static void
 get_code(Reader *r, CmpCode *c)
 {
     uint32_t nlocals, ncell, nfree, n;
+    int64_t line;
 
     c->name = get_name(r);
     c->qualname = get_name(r);
-    c->flags = get_u32(r);
-    c->argcount = get_u32(r);
-    c->posonlyargcount = get_u32(r);
-    c->kwonlyargcount = get_u32(r);
-    nlocals = get_count(r, 4);
-    ncell = get_count(r, 8);
-    nfree = get_count(r, 4);
-    c->stacksize = get_u32(r);
-    c->firstlineno = get_u32(r);
+    if (!r->failed && c->qualname[0] == '\0') {
+        /* "" stands for "same as the name" */
+        size_t len = strlen(c->name);
+        char *q = malloc(len + 1);
+        if (q == NULL) {
+            rfail(r, "out of memory");
+            return;
+        }
+        memcpy(q, c->name, len + 1);
+        free((char *)c->qualname);
+        c->qualname = q;
+    }
+    c->flags = get_v(r);
+    c->argcount = get_v(r);
+    c->posonlyargcount = get_v(r);
+    c->kwonlyargcount = get_v(r);
+    nlocals = get_count(r, 1);
+    ncell = get_count(r, 2);
+    nfree = get_count(r, 1);
+    c->stacksize = get_v(r);
+    c->firstlineno = get_v(r);
     if (r->failed) {
         return;
     }
@@ -703,9 +774,14 @@ get_code(Reader *r, CmpCode *c)
         return;
     }
     for (uint32_t i = 0; i < ncell; i++) {
-        c->cell2arg[i] = (int32_t)get_u32(r);
+        uint32_t v = get_v(r);
+        if (v > 0x7FFFFFFFu) {
+            rfail(r, "bad cell parameter");
+            return;
+        }
+        c->cell2arg[i] = (int32_t)v - 1;
     }
-    n = get_count(r, 16);       /* each instruction carries 4 + 12 location bytes */
+    n = get_count(r, 6);        /* opcode + arg + 4 location bytes at least */
     if (r->failed) {
         return;
     }
@@ -717,13 +793,26 @@ get_code(Reader *r, CmpCode *c)
     }
     c->ncode = n;
     for (uint32_t i = 0; i < n; i++) {
-        c->code[i] = get_u32(r);
+        uint8_t op = get_u8(r);
+        uint32_t arg = get_v(r);
+        if (arg > CMP_ARG_MAX) {
+            rfail(r, "operand too large");
+            return;
+        }
+        c->code[i] = CMP_INSN(op, arg);
     }
-    for (uint32_t i = 0; i < n; i++) {
-        c->locs[i].lineno = get_u32(r);
-        c->locs[i].end_lineno = get_u32(r);
-        c->locs[i].col = get_u16(r);
-        c->locs[i].end_col = get_u16(r);
+    line = c->firstlineno;
+    for (uint32_t i = 0; i < n && !r->failed; i++) {
+        CmpLoc *l = &c->locs[i];
+        int64_t lineno = line + get_z(r);
+        int64_t end = lineno + get_z(r);
+        int64_t col = get_v(r);
+        int64_t endcol = col + get_z(r);
+        l->lineno = in_range(r, lineno, 0xFFFFFFFF);
+        l->end_lineno = in_range(r, end, 0xFFFFFFFF);
+        l->col = (uint16_t)in_range(r, col, 0xFFFF);
+        l->end_col = (uint16_t)in_range(r, endcol, 0xFFFF);
+        line = lineno;
     }
     n = get_count(r, 1);
     if (r->failed) {
@@ -738,13 +827,13 @@ get_code(Reader *r, CmpCode *c)
     for (uint32_t i = 0; i < n && !r->failed; i++) {
         get_const(r, &c->consts[i]);
     }
-    n = get_count(r, 4);
+    n = get_count(r, 1);
     if (r->failed) {
         return;
     }
     c->names = get_names(r, n);
     c->nnames = c->names ? n : 0;
-    n = get_count(r, 17);
+    n = get_count(r, 4);
     if (r->failed) {
         return;
     }
@@ -755,16 +844,16 @@ get_code(Reader *r, CmpCode *c)
     }
     c->nexc = n;
     for (uint32_t i = 0; i < n; i++) {
-        uint8_t lasti = 0;
-        c->exctable[i].start = get_u32(r);
-        c->exctable[i].end = get_u32(r);
-        c->exctable[i].handler = get_u32(r);
-        c->exctable[i].depth = get_u32(r);
-        get(r, &lasti, 1);
-        if (lasti > 1) {
-            rfail(r, "bad lasti flag");
+        uint64_t start = get_v(r), len = get_v(r), handler = get_v(r), dl = get_v64(r);
+        if (start + len > 0xFFFFFFFFu || (dl >> 1) > 0xFFFFFFFFu) {
+            rfail(r, "exception entry out of range");
+            return;
         }
-        c->exctable[i].lasti = lasti != 0;
+        c->exctable[i].start = (uint32_t)start;
+        c->exctable[i].end = (uint32_t)(start + len);
+        c->exctable[i].handler = (uint32_t)handler;
+        c->exctable[i].depth = (uint32_t)(dl >> 1);
+        c->exctable[i].lasti = (dl & 1) != 0;
     }
 }
 
@@ -790,7 +879,7 @@ cmp_program_load(const uint8_t *data, size_t len, size_t *consumed, char *err, s
         rfail(&r, "not a monty program (bad magic)");
         return NULL;
     }
-    if (get_u32(&r) != CMP_FORMAT_VERSION) {
+    if (get_v(&r) != CMP_FORMAT_VERSION) {
         rfail(&r, "unsupported format version");
         return NULL;
     }
@@ -802,17 +891,17 @@ cmp_program_load(const uint8_t *data, size_t len, size_t *consumed, char *err, s
     p->filename = get_name(&r);
     p->source = get_bytes(&r, &srclen);
     p->source_len = srclen;
-    n = get_count(&r, 4);
+    n = get_count(&r, 1);
     if (!r.failed) {
         p->input_names = get_names(&r, n);
         p->ninputs = p->input_names ? n : 0;
     }
-    n = get_count(&r, 4);
+    n = get_count(&r, 1);
     if (!r.failed) {
         p->external_names = get_names(&r, n);
         p->nexternals = p->external_names ? n : 0;
     }
-    n = get_count(&r, 64);
+    n = get_count(&r, 15);
     if (!r.failed) {
         p->codes = calloc(n ? n : 1, sizeof *p->codes);
         if (p->codes == NULL) {

@@ -16,7 +16,7 @@
 #include <stdint.h>
 
 /* Bump when opcodes.def numbers, constants or the layout below change. */
-#define CMP_FORMAT_VERSION 1
+#define CMP_FORMAT_VERSION 2
 
 typedef enum CmpOpcode {
 #define X(num, name, kind, pops, pushes) OP_##name = num,

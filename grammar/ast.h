@@ -178,6 +178,9 @@ struct AstExpr {
     AstLoc loc;
     int depth;                  /* height of this subtree (parser's depth cap) */
     bool parenthesized;         /* written inside its own parentheses */
+    AstLoc paren_loc;           /* when parenthesized: the span with the
+                                   outermost parentheses (CPython's parent
+                                   nodes span those tokens) */
     union {
         struct { AstBoolOp op; AstSeq values; } boolop;
         struct { AstExpr *target; AstExpr *value; } namedexpr;

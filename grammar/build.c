@@ -524,7 +524,7 @@ parse_binop(ParseCtx *ctx, AstExpr *l, AstOperator op, AstExpr *r)
     if (l == NULL || r == NULL) {
         return NULL;
     }
-    AstExpr *e = new_expr(ctx, AST_BINOP, parse_loc_span(l->loc, r->loc));
+    AstExpr *e = new_expr(ctx, AST_BINOP, parse_loc_span(XLOC(l), XLOC(r)));
     if (e == NULL) {
         return NULL;
     }
@@ -540,7 +540,7 @@ parse_unary(ParseCtx *ctx, const LexToken *t, AstUnaryOp op, AstExpr *x)
     if (x == NULL) {
         return NULL;
     }
-    AstExpr *e = new_expr(ctx, AST_UNARYOP, parse_loc_span(parse_loc_tok(t), x->loc));
+    AstExpr *e = new_expr(ctx, AST_UNARYOP, parse_loc_span(parse_loc_tok(t), XLOC(x)));
     if (e == NULL) {
         return NULL;
     }
@@ -559,13 +559,13 @@ parse_boolop(ParseCtx *ctx, AstBoolOp op, AstExpr *l, AstExpr *r)
         if (!ast_seq_push(ctx->arena, &l->u.boolop.values, r)) {
             return parse_oom(ctx);
         }
-        l->loc = parse_loc_span(l->loc, r->loc);
+        l->loc = parse_loc_span(XLOC(l), XLOC(r));
         if (r->depth + 1 > l->depth) {
             l->depth = r->depth + 1;
         }
         return check_depth(ctx, l->depth, l->loc) ? l : NULL;
     }
-    AstExpr *e = new_expr(ctx, AST_BOOLOP, parse_loc_span(l->loc, r->loc));
+    AstExpr *e = new_expr(ctx, AST_BOOLOP, parse_loc_span(XLOC(l), XLOC(r)));
     if (e == NULL) {
         return NULL;
     }
@@ -585,7 +585,7 @@ parse_compare(ParseCtx *ctx, AstExpr *l, AstCmpOp op, AstExpr *r)
     }
     AstExpr *e = l;
     if (l->kind != AST_COMPARE || l->parenthesized) {
-        e = new_expr(ctx, AST_COMPARE, l->loc);
+        e = new_expr(ctx, AST_COMPARE, XLOC(l));
         if (e == NULL) {
             return NULL;
         }
@@ -609,7 +609,7 @@ parse_compare(ParseCtx *ctx, AstExpr *l, AstCmpOp op, AstExpr *r)
     if (!ast_seq_push(ctx->arena, &e->u.compare.comparators, r)) {
         return parse_oom(ctx);
     }
-    e->loc = parse_loc_span(e->loc, r->loc);
+    e->loc = parse_loc_span(e->loc, XLOC(r));
     if (e == l) {
         if (r->depth + 1 > e->depth) {
             e->depth = r->depth + 1;
@@ -625,7 +625,7 @@ parse_ifexp(ParseCtx *ctx, AstExpr *body, AstExpr *test, AstExpr *orelse)
     if (body == NULL || test == NULL || orelse == NULL) {
         return NULL;
     }
-    AstExpr *e = new_expr(ctx, AST_IFEXP, parse_loc_span(body->loc, orelse->loc));
+    AstExpr *e = new_expr(ctx, AST_IFEXP, parse_loc_span(XLOC(body), XLOC(orelse)));
     if (e == NULL) {
         return NULL;
     }
@@ -641,7 +641,7 @@ parse_starred(ParseCtx *ctx, const LexToken *t, AstExpr *x)
     if (x == NULL) {
         return NULL;
     }
-    AstExpr *e = new_expr(ctx, AST_STARRED, parse_loc_span(parse_loc_tok(t), x->loc));
+    AstExpr *e = new_expr(ctx, AST_STARRED, parse_loc_span(parse_loc_tok(t), XLOC(x)));
     if (e == NULL) {
         return NULL;
     }
@@ -661,7 +661,7 @@ parse_namedexpr(ParseCtx *ctx, const LexToken *name, AstExpr *value)
         return NULL;
     }
     target->u.name.ctx = AST_STORE;
-    AstExpr *e = new_expr(ctx, AST_NAMEDEXPR, parse_loc_span(target->loc, value->loc));
+    AstExpr *e = new_expr(ctx, AST_NAMEDEXPR, parse_loc_span(target->loc, XLOC(value)));
     if (e == NULL) {
         return NULL;
     }
@@ -718,6 +718,7 @@ parse_paren(ParseCtx *ctx, const LexToken *lp, PList *items, const LexToken *rp)
             return parse_fail(ctx, "SyntaxError", e->loc, "cannot use starred expression here");
         }
         e->parenthesized = true;
+        e->paren_loc = parse_loc_tokspan(lp, rp);
         return e;
     }
     return seq_node(ctx, AST_TUPLE, items, parse_loc_tokspan(lp, rp));
@@ -806,7 +807,7 @@ parse_comp(ParseCtx *ctx, AstExprKind kind, const LexToken *lp, AstExpr *elt, As
     } else {
         AstComprehension *last = gens.items[gens.len - 1];
         AstExpr *end = last->ifs.len ? last->ifs.items[last->ifs.len - 1] : last->iter;
-        loc = parse_loc_span(elt->loc, end->loc);
+        loc = parse_loc_span(XLOC(elt), XLOC(end));
     }
     if (elt->kind == AST_STARRED) {
         return parse_fail(ctx, "SyntaxError", elt->loc,
@@ -837,7 +838,7 @@ parse_attribute(ParseCtx *ctx, AstExpr *v, const LexToken *name)
     if (v == NULL) {
         return NULL;
     }
-    AstExpr *e = new_expr(ctx, AST_ATTRIBUTE, parse_loc_span(v->loc, parse_loc_tok(name)));
+    AstExpr *e = new_expr(ctx, AST_ATTRIBUTE, parse_loc_span(XLOC(v), parse_loc_tok(name)));
     if (e == NULL) {
         return NULL;
     }
@@ -876,7 +877,7 @@ parse_subscript(ParseCtx *ctx, AstExpr *v, PList *slices, const LexToken *rp)
     if (s == NULL) {
         return NULL;
     }
-    AstExpr *e = new_expr(ctx, AST_SUBSCRIPT, parse_loc_span(v->loc, parse_loc_tok(rp)));
+    AstExpr *e = new_expr(ctx, AST_SUBSCRIPT, parse_loc_span(XLOC(v), parse_loc_tok(rp)));
     if (e == NULL) {
         return NULL;
     }
@@ -935,7 +936,7 @@ parse_call(ParseCtx *ctx, AstExpr *f, PList *args, const LexToken *rp)
     if (f == NULL || ctx->failed) {
         return NULL;
     }
-    AstExpr *e = new_expr(ctx, AST_CALL, parse_loc_span(f->loc, parse_loc_tok(rp)));
+    AstExpr *e = new_expr(ctx, AST_CALL, parse_loc_span(XLOC(f), parse_loc_tok(rp)));
     if (e == NULL) {
         return NULL;
     }
@@ -1001,8 +1002,8 @@ parse_call(ParseCtx *ctx, AstExpr *f, PList *args, const LexToken *rp)
     if (n == 1 && rp != NULL && ((PArg *)args->items.items[0])->kind == PA_GEN) {
         /* CPython's generator argument spans the call's parentheses */
         AstExpr *g = e->u.call.args.items[0];
-        g->loc.col_offset = f->loc.end_col_offset;
-        g->loc.lineno = f->loc.end_lineno;
+        g->loc.col_offset = XLOC(f).end_col_offset;
+        g->loc.lineno = XLOC(f).end_lineno;
         g->loc.end_lineno = rp->end_lineno;
         g->loc.end_col_offset = rp->end_col;
     }
@@ -1019,7 +1020,7 @@ parse_lambda(ParseCtx *ctx, const LexToken *t, PList *params, AstExpr *body)
     if (args == NULL) {
         return NULL;
     }
-    AstExpr *e = new_expr(ctx, AST_LAMBDA, parse_loc_span(parse_loc_tok(t), body->loc));
+    AstExpr *e = new_expr(ctx, AST_LAMBDA, parse_loc_span(parse_loc_tok(t), XLOC(body)));
     if (e == NULL) {
         return NULL;
     }
@@ -1033,7 +1034,7 @@ parse_yield(ParseCtx *ctx, const LexToken *t, AstExpr *value, bool from)
 {
     AstLoc loc = parse_loc_tok(t);
     if (value != NULL) {
-        loc = parse_loc_span(loc, value->loc);
+        loc = parse_loc_span(loc, XLOC(value));
     } else if (from) {
         return NULL;
     }
@@ -1051,7 +1052,7 @@ parse_await(ParseCtx *ctx, const LexToken *t, AstExpr *x)
     if (x == NULL) {
         return NULL;
     }
-    AstExpr *e = new_expr(ctx, AST_AWAIT, parse_loc_span(parse_loc_tok(t), x->loc));
+    AstExpr *e = new_expr(ctx, AST_AWAIT, parse_loc_span(parse_loc_tok(t), XLOC(x)));
     if (e == NULL) {
         return NULL;
     }

@@ -21,6 +21,7 @@ typedef struct Out {
     size_t len;
     size_t cap;
     bool oom;
+    bool attrs;     /* include_attributes=True: locations too */
 } Out;
 
 static void
@@ -288,6 +289,24 @@ close_node(Node *n)
     put(n->o, ")", 1);
 }
 
+/* The location attributes, as ast.dump(include_attributes=True) adds them
+ * after the fields. */
+static void
+f_loc(Node *n, const AstLoc *loc)
+{
+    if (!n->o->attrs) {
+        return;
+    }
+    field(n, "lineno");
+    putf(n->o, "%d", loc->lineno);
+    field(n, "col_offset");
+    putf(n->o, "%d", loc->col_offset);
+    field(n, "end_lineno");
+    putf(n->o, "%d", loc->end_lineno);
+    field(n, "end_col_offset");
+    putf(n->o, "%d", loc->end_col_offset);
+}
+
 static void dump_expr(Out *o, const AstExpr *e);
 static void dump_stmt(Out *o, const AstStmt *s);
 static void dump_pattern(Out *o, const AstPattern *p);
@@ -386,6 +405,7 @@ d_arg(Out *o, const void *x)
     Node n = open_node(o, "arg");
     f_str(&n, "arg", a->arg);
     f_expr(&n, "annotation", a->annotation);
+    f_loc(&n, &a->loc);
     close_node(&n);
 }
 
@@ -419,6 +439,7 @@ d_keyword(Out *o, const void *x)
     Node n = open_node(o, "keyword");
     f_str(&n, "arg", k->arg);
     f_expr(&n, "value", k->value);
+    f_loc(&n, &k->loc);
     close_node(&n);
 }
 
@@ -429,6 +450,7 @@ d_alias(Out *o, const void *x)
     Node n = open_node(o, "alias");
     f_str(&n, "name", a->name);
     f_str(&n, "asname", a->asname);
+    f_loc(&n, &a->loc);
     close_node(&n);
 }
 
@@ -462,6 +484,7 @@ d_handler(Out *o, const void *x)
     f_expr(&n, "type", h->type);
     f_str(&n, "name", h->name);
     f_seq(&n, "body", h->body, d_stmt);
+    f_loc(&n, &h->loc);
     close_node(&n);
 }
 
@@ -487,6 +510,7 @@ d_typeparam(Out *o, const void *x)
     f_str(&n, "name", p->name);
     f_expr(&n, "bound", p->bound);
     f_expr(&n, "default_value", p->default_value);
+    f_loc(&n, &p->loc);
     close_node(&n);
 }
 
@@ -608,6 +632,7 @@ dump_expr(Out *o, const AstExpr *e)
     default:
         break;
     }
+    f_loc(&n, &e->loc);
     close_node(&n);
 }
 
@@ -656,6 +681,7 @@ dump_pattern(Out *o, const AstPattern *p)
         f_seq(&n, "patterns", p->u.or_.patterns, d_pattern);
         break;
     }
+    f_loc(&n, &p->loc);
     close_node(&n);
 }
 
@@ -757,13 +783,20 @@ dump_stmt(Out *o, const AstStmt *s)
     default:
         break;
     }
+    f_loc(&n, &s->loc);
     close_node(&n);
 }
 
 char *
 parse_dump_module(AstArena *arena, const AstModule *mod)
 {
-    Out o = {NULL, 0, 0, false};
+    return parse_dump_module_ex(arena, mod, false);
+}
+
+char *
+parse_dump_module_ex(AstArena *arena, const AstModule *mod, bool include_attributes)
+{
+    Out o = {NULL, 0, 0, false, include_attributes};
     Node n = open_node(&o, "Module");
     f_seq(&n, "body", mod->body, d_stmt);
     close_node(&n);

@@ -30,7 +30,7 @@ parse_param(ParseCtx *ctx, PParamKind kind, const LexToken *name, AstExpr *ann, 
         /* CPython's arg spans the name and its annotation */
         a->loc = parse_loc_tok(name);
         if (ann != NULL) {
-            a->loc = parse_loc_span(a->loc, ann->loc);
+            a->loc = parse_loc_span(a->loc, XLOC(ann));
         }
         p->arg = a;
     }

@@ -9,6 +9,7 @@
 #ifndef MONTY_GRAMMAR_PARSE_H
 #define MONTY_GRAMMAR_PARSE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "grammar/arena.h"
@@ -41,5 +42,9 @@ AstModule *parse_module(AstArena *arena, const char *src, size_t len, ParseError
  * string allocated in `arena`, or NULL on allocation failure.
  */
 char *parse_dump_module(AstArena *arena, const AstModule *mod);
+
+/* As parse_dump_module; with include_attributes the locations of every
+ * node are printed too, as ast.dump(tree, include_attributes=True). */
+char *parse_dump_module_ex(AstArena *arena, const AstModule *mod, bool include_attributes);
 
 #endif /* MONTY_GRAMMAR_PARSE_H */

@@ -67,6 +67,15 @@ typedef struct PIfChain {
 /* Location of a possibly-NULL node (NULL after an earlier error). */
 #define PLOC(e) ((e) ? (e)->loc : (AstLoc){0, 0, 0, 0})
 
+/* The span an expression covers in its parent: with its parentheses. */
+static inline AstLoc
+parse_xloc(const AstExpr *e)
+{
+    return e->parenthesized ? e->paren_loc : e->loc;
+}
+#define XLOC(e) parse_xloc(e)
+#define PXLOC(e) ((e) ? parse_xloc(e) : (AstLoc){0, 0, 0, 0})
+
 /* ---- errors -------------------------------------------------------------- */
 
 /* Records a SyntaxError (first one wins); returns NULL for convenience. */

@@ -129,8 +129,10 @@ dotted_as_name(A) ::= dotted_name(D) AS NAME(N). { A = parse_alias(ctx, D, N); }
 %type import_targets {PList *}
 import_targets(A) ::= STAR(S).
     { AstAlias *a = parse_dotted(ctx, NULL, S); A = parse_list_new(ctx, a, parse_loc_tok(S)); }
-import_targets(A) ::= LPAR import_as_names(L) RPAR. { A = L; }
-import_targets(A) ::= LPAR import_as_names(L) COMMA RPAR. { A = L; }
+import_targets(A) ::= LPAR import_as_names(L) RPAR(R).
+    { A = L; if (A) { A->loc = parse_loc_span(A->loc, parse_loc_tok(R)); } }
+import_targets(A) ::= LPAR import_as_names(L) COMMA RPAR(R).
+    { A = L; if (A) { A->loc = parse_loc_span(A->loc, parse_loc_tok(R)); } }
 import_targets(A) ::= import_as_names(L). { A = L; }
 import_targets(A) ::= import_as_names(L) COMMA(C). {
     A = L; (void)C;
@@ -159,12 +161,12 @@ expr_stmt(A) ::= assign_chain(C). { A = parse_assign(ctx, C); }
 
 %type assign_chain {PList *}
 assign_chain(A) ::= testlist_star_expr(T) EQUAL rhs(V).
-    { A = parse_list_push(ctx, parse_list_new(ctx, T, T ? PLOC(T) : (AstLoc){0}), V,
-                          V ? PLOC(V) : (AstLoc){0}); }
+    { A = parse_list_push(ctx, parse_list_new(ctx, T, PXLOC(T)), V,
+                          PXLOC(V)); }
 assign_chain(A) ::= yield_expr(T) EQUAL rhs(V).
-    { A = parse_list_push(ctx, parse_list_new(ctx, T, T ? PLOC(T) : (AstLoc){0}), V,
-                          V ? PLOC(V) : (AstLoc){0}); }
-assign_chain(A) ::= assign_chain(B) EQUAL rhs(V). { A = parse_list_push(ctx, B, V, V ? PLOC(V) : (AstLoc){0}); }
+    { A = parse_list_push(ctx, parse_list_new(ctx, T, PXLOC(T)), V,
+                          PXLOC(V)); }
+assign_chain(A) ::= assign_chain(B) EQUAL rhs(V). { A = parse_list_push(ctx, B, V, PXLOC(V)); }
 
 %type rhs {AstExpr *}
 rhs(A) ::= testlist_star_expr(E). { A = E; }
@@ -258,8 +260,8 @@ handler(A) ::= EXCEPT STAR exc_list(L) AS NAME COLON block. {
 }
 %type exc_list {PList *}
 exc_list(A) ::= test(E) COMMA test(F).
-    { A = parse_list_push(ctx, parse_list_new(ctx, E, PLOC(E)), F, PLOC(F)); }
-exc_list(A) ::= exc_list(B) COMMA test(F). { A = parse_list_push(ctx, B, F, PLOC(F)); }
+    { A = parse_list_push(ctx, parse_list_new(ctx, E, PXLOC(E)), F, PXLOC(F)); }
+exc_list(A) ::= exc_list(B) COMMA test(F). { A = parse_list_push(ctx, B, F, PXLOC(F)); }
 handler(A) ::= EXCEPT(T) STAR test(E) COLON block(B).
     { A = parse_handler(ctx, T, true, E, NULL, B); }
 handler(A) ::= EXCEPT(T) STAR test(E) AS NAME(N) COLON block(B).
@@ -363,7 +365,10 @@ match_stmt(A) ::= MATCH(T) subject(S) COLON NEWLINE INDENT cases(C) DEDENT.
     { A = parse_match(ctx, T, S, C); }
 %type subject {AstExpr *}
 subject(A) ::= tl_items(L). { A = parse_tuple_or_expr(ctx, L, false); }
-subject(A) ::= tl_items(L) COMMA. { A = parse_tuple_or_expr(ctx, L, true); }
+subject(A) ::= tl_items(L) COMMA(C). {
+    if (L) { L->loc = parse_loc_span(L->loc, parse_loc_tok(C)); }
+    A = parse_tuple_or_expr(ctx, L, true);
+}
 cases(A) ::= case_block(C). { A = parse_seq1(ctx, C); }
 cases(A) ::= cases(B) case_block(C). { A = parse_seq_push(ctx, B, C); }
 case_block(A) ::= CASE patterns(P) COLON block(B). { A = parse_case(ctx, P, NULL, B); }
@@ -467,30 +472,34 @@ signed_number(A) ::= MINUS(T) NUMBER(N). { A = parse_unary(ctx, T, AST_USUB, par
 
 %type testlist_star_expr {AstExpr *}
 testlist_star_expr(A) ::= tse_items(L). { A = parse_tuple_or_expr(ctx, L, false); }
-testlist_star_expr(A) ::= tse_items(L) COMMA. { A = parse_tuple_or_expr(ctx, L, true); }
+testlist_star_expr(A) ::= tse_items(L) COMMA(C). {
+    if (L) { L->loc = parse_loc_span(L->loc, parse_loc_tok(C)); }
+    A = parse_tuple_or_expr(ctx, L, true);
+}
 
 %type tse_items {PList *}
-tse_items(A) ::= test(E). { A = parse_list_new(ctx, E, E ? PLOC(E) : (AstLoc){0}); }
-tse_items(A) ::= star_expr(E). { A = parse_list_new(ctx, E, E ? PLOC(E) : (AstLoc){0}); }
-tse_items(A) ::= tse_items(B) COMMA test(E). { A = parse_list_push(ctx, B, E, E ? PLOC(E) : (AstLoc){0}); }
-tse_items(A) ::= tse_items(B) COMMA star_expr(E). { A = parse_list_push(ctx, B, E, E ? PLOC(E) : (AstLoc){0}); }
+tse_items(A) ::= test(E). { A = parse_list_new(ctx, E, PXLOC(E)); }
+tse_items(A) ::= star_expr(E). { A = parse_list_new(ctx, E, PXLOC(E)); }
+tse_items(A) ::= tse_items(B) COMMA test(E). { A = parse_list_push(ctx, B, E, PXLOC(E)); }
+tse_items(A) ::= tse_items(B) COMMA star_expr(E). { A = parse_list_push(ctx, B, E, PXLOC(E)); }
 
 /* named-expression items (parenthesized / bracketed displays) */
 %type tl_items {PList *}
-tl_items(A) ::= namedexpr_test(E). { A = parse_list_new(ctx, E, E ? PLOC(E) : (AstLoc){0}); }
-tl_items(A) ::= star_expr(E). { A = parse_list_new(ctx, E, E ? PLOC(E) : (AstLoc){0}); }
-tl_items(A) ::= tl_items(B) COMMA namedexpr_test(E). { A = parse_list_push(ctx, B, E, E ? PLOC(E) : (AstLoc){0}); }
-tl_items(A) ::= tl_items(B) COMMA star_expr(E). { A = parse_list_push(ctx, B, E, E ? PLOC(E) : (AstLoc){0}); }
+tl_items(A) ::= namedexpr_test(E). { A = parse_list_new(ctx, E, PXLOC(E)); }
+tl_items(A) ::= star_expr(E). { A = parse_list_new(ctx, E, PXLOC(E)); }
+tl_items(A) ::= tl_items(B) COMMA namedexpr_test(E). { A = parse_list_push(ctx, B, E, PXLOC(E)); }
+tl_items(A) ::= tl_items(B) COMMA star_expr(E). { A = parse_list_push(ctx, B, E, PXLOC(E)); }
 
 /* for / del / comprehension targets (no comparisons, so `in` ends them) */
 %type exprlist {PList *}
 exprlist(A) ::= el_items(L). { A = L; }
-exprlist(A) ::= el_items(L) COMMA. { A = L; if (A) { A->comma = true; } }
+exprlist(A) ::= el_items(L) COMMA(C).
+    { A = L; if (A) { A->comma = true; A->loc = parse_loc_span(A->loc, parse_loc_tok(C)); } }
 %type el_items {PList *}
-el_items(A) ::= expr(E). { A = parse_list_new(ctx, E, E ? PLOC(E) : (AstLoc){0}); }
-el_items(A) ::= star_expr(E). { A = parse_list_new(ctx, E, E ? PLOC(E) : (AstLoc){0}); }
-el_items(A) ::= el_items(B) COMMA expr(E). { A = parse_list_push(ctx, B, E, E ? PLOC(E) : (AstLoc){0}); }
-el_items(A) ::= el_items(B) COMMA star_expr(E). { A = parse_list_push(ctx, B, E, E ? PLOC(E) : (AstLoc){0}); }
+el_items(A) ::= expr(E). { A = parse_list_new(ctx, E, PXLOC(E)); }
+el_items(A) ::= star_expr(E). { A = parse_list_new(ctx, E, PXLOC(E)); }
+el_items(A) ::= el_items(B) COMMA expr(E). { A = parse_list_push(ctx, B, E, PXLOC(E)); }
+el_items(A) ::= el_items(B) COMMA star_expr(E). { A = parse_list_push(ctx, B, E, PXLOC(E)); }
 
 %type yield_expr {AstExpr *}
 yield_expr(A) ::= YIELD(T). { A = parse_yield(ctx, T, NULL, false); }
@@ -593,10 +602,11 @@ primary(A) ::= primary(V) DOT NAME(N). { A = parse_attribute(ctx, V, N); }
 
 %type subscriptlist {PList *}
 subscriptlist(A) ::= sub_items(L). { A = L; }
-subscriptlist(A) ::= sub_items(L) COMMA. { A = L; if (A) { A->comma = true; } }
+subscriptlist(A) ::= sub_items(L) COMMA(C).
+    { A = L; if (A) { A->comma = true; A->loc = parse_loc_span(A->loc, parse_loc_tok(C)); } }
 %type sub_items {PList *}
-sub_items(A) ::= subscript(E). { A = parse_list_new(ctx, E, E ? PLOC(E) : (AstLoc){0}); }
-sub_items(A) ::= sub_items(B) COMMA subscript(E). { A = parse_list_push(ctx, B, E, E ? PLOC(E) : (AstLoc){0}); }
+sub_items(A) ::= subscript(E). { A = parse_list_new(ctx, E, PXLOC(E)); }
+sub_items(A) ::= sub_items(B) COMMA subscript(E). { A = parse_list_push(ctx, B, E, PXLOC(E)); }
 %type subscript {AstExpr *}
 subscript(A) ::= namedexpr_test(E). { A = E; }
 subscript(A) ::= star_expr(E). { A = E; }
@@ -616,15 +626,15 @@ arglist_opt(A) ::= args(L) COMMA. { A = L; if (A) { A->comma = true; } }
 args(A) ::= argument(G). { A = parse_list_new(ctx, G, G ? PLOC(G) : (AstLoc){0}); }
 args(A) ::= args(B) COMMA argument(G). { A = parse_list_push(ctx, B, G, G ? PLOC(G) : (AstLoc){0}); }
 %type argument {PArg *}
-argument(A) ::= namedexpr_test(E). { A = parse_arg(ctx, PA_POS, E, NULL, E ? PLOC(E) : (AstLoc){0}); }
+argument(A) ::= namedexpr_test(E). { A = parse_arg(ctx, PA_POS, E, NULL, PXLOC(E)); }
 argument(A) ::= namedexpr_test(E) comp_for(G). {
     AstExpr *g = parse_comp(ctx, AST_GENERATOREXP, NULL, E, NULL, G, NULL);
     A = parse_arg(ctx, PA_GEN, g, NULL, g ? g->loc : (AstLoc){0});
 }
 argument(A) ::= namedexpr_test(K) EQUAL test(V).
-    { A = parse_arg(ctx, PA_KW, V, K, parse_loc_span(K ? PLOC(K) : (AstLoc){0}, V ? PLOC(V) : (AstLoc){0})); }
-argument(A) ::= STAR(S) test(V). { A = parse_arg(ctx, PA_STAR, parse_starred(ctx, S, V), NULL, parse_loc_span(parse_loc_tok(S), V ? PLOC(V) : (AstLoc){0})); }
-argument(A) ::= DOUBLESTAR(S) test(V). { A = parse_arg(ctx, PA_DSTAR, V, NULL, parse_loc_span(parse_loc_tok(S), V ? PLOC(V) : (AstLoc){0})); }
+    { A = parse_arg(ctx, PA_KW, V, K, parse_loc_span(K ? PLOC(K) : (AstLoc){0}, PXLOC(V))); }
+argument(A) ::= STAR(S) test(V). { A = parse_arg(ctx, PA_STAR, parse_starred(ctx, S, V), NULL, parse_loc_span(parse_loc_tok(S), PXLOC(V))); }
+argument(A) ::= DOUBLESTAR(S) test(V). { A = parse_arg(ctx, PA_DSTAR, V, NULL, parse_loc_span(parse_loc_tok(S), PXLOC(V))); }
 
 %type comp_for {AstSeq}
 comp_for(A) ::= comp_clause(C). { A = parse_seq1(ctx, C); }
@@ -651,8 +661,10 @@ atom(A) ::= ELLIPSIS(T). { A = parse_const(ctx, AST_CONST_ELLIPSIS, T); }
 atom(A) ::= LPAR(L) RPAR(R). { A = parse_paren(ctx, L, NULL, R); }
 atom(A) ::= LPAR(L) yield_expr(E) RPAR(R). {
     A = E;
-    if (A) { A->parenthesized = true; }
-    (void)L; (void)R;
+    if (A) {
+        A->parenthesized = true;
+        A->paren_loc = parse_loc_tokspan(L, R);
+    }
 }
 atom(A) ::= LPAR(L) tl_items(P) RPAR(R). { A = parse_paren(ctx, L, P, R); }
 atom(A) ::= LPAR(L) tl_items(P) COMMA RPAR(R). { if (P) { P->comma = true; } A = parse_paren(ctx, L, P, R); }

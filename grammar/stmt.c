@@ -93,7 +93,7 @@ parse_expr_stmt(ParseCtx *ctx, AstExpr *e)
     if (e == NULL) {
         return NULL;
     }
-    AstStmt *s = new_stmt(ctx, AST_EXPR, e->loc);
+    AstStmt *s = new_stmt(ctx, AST_EXPR, XLOC(e));
     if (s == NULL) {
         return NULL;
     }
@@ -116,7 +116,7 @@ parse_assign(ParseCtx *ctx, PList *chain)
     }
     AstExpr *value = chain->items.items[n - 1];
     AstExpr *first = chain->items.items[0];
-    AstStmt *s = new_stmt(ctx, AST_ASSIGN, parse_loc_span(first->loc, value->loc));
+    AstStmt *s = new_stmt(ctx, AST_ASSIGN, parse_loc_span(XLOC(first), XLOC(value)));
     if (s == NULL) {
         return NULL;
     }
@@ -164,7 +164,7 @@ parse_augassign(ParseCtx *ctx, AstExpr *target, const LexToken *op, AstExpr *val
     if (!parse_set_ctx(ctx, target, PT_AUG)) {
         return NULL;
     }
-    AstStmt *s = new_stmt(ctx, AST_AUGASSIGN, parse_loc_span(target->loc, value->loc));
+    AstStmt *s = new_stmt(ctx, AST_AUGASSIGN, parse_loc_span(XLOC(target), XLOC(value)));
     if (s == NULL) {
         return NULL;
     }
@@ -195,8 +195,8 @@ parse_annassign(ParseCtx *ctx, AstExpr *target, AstExpr *ann, AstExpr *value)
     if (!parse_set_ctx(ctx, target, PT_PLAIN)) {
         return NULL;
     }
-    AstLoc end = value ? value->loc : ann->loc;
-    AstStmt *s = new_stmt(ctx, AST_ANNASSIGN, parse_loc_span(target->loc, end));
+    AstLoc end = value ? XLOC(value) : XLOC(ann);
+    AstStmt *s = new_stmt(ctx, AST_ANNASSIGN, parse_loc_span(XLOC(target), end));
     if (s == NULL) {
         return NULL;
     }
@@ -419,7 +419,7 @@ parse_return(ParseCtx *ctx, const LexToken *t, AstExpr *value)
 {
     AstLoc loc = parse_loc_tok(t);
     if (value != NULL) {
-        loc = parse_loc_span(loc, value->loc);
+        loc = parse_loc_span(loc, XLOC(value));
     }
     AstStmt *s = new_stmt(ctx, AST_RETURN, loc);
     if (s == NULL) {
@@ -456,9 +456,9 @@ parse_raise(ParseCtx *ctx, const LexToken *t, AstExpr *exc, AstExpr *cause)
 {
     AstLoc loc = parse_loc_tok(t);
     if (cause != NULL) {
-        loc = parse_loc_span(loc, cause->loc);
+        loc = parse_loc_span(loc, XLOC(cause));
     } else if (exc != NULL) {
-        loc = parse_loc_span(loc, exc->loc);
+        loc = parse_loc_span(loc, XLOC(exc));
     }
     AstStmt *s = new_stmt(ctx, AST_RAISE, loc);
     if (s == NULL) {
@@ -478,7 +478,7 @@ parse_assert(ParseCtx *ctx, const LexToken *t, AstExpr *test, AstExpr *msg)
         return NULL;
     }
     AstStmt *s = new_stmt(ctx, AST_ASSERT,
-                          parse_loc_span(parse_loc_tok(t), msg ? msg->loc : test->loc));
+                          parse_loc_span(parse_loc_tok(t), msg ? XLOC(msg) : XLOC(test)));
     if (s == NULL) {
         return NULL;
     }
@@ -761,7 +761,7 @@ parse_typealias(ParseCtx *ctx, const LexToken *t, const LexToken *name, AstSeq t
         return NULL;
     }
     n->u.name.ctx = AST_STORE;
-    AstStmt *s = new_stmt(ctx, AST_TYPEALIAS, parse_loc_span(parse_loc_tok(t), value->loc));
+    AstStmt *s = new_stmt(ctx, AST_TYPEALIAS, parse_loc_span(parse_loc_tok(t), XLOC(value)));
     if (s == NULL) {
         return NULL;
     }

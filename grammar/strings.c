@@ -205,7 +205,16 @@ parse_ffield(ParseCtx *ctx, const LexToken *lb, AstExpr *value, const LexToken *
         if (spec == NULL) {
             return NULL;
         }
-        fspec = joined(ctx, spec->items, parse_loc_span(parse_loc_tok(colon), parse_loc_tok(rb)));
+        /* CPython's spec spans the colon to the end of its last part */
+        AstLoc sl = parse_loc_tok(colon);
+        for (int i = spec->items.len - 1; i >= 0; i--) {
+            AstExpr *last = spec->items.items[i];
+            if (last != NULL) {
+                sl = parse_loc_span(sl, last->loc);
+                break;
+            }
+        }
+        fspec = joined(ctx, spec->items, sl);
         if (fspec == NULL) {
             return NULL;
         }
@@ -262,7 +271,9 @@ parse_ffield(ParseCtx *ctx, const LexToken *lb, AstExpr *value, const LexToken *
     }
     buf[k] = '\0';
     AstStr copy = {buf, k};
-    AstExpr *text = new_str(ctx, AST_CONST_STR, copy.s, copy.len, parse_loc_tokspan(lb, eq));
+    AstLoc tl = parse_loc_tokspan(lb, eq);
+    tl.col_offset = lb->end_col;    /* the text starts after the '{' */
+    AstExpr *text = new_str(ctx, AST_CONST_STR, copy.s, copy.len, tl);
     AstExpr *pair = ast_expr_new(ctx->arena, AST_JOINEDSTR, fv->loc);
     if (text == NULL || pair == NULL) {
         return parse_oom(ctx);

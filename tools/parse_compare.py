@@ -6,7 +6,9 @@ to run this script (use 3.13) that CPython itself parses, runs
 `monty parse FILE --ast` (or the dev driver monty_parse_dump) and compares
 its output byte for byte with ast.dump(ast.parse(source)).
 
-usage: parse_compare.py [--bin PATH] [--limit N] [--show N] [-k SUBSTR] [ROOT]
+usage: parse_compare.py [--bin PATH] [--attrs] [--limit N] [--show N] [-k SUBSTR] [ROOT]
+--attrs compares locations too (ast.dump(..., include_attributes=True); needs
+the dev driver, which has the matching --attrs flag).
 Prints counts: files, identical, different, monty errors, crashes.
 Exit status 0 when every file parses and >= 99% are identical.
 """
@@ -35,6 +37,7 @@ def find_bin(explicit):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin")
+    ap.add_argument("--attrs", action="store_true")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--show", type=int, default=5)
     ap.add_argument("-k", default="")
@@ -58,12 +61,12 @@ def main():
         try:
             with open(p, "rb") as f:
                 src = f.read()
-            expected = ast.dump(ast.parse(src))
+            expected = ast.dump(ast.parse(src), include_attributes=args.attrs)
         except (SyntaxError, ValueError, UnicodeDecodeError, RecursionError, MemoryError):
             stats["skipped"] += 1
             continue
         stats["files"] += 1
-        r = subprocess.run(cmd + [p], capture_output=True)
+        r = subprocess.run(cmd + (["--attrs"] if args.attrs else []) + [p], capture_output=True)
         out = r.stdout.decode("utf-8", "surrogateescape").rstrip("\n")
         if r.returncode not in (0, 1):
             stats["crash"] += 1

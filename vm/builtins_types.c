@@ -510,7 +510,7 @@ format_int(VmRun *run, VmValue v, Spec *sp, VmValue *out)
 {
     char t = sp->type ? sp->type : 'd';
     if (strchr("eEfFgG%", t) != NULL) {
-        double d;
+        double d = 0;
         if (vm_int_to_double(run, v, &d) != VM_OK) {
             return VM_ERR;
         }
@@ -649,7 +649,7 @@ vm_format(VmRun *run, VmValue v, VmValue spec, VmValue *out)
         if (st != VM_ERR + 100) {
             return st;
         }
-        double d;
+        double d = 0;
         if (vm_int_to_double(run, v, &d) != VM_OK) {
             return VM_ERR;
         }
@@ -861,7 +861,7 @@ vm_str_mod(VmRun *run, VmValue fmtv, VmValue argsv, VmValue *out)
                 snprintf(cfmt, sizeof cfmt, "%%%sll%c", flags, conv == 'i' ? 'd' : conv);
                 snprintf(tmp, sizeof tmp, cfmt, (long long)iv.u.i);
             } else {
-                double d;
+                double d = 0;
                 if (arg.tag == VM_TAG_FLOAT) {
                     d = arg.u.f;
                 } else if (vm_int_to_double(run, arg, &d) != VM_OK) {
@@ -1104,7 +1104,7 @@ vm_float_new(VmRun *run, const VmType *t, VmValue *args, size_t nargs, VmTuple *
         return VM_OK;
     }
     if (vm_is_int(x)) {
-        double d;
+        double d = 0;
         if (vm_int_to_double(run, x, &d) != VM_OK) {
             return VM_ERR;
         }

@@ -114,7 +114,8 @@ vm_gc_collect(VmRun *run)
         vm_heap_free(run, o);
     }
     size_t live = run->heap.live_bytes;
-    size_t next = live * 2 < (1u << 20) ? (1u << 20) : live * 2;
+    /* a full trace costs O(live): let garbage reach 2x live (at least 4 MB) first */
+    size_t next = live * 3 < (4u << 20) ? (4u << 20) : live * 3;
     if (run->limits.max_memory != 0) {
         size_t cap = run->limits.max_memory / 4 * 3;
         if (next > cap) {

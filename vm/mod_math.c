@@ -109,7 +109,7 @@ math_1(VmRun *run, const char *qname, VmValue *args, size_t nargs, VmTuple *kwna
         return vm_raise(run, &vm_exc_TypeError, "%s() takes exactly one argument (%zu given)",
                         qname, nargs);
     }
-    double x;
+    double x = 0;
     if (to_double(run, args[0], &x) != VM_OK) {
         return VM_ERR;
     }
@@ -165,7 +165,7 @@ is_nonpos_integer(double x)
 
 DEF(gamma)
 {
-    double x;
+    double x = 0;
     if (npos(run, "gamma", nargs, kwnames, 1, 1) != VM_OK || to_double(run, args[0], &x)
         != VM_OK) {
         return VM_ERR;
@@ -178,7 +178,7 @@ DEF(gamma)
 
 DEF(lgamma)
 {
-    double x;
+    double x = 0;
     if (npos(run, "lgamma", nargs, kwnames, 1, 1) != VM_OK || to_double(run, args[0], &x)
         != VM_OK) {
         return VM_ERR;
@@ -195,7 +195,7 @@ static VmStatus
 float_pred(VmRun *run, const char *name, VmValue *args, size_t nargs, VmTuple *kwnames,
            int which, VmValue *out)
 {
-    double x;
+    double x = 0;
     if (npos(run, name, nargs, kwnames, 1, 1) != VM_OK || to_double(run, args[0], &x)
         != VM_OK) {
         return VM_ERR;
@@ -249,7 +249,7 @@ DEF(modf)
 
 DEF(frexp)
 {
-    double x;
+    double x = 0;
     int e = 0;
     if (npos(run, "frexp", nargs, kwnames, 1, 1) != VM_OK || to_double(run, args[0], &x)
         != VM_OK) {
@@ -261,7 +261,7 @@ DEF(frexp)
 
 DEF(ldexp)
 {
-    double x;
+    double x = 0;
     if (npos(run, "ldexp", nargs, kwnames, 2, 2) != VM_OK || to_double(run, args[0], &x)
         != VM_OK) {
         return VM_ERR;
@@ -433,7 +433,7 @@ DEF(nextafter)
 
 DEF(ulp)
 {
-    double x;
+    double x = 0;
     if (npos(run, "ulp", nargs, kwnames, 1, 1) != VM_OK || to_double(run, args[0], &x)
         != VM_OK) {
         return VM_ERR;
@@ -521,7 +521,7 @@ log_of(VmRun *run, VmValue v, double (*fn)(double), double *out)
             return VM_OK;
         }
     }
-    double x;
+    double x = 0;
     if (to_double(run, v, &x) != VM_OK) {
         return VM_ERR;
     }
@@ -564,7 +564,7 @@ log2_scaled(double x)
 
 DEF(log2)
 {
-    double r;
+    double r = 0;
     if (npos(run, "log2", nargs, kwnames, 1, 1) != VM_OK) {
         return VM_ERR;
     }
@@ -582,7 +582,7 @@ DEF(log2)
 
 DEF(log10)
 {
-    double r;
+    double r = 0;
     if (npos(run, "log10", nargs, kwnames, 1, 1) != VM_OK || log_of(run, args[0], log10, &r)
         != VM_OK) {
         return VM_ERR;
@@ -696,7 +696,7 @@ small_int_arg(VmRun *run, VmValue v, int64_t *out, const char *toolarge)
 
 DEF(factorial)
 {
-    int64_t n;
+    int64_t n = 0;
     if (npos(run, "factorial", nargs, kwnames, 1, 1) != VM_OK) {
         return VM_ERR;
     }
@@ -925,7 +925,7 @@ collect(VmRun *run, VmValue v, const char *pre, VmList **out)
 /* Shewchuk's exact summation (CPython math_fsum): partials hold the exact sum. */
 DEF(fsum)
 {
-    VmList *l;
+    VmList *l = NULL;
     if (npos(run, "fsum", nargs, kwnames, 1, 1) != VM_OK) {
         return VM_ERR;
     }
@@ -940,7 +940,7 @@ DEF(fsum)
     size_t n = 0;
     double special = 0.0, inf_sum = 0.0;
     for (size_t k = 0; k < l->len; k++) {
-        double x;
+        double x = 0;
         if (to_double(run, l->items[k], &x) != VM_OK) {
             vm_heap_free(run, p);
             return VM_ERR;
@@ -1019,7 +1019,7 @@ DEF(prod)
 {
     static const char *const names[] = { "", "start" };
     VmValue a[2];
-    VmList *l;
+    VmList *l = NULL;
     if (vm_parse_args(run, "prod", args, nargs, kwnames, names, 2, 1, 1, a) != VM_OK) {
         return VM_ERR;
     }
@@ -1039,7 +1039,7 @@ DEF(prod)
 
 DEF(sumprod)
 {
-    VmList *p, *q;
+    VmList *p = NULL, *q = NULL;
     if (npos(run, "sumprod", nargs, kwnames, 2, 2) != VM_OK) {
         return VM_ERR;
     }
@@ -1131,7 +1131,7 @@ DEF(hypot)
 
 DEF(dist)
 {
-    VmList *p, *q;
+    VmList *p = NULL, *q = NULL;
     if (npos(run, "dist", nargs, kwnames, 2, 2) != VM_OK) {
         return VM_ERR;
     }

@@ -271,7 +271,7 @@ int_truediv(VmRun *run, VmValue a, VmValue b, VmValue *out)
         *out = vm_val_float((double)a.u.i / (double)b.u.i);
         return VM_OK;
     }
-    double x, y;
+    double x = 0, y = 0;
     if (vm_int_to_double(run, a, &x) != VM_OK || vm_int_to_double(run, b, &y) != VM_OK) {
         return vm_raise(run, &vm_exc_OverflowError,
                         "integer division result too large for a float");
@@ -284,7 +284,7 @@ static VmStatus
 int_pow(VmRun *run, VmValue a, VmValue b, VmValue *out)
 {
     if (vm_int_sign(b) < 0) {
-        double x, y;
+        double x = 0, y = 0;
         if (vm_int_to_double(run, a, &x) != VM_OK || vm_int_to_double(run, b, &y) != VM_OK) {
             return VM_ERR;
         }

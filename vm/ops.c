@@ -276,7 +276,7 @@ vm_binop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out)
         return binop_error(run, op, inplace, a, b);
     }
     if (is_num(a) && is_num(b)) {
-        double x, y;
+        double x = 0, y = 0;
         if (a.tag == VM_TAG_FLOAT) {
             x = a.u.f;
         } else if (vm_int_to_double(run, a, &x) != VM_OK) {

@@ -41,7 +41,10 @@ vm_run_new(const CmpProgram *program, const VmLimits *limits, const VmAllocator 
     if (alloc != NULL) {
         run->heap.alloc = *alloc;
     }
-    run->heap.next_gc = 1u << 20;
+    run->heap.next_gc = 4u << 20;
+    if (run->limits.max_memory != 0 && run->heap.next_gc > run->limits.max_memory / 2) {
+        run->heap.next_gc = run->limits.max_memory / 2;
+    }
     run->print = print;
     run->print_ud = print_ud;
     run->next_call_id = 1;
@@ -195,6 +198,14 @@ record_error(VmRun *run)
 static VmEventKind
 drive(VmRun *run)
 {
+    if (run->frame == NULL) {
+        /* start failed (limit or memory) before the module frame existed:
+         * report it without entering the loop, which needs a frame. */
+        run->state = VM_RUN_FAILED;
+        record_error(run);
+        run->last_event = VM_EVENT_ERROR;
+        return VM_EVENT_ERROR;
+    }
     run->state = VM_RUN_RUNNING;
     run->start_ns = vm_clock_ns();
     VmEventKind ev = vm_interp_run(run);

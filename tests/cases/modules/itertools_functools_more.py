@@ -1,3 +1,4 @@
+# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/obj_list.c:86:29 in
 import itertools
 from itertools import chain, islice, count, product, permutations, combinations, groupby
 import functools

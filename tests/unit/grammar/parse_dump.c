@@ -4,7 +4,8 @@
  * "Type: msg (line L, col C)". Used by tools/parse_compare.py and the
  * benchmark when the `monty` CLI is not built.
  *
- * usage: monty_parse_dump [--quiet] [--repeat N] [--bench] [--list F] FILE...
+ * usage: monty_parse_dump [--quiet] [--attrs] [--repeat N] [--bench] [--list F] FILE...
+ *   --attrs  include node locations (ast.dump include_attributes=True)
  *   --bench  time parse_module only (monotonic clock) and print totals:
  *            bytes, seconds, MB/s and the arena's peak bytes per source byte
  *   --list F read more file paths from F (one per line)
@@ -66,6 +67,8 @@ slurp(const char *path, size_t *len)
 }
 
 /* Parses one file `repeat` times; prints the dump unless quiet. */
+static bool attrs;
+
 static int
 do_file(const char *path, bool quiet, int repeat, Bench *b)
 {
@@ -98,7 +101,7 @@ do_file(const char *path, bool quiet, int repeat, Bench *b)
             b->errors += r == 0;
             status = 1;
         } else if (!quiet) {
-            char *s = parse_dump_module(arena, mod);
+            char *s = parse_dump_module_ex(arena, mod, attrs);
             puts(s != NULL ? s : "<dump failed>");
         }
         ast_arena_free(arena);
@@ -118,6 +121,8 @@ main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--quiet") == 0) {
             quiet = true;
+        } else if (strcmp(argv[i], "--attrs") == 0) {
+            attrs = true;
         } else if (strcmp(argv[i], "--bench") == 0) {
             b.on = true;
             quiet = true;
