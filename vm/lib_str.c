@@ -50,14 +50,11 @@ index_of(const char *s, size_t off, bool ascii)
     return ascii ? (int64_t)off : (int64_t)vm_unicode_count(s, off);
 }
 
-/*
- * find / rfind (see header).
- */
-int64_t
-vm_str_find(const char *s, size_t len, const char *sub, size_t sub_len, int64_t start,
-            int64_t end, bool reverse)
+static int64_t
+find_impl(const char *s, size_t len, const char *sub, size_t sub_len, int64_t start,
+          int64_t end, bool reverse, bool raw)
 {
-    bool ascii = vm_unicode_is_ascii(s, len);
+    bool ascii = raw || vm_unicode_is_ascii(s, len);
     int64_t n = ascii ? (int64_t)len : (int64_t)vm_unicode_count(s, len);
     if (start > n || end < start) {
         return -1;
@@ -85,13 +82,27 @@ vm_str_find(const char *s, size_t len, const char *sub, size_t sub_len, int64_t 
 }
 
 /*
- * count (see header).
+ * find / rfind (see header).
  */
 int64_t
-vm_str_count(const char *s, size_t len, const char *sub, size_t sub_len, int64_t start,
-             int64_t end)
+vm_str_find(const char *s, size_t len, const char *sub, size_t sub_len, int64_t start,
+            int64_t end, bool reverse)
 {
-    bool ascii = vm_unicode_is_ascii(s, len);
+    return find_impl(s, len, sub, sub_len, start, end, reverse, false);
+}
+
+int64_t
+vm_bytes_find(const char *s, size_t len, const char *sub, size_t sub_len, int64_t start,
+              int64_t end, bool reverse)
+{
+    return find_impl(s, len, sub, sub_len, start, end, reverse, true);
+}
+
+static int64_t
+count_impl(const char *s, size_t len, const char *sub, size_t sub_len, int64_t start,
+           int64_t end, bool raw)
+{
+    bool ascii = raw || vm_unicode_is_ascii(s, len);
     int64_t n = ascii ? (int64_t)len : (int64_t)vm_unicode_count(s, len);
     if (start > n) {
         return 0;
@@ -117,6 +128,23 @@ vm_str_count(const char *s, size_t len, const char *sub, size_t sub_len, int64_t
         p = hit + sub_len;
     }
     return count;
+}
+
+/*
+ * count (see header).
+ */
+int64_t
+vm_str_count(const char *s, size_t len, const char *sub, size_t sub_len, int64_t start,
+             int64_t end)
+{
+    return count_impl(s, len, sub, sub_len, start, end, false);
+}
+
+int64_t
+vm_bytes_count(const char *s, size_t len, const char *sub, size_t sub_len, int64_t start,
+               int64_t end)
+{
+    return count_impl(s, len, sub, sub_len, start, end, true);
 }
 
 /*
@@ -208,8 +236,14 @@ vm_str_replace(const char *s, size_t len, const char *old, size_t old_len, const
 
 /* Is the character at s[i] whitespace?  Sets *next past it. */
 static bool
-space_at(const char *s, size_t len, size_t i, size_t *next)
+space_at(const char *s, size_t len, size_t i, size_t *next, bool raw)
 {
+    if (raw) {
+        /* bytes: only ASCII whitespace (Py_ISSPACE) */
+        char c = s[i];
+        *next = i + 1;
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    }
     size_t p = i;
     uint32_t cp = vm_unicode_decode(s, len, &p);
     *next = p;
@@ -218,9 +252,12 @@ space_at(const char *s, size_t len, size_t i, size_t *next)
 
 /* Start of the character that ends at byte e (e > 0). */
 static size_t
-char_start(const char *s, size_t e)
+char_start(const char *s, size_t e, bool raw)
 {
     size_t i = e - 1;
+    if (raw) {
+        return i;
+    }
     while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80) {
         i--;
     }
@@ -229,20 +266,21 @@ char_start(const char *s, size_t e)
 
 /* CPython's split_whitespace / rsplit_whitespace. */
 static bool
-split_ws(const char *s, size_t len, int64_t maxcount, bool reverse, VmStrEmit emit, void *ctx)
+split_ws(const char *s, size_t len, int64_t maxcount, bool reverse, VmStrEmit emit, void *ctx,
+         bool raw)
 {
     size_t nx;
     if (!reverse) {
         size_t i = 0;
         while (maxcount-- > 0) {
-            while (i < len && space_at(s, len, i, &nx)) {
+            while (i < len && space_at(s, len, i, &nx, raw)) {
                 i = nx;
             }
             if (i == len) {
                 break;
             }
             size_t j = i;
-            while (i < len && !space_at(s, len, i, &nx)) {
+            while (i < len && !space_at(s, len, i, &nx, raw)) {
                 i = nx;
             }
             if (!emit(ctx, s + j, i - j)) {
@@ -250,7 +288,7 @@ split_ws(const char *s, size_t len, int64_t maxcount, bool reverse, VmStrEmit em
             }
         }
         if (i < len) {
-            while (i < len && space_at(s, len, i, &nx)) {
+            while (i < len && space_at(s, len, i, &nx, raw)) {
                 i = nx;
             }
             if (i != len && !emit(ctx, s + i, len - i)) {
@@ -261,15 +299,15 @@ split_ws(const char *s, size_t len, int64_t maxcount, bool reverse, VmStrEmit em
     }
     size_t e = len;     /* exclusive end of the unscanned head */
     while (maxcount-- > 0) {
-        while (e > 0 && space_at(s, len, char_start(s, e), &nx)) {
-            e = char_start(s, e);
+        while (e > 0 && space_at(s, len, char_start(s, e, raw), &nx, raw)) {
+            e = char_start(s, e, raw);
         }
         if (e == 0) {
             break;
         }
         size_t b = e;
-        while (b > 0 && !space_at(s, len, char_start(s, b), &nx)) {
-            b = char_start(s, b);
+        while (b > 0 && !space_at(s, len, char_start(s, b, raw), &nx, raw)) {
+            b = char_start(s, b, raw);
         }
         if (!emit(ctx, s + b, e - b)) {
             return false;
@@ -277,8 +315,8 @@ split_ws(const char *s, size_t len, int64_t maxcount, bool reverse, VmStrEmit em
         e = b;
     }
     if (e > 0) {
-        while (e > 0 && space_at(s, len, char_start(s, e), &nx)) {
-            e = char_start(s, e);
+        while (e > 0 && space_at(s, len, char_start(s, e, raw), &nx, raw)) {
+            e = char_start(s, e, raw);
         }
         if (e > 0 && !emit(ctx, s, e)) {
             return false;
@@ -302,16 +340,13 @@ rfind_bytes(const char *s, size_t e, const char *sub, size_t sub_len)
     return NULL;
 }
 
-/*
- * split / rsplit (see header).
- */
-bool
-vm_str_split(const char *s, size_t len, const char *sep, size_t sep_len, int64_t maxsplit,
-             bool reverse, VmStrEmit emit, void *ctx, VmLibError *err)
+static bool
+split_impl(const char *s, size_t len, const char *sep, size_t sep_len, int64_t maxsplit,
+           bool reverse, VmStrEmit emit, void *ctx, VmLibError *err, bool raw)
 {
     int64_t maxcount = maxsplit < 0 ? INT64_MAX : maxsplit;
     if (!sep) {
-        if (!split_ws(s, len, maxcount, reverse, emit, ctx)) {
+        if (!split_ws(s, len, maxcount, reverse, emit, ctx, raw)) {
             return vm_lib_error_set(err, VM_LIB_NO_MEMORY, "out of memory");
         }
         return true;
@@ -348,14 +383,34 @@ vm_str_split(const char *s, size_t len, const char *sep, size_t sep_len, int64_t
     return ok ? true : vm_lib_error_set(err, VM_LIB_NO_MEMORY, "out of memory");
 }
 
+/*
+ * split / rsplit (see header).
+ */
+bool
+vm_str_split(const char *s, size_t len, const char *sep, size_t sep_len, int64_t maxsplit,
+             bool reverse, VmStrEmit emit, void *ctx, VmLibError *err)
+{
+    return split_impl(s, len, sep, sep_len, maxsplit, reverse, emit, ctx, err, false);
+}
+
+bool
+vm_bytes_split(const char *s, size_t len, const char *sep, size_t sep_len, int64_t maxsplit,
+               bool reverse, VmStrEmit emit, void *ctx, VmLibError *err)
+{
+    return split_impl(s, len, sep, sep_len, maxsplit, reverse, emit, ctx, err, true);
+}
+
 /* Length of the line break at s[i] (0 if none): \n \r \r\n \v \f \x1c-\x1e
  * \x85 \u2028 \u2029. */
 static size_t
-line_break(const char *s, size_t len, size_t i)
+line_break(const char *s, size_t len, size_t i, bool raw)
 {
     unsigned char c = (unsigned char)s[i];
     if (c == '\r') {
         return (i + 1 < len && s[i + 1] == '\n') ? 2 : 1;
+    }
+    if (raw) {
+        return c == '\n' ? 1 : 0;
     }
     if (c == '\n' || c == 0x0B || c == 0x0C || (c >= 0x1C && c <= 0x1E)) {
         return 1;
@@ -370,17 +425,14 @@ line_break(const char *s, size_t len, size_t i)
     return 0;
 }
 
-/*
- * splitlines (see header).
- */
-bool
-vm_str_splitlines(const char *s, size_t len, bool keepends, VmStrEmit emit, void *ctx)
+static bool
+splitlines_impl(const char *s, size_t len, bool keepends, VmStrEmit emit, void *ctx, bool raw)
 {
     size_t i = 0;
     while (i < len) {
         size_t j = i;
         size_t br = 0;
-        while (j < len && (br = line_break(s, len, j)) == 0) {
+        while (j < len && (br = line_break(s, len, j, raw)) == 0) {
             j++;
         }
         size_t eol = j + br;
@@ -390,6 +442,21 @@ vm_str_splitlines(const char *s, size_t len, bool keepends, VmStrEmit emit, void
         i = eol;
     }
     return true;
+}
+
+/*
+ * splitlines (see header).
+ */
+bool
+vm_str_splitlines(const char *s, size_t len, bool keepends, VmStrEmit emit, void *ctx)
+{
+    return splitlines_impl(s, len, keepends, emit, ctx, false);
+}
+
+bool
+vm_bytes_splitlines(const char *s, size_t len, bool keepends, VmStrEmit emit, void *ctx)
+{
+    return splitlines_impl(s, len, keepends, emit, ctx, true);
 }
 
 /* Is cp one of the code points of chars? */
@@ -407,15 +474,38 @@ in_chars(uint32_t cp, const char *chars, size_t n)
 
 static bool
 strip_at(const char *s, size_t len, size_t i, const char *chars, size_t chars_len,
-         size_t *next)
+         size_t *next, bool raw)
 {
     if (!chars) {
-        return space_at(s, len, i, next);
+        return space_at(s, len, i, next, raw);
+    }
+    if (raw) {
+        *next = i + 1;
+        return memchr(chars, s[i], chars_len) != NULL;
     }
     size_t p = i;
     uint32_t cp = vm_unicode_decode(s, len, &p);
     *next = p;
     return in_chars(cp, chars, chars_len);
+}
+
+static void
+strip_impl(const char *s, size_t len, const char *chars, size_t chars_len, char which,
+           size_t *b, size_t *e, bool raw)
+{
+    size_t i = 0, j = len, nx;
+    if (which != 'r') {
+        while (i < len && strip_at(s, len, i, chars, chars_len, &nx, raw)) {
+            i = nx;
+        }
+    }
+    if (which != 'l') {
+        while (j > i && strip_at(s, len, char_start(s, j, raw), chars, chars_len, &nx, raw)) {
+            j = char_start(s, j, raw);
+        }
+    }
+    *b = i;
+    *e = j;
 }
 
 /*
@@ -425,19 +515,14 @@ void
 vm_str_strip(const char *s, size_t len, const char *chars, size_t chars_len, char which,
              size_t *b, size_t *e)
 {
-    size_t i = 0, j = len, nx;
-    if (which != 'r') {
-        while (i < len && strip_at(s, len, i, chars, chars_len, &nx)) {
-            i = nx;
-        }
-    }
-    if (which != 'l') {
-        while (j > i && strip_at(s, len, char_start(s, j), chars, chars_len, &nx)) {
-            j = char_start(s, j);
-        }
-    }
-    *b = i;
-    *e = j;
+    strip_impl(s, len, chars, chars_len, which, b, e, false);
+}
+
+void
+vm_bytes_strip(const char *s, size_t len, const char *chars, size_t chars_len, char which,
+               size_t *b, size_t *e)
+{
+    strip_impl(s, len, chars, chars_len, which, b, e, true);
 }
 
 /*

@@ -104,4 +104,25 @@ bool
 vm_str_pad(const char *s, size_t len, int64_t width, uint32_t fill, char align, VmBuf *out,
            VmLibError *err);
 
+/*
+ * The bytes versions: positions are byte offsets, whitespace is ASCII only
+ * (space \t \n \v \f \r), splitlines breaks only at \n, \r, \r\n, and
+ * strip's chars are a set of bytes.  find/count/startswith/replace of bytes
+ * work on byte offsets: use vm_bytes_find etc.
+ */
+bool
+vm_bytes_split(const char *s, size_t len, const char *sep, size_t sep_len, int64_t maxsplit,
+               bool reverse, VmStrEmit emit, void *ctx, VmLibError *err);
+bool
+vm_bytes_splitlines(const char *s, size_t len, bool keepends, VmStrEmit emit, void *ctx);
+void
+vm_bytes_strip(const char *s, size_t len, const char *chars, size_t chars_len, char which,
+               size_t *b, size_t *e);
+int64_t
+vm_bytes_find(const char *s, size_t len, const char *sub, size_t sub_len, int64_t start,
+              int64_t end, bool reverse);
+int64_t
+vm_bytes_count(const char *s, size_t len, const char *sub, size_t sub_len, int64_t start,
+               int64_t end);
+
 #endif

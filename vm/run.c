@@ -198,6 +198,14 @@ record_error(VmRun *run)
 static VmEventKind
 drive(VmRun *run)
 {
+    if (run->frame == NULL) {
+        /* start failed (limit or memory) before the module frame existed:
+         * report it without entering the loop, which needs a frame. */
+        run->state = VM_RUN_FAILED;
+        record_error(run);
+        run->last_event = VM_EVENT_ERROR;
+        return VM_EVENT_ERROR;
+    }
     run->state = VM_RUN_RUNNING;
     run->start_ns = vm_clock_ns();
     VmEventKind ev = vm_interp_run(run);

@@ -569,3 +569,26 @@ for s in ['de ad be ef', 'dea', 'zz', ' 0a 0B\t\n', '0 a', '', 'é', 'aB', '0a\u
     fx.append((c_str(s), c_str(r.hex() if isinstance(r, bytes) else r)))
 print('typedef struct { const char *s, *expect; } FromhexBytesCase;')
 emit('fromhex_bytes_cases', 'FromhexBytesCase', fx)
+
+bm = []
+btexts = [b'', b' a  b\x1cc\x0bd ', b'x\xc2\x85y z', b'a\nb\r\nc\rd\x0be\x1cf\xe2\x80\xa8g', b'\xff\xfe \xff',
+          b'aaaa', b'a,b,,c', b'\xc3\xa9x\xc3\xa9']
+for t in btexts:
+    for sep in [None, b',', b'a', b'\xc3\xa9']:
+        for mx in [-1, 1]:
+            for meth in ['split', 'rsplit']:
+                bm.append((c_str(meth), c_str(t), c_str(sep) if sep is not None else 'NULL', '0', str(mx),
+                           c_str(repr(getattr(t, meth)(sep, mx)))))
+    for ke in [0, 1]:
+        bm.append((c_str('splitlines'), c_str(t), 'NULL', '0', str(ke), c_str(repr(t.splitlines(bool(ke))))))
+    for chars in [None, b'a', b'\xc3\xff', b' \xc2']:
+        for meth in ['strip', 'lstrip', 'rstrip']:
+            bm.append((c_str(meth), c_str(t), c_str(chars) if chars is not None else 'NULL', '0', '0',
+                       c_str(repr(getattr(t, meth)(chars)))))
+    for sub in [b'', b'a', b'\xc3\xa9', b'\xa9x']:
+        for st in [0, 2, -3]:
+            bm.append((c_str('find'), c_str(t), c_str(sub), str(st), '0', c_str(repr(t.find(sub, st)))))
+            bm.append((c_str('rfind'), c_str(t), c_str(sub), str(st), '0', c_str(repr(t.rfind(sub, st)))))
+            bm.append((c_str('count'), c_str(t), c_str(sub), str(st), '0', c_str(repr(t.count(sub, st)))))
+print('typedef struct { const char *meth, *s, *arg; int64_t a, b; const char *expect; } BytesMethCase;')
+emit('bytes_meth_cases', 'BytesMethCase', bm)

@@ -7,6 +7,7 @@
 
 #include "tests/unit/lib/cases.h"
 #include "tests/unit/lib/lib_tests.h"
+#include "vm/lib_codec.h"
 #include "vm/lib_str.h"
 #include "vm/unicode.h"
 
@@ -140,11 +141,66 @@ START_TEST(test_replace_refused_before_allocating)
 }
 END_TEST
 
+static void
+bytes_list_repr(const Pieces *ps, bool reversed, VmBuf *out)
+{
+    vm_buf_putc(out, '[');
+    for (int k = 0; k < ps->count; k++) {
+        int i = reversed ? ps->count - 1 - k : k;
+        if (k) {
+            vm_buf_puts(out, ", ");
+        }
+        vm_bytes_repr(ps->p[i], ps->n[i], out);
+    }
+    vm_buf_putc(out, ']');
+}
+
+START_TEST(test_bytes_meth_table)
+{
+    const BytesMethCase *c = &bytes_meth_cases[_i];
+    const char *m = c->meth;
+    size_t len = strlen(c->s);
+    size_t alen = c->arg ? strlen(c->arg) : 0;
+    VmBuf out;
+    VmLibError err;
+    char num[32];
+    const char *got;
+    Pieces ps = {.count = 0};
+    vm_buf_init(&out, NULL, NULL);
+    if (!strcmp(m, "split") || !strcmp(m, "rsplit")) {
+        bool rev = m[0] == 'r';
+        ck_assert(vm_bytes_split(c->s, len, c->arg, alen, c->b, rev, collect, &ps, &err));
+        bytes_list_repr(&ps, rev, &out);
+        got = out.data;
+    } else if (!strcmp(m, "splitlines")) {
+        ck_assert(vm_bytes_splitlines(c->s, len, c->b != 0, collect, &ps));
+        bytes_list_repr(&ps, false, &out);
+        got = out.data;
+    } else if (strstr(m, "strip")) {
+        size_t b, e;
+        vm_bytes_strip(c->s, len, c->arg, alen, m[0] == 's' ? 'b' : m[0], &b, &e);
+        vm_bytes_repr(c->s + b, e - b, &out);
+        got = out.data;
+    } else {
+        int64_t st = c->a, en = INT64_MAX;
+        vm_str_adjust(&st, &en, (int64_t)len);
+        int64_t r = !strcmp(m, "count") ? vm_bytes_count(c->s, len, c->arg, alen, st, en)
+                                        : vm_bytes_find(c->s, len, c->arg, alen, st, en,
+                                                        m[0] == 'r');
+        snprintf(num, sizeof num, "%lld", (long long)r);
+        got = num;
+    }
+    ck_assert_msg(strcmp(got, c->expect) == 0, "bytes.%s -> %s, want %s", m, got, c->expect);
+    vm_buf_fini(&out);
+}
+END_TEST
+
 void
 lib_tests_lib_str(Suite *s)
 {
     TCase *tc = tcase_create("lib_str");
     tcase_add_loop_test(tc, test_str_meth_table, 0, COUNT(str_meth_cases));
     tcase_add_test(tc, test_replace_refused_before_allocating);
+    tcase_add_loop_test(tc, test_bytes_meth_table, 0, COUNT(bytes_meth_cases));
     suite_add_tcase(s, tc);
 }
