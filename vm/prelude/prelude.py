@@ -646,6 +646,14 @@ def _string_capwords(s, sep=None):
     return (sep or " ").join([x.capitalize() for x in s.split(sep)])
 
 
+def _iter_sentinel(callable, sentinel, /):
+    while True:
+        value = callable()
+        if value == sentinel:
+            return
+        yield value
+
+
 # collections (vm/mod_collections.c defers here for generator arguments)
 def _coll_counter_new(iterable=None, /, **kwds):
     import collections
