@@ -975,7 +975,8 @@ static VmStatus
 date_hash(VmRun *run, VmValue self, int64_t *out)
 {
     (void)run;
-    int64_t h = date_key_us(VM_AS(VmDate, self)) * 1000003 + (vm_is(self, &vm_type_date) ? 7 : 0);
+    uint64_t k = (uint64_t)date_key_us(VM_AS(VmDate, self));
+    int64_t h = (int64_t)(k * 1000003u + (vm_is(self, &vm_type_date) ? 7u : 0u));
     *out = h == -1 ? -2 : h;
     return VM_OK;
 }
@@ -1019,7 +1020,8 @@ td_hash(VmRun *run, VmValue self, int64_t *out)
 {
     (void)run;
     const VmTimedelta *t = VM_AS(VmTimedelta, self);
-    int64_t h = (t->days * 86400 + t->seconds) * 1000003 + t->us;
+    int64_t h = (int64_t)(((uint64_t)t->days * 86400u + (uint64_t)t->seconds) * 1000003u
+                         + (uint64_t)t->us);
     *out = h == -1 ? -2 : h;
     return VM_OK;
 }
