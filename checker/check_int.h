@@ -164,6 +164,11 @@ ChkType *chk_subst(Ctx *c, ChkType *t, const TvMap *map);
 void chk_tvmap_from_self(TvMap *m, const ChkType *self_type);
 
 /* flow.c */
+void chk_narrow_expr(Ctx *c, const AstExpr *test, State *st, bool positive);
+void chk_state_copy(Ctx *c, State *dst, const State *src);
+void chk_state_merge_maybe(State *st, const State *branch);
+/* t (or its TypedDict members) with `key` known present; NULL if no change. */
+ChkType *chk_with_key(Ctx *c, ChkType *t, const char *key);
 void chk_flow_module(Ctx *c, const AstModule *mod);
 void chk_state_set_type(Ctx *c, State *st, const char *name, ChkType *t);
 void chk_state_bind(Ctx *c, State *st, const char *name);

@@ -48,6 +48,8 @@ struct ChkType {
     const char *lit_s;
     size_t lit_len;
     int64_t lit_i;
+    const char **keys;        /* TypedDict: NotRequired keys known present */
+    int nkeys;
     ChkFunc *func;
     ChkType *self_type;       /* bound method: the instance (substitutes class vars) */
     ChkType *ret;             /* COROUTINE */

@@ -258,8 +258,12 @@ narrow_cond(Ctx *c, const AstExpr *test, State *st, bool positive)
         }
         break;
     case AST_NAMEDEXPR:
-        if (positive && test->u.namedexpr.target->kind == AST_NAME) {
-            narrow_cond(c, test->u.namedexpr.target, st, true);
+        if (test->u.namedexpr.target->kind == AST_NAME) {
+            /* the test held, so this operand ran: its target is bound */
+            chk_state_bind(c, st, test->u.namedexpr.target->u.name.id.s);
+            if (positive) {
+                narrow_cond(c, test->u.namedexpr.target, st, true);
+            }
         }
         break;
     case AST_UNARYOP:
@@ -283,6 +287,16 @@ narrow_cond(Ctx *c, const AstExpr *test, State *st, bool positive)
         const AstExpr *l = test->u.compare.left;
         const AstExpr *r = AST_SEQ_GET(test->u.compare.comparators, 0);
         AstCmpOp op = test->u.compare.ops[0];
+        /* "key" in d: the TypedDict d has that key from here */
+        if (((op == AST_IN && positive) || (op == AST_NOTIN && !positive))
+            && l->kind == AST_CONSTANT && l->u.constant.kind == AST_CONST_STR
+            && r->kind == AST_NAME) {
+            ChkType *t = chk_with_key(c, current_type(c, st, r), l->u.constant.str.s);
+            if (t) {
+                chk_state_set_type(c, st, r->u.name.id.s, t);
+            }
+            break;
+        }
         if (l->kind == AST_NAMEDEXPR) {
             l = l->u.namedexpr.target;
         }
@@ -333,6 +347,34 @@ narrow_cond(Ctx *c, const AstExpr *test, State *st, bool positive)
     }
 }
 
+/* chk_narrow_expr: narrows c->st (a copy made by the caller) as if `test`
+ * were `positive` — for the operands of `and`/`or` and conditional
+ * expressions. No-op outside the flow scope. */
+void
+chk_narrow_expr(Ctx *c, const AstExpr *test, State *st, bool positive)
+{
+    narrow_cond(c, test, st, positive);
+}
+
+/* chk_state_merge_maybe: names bound only in `branch` (an operand that
+ * may not run) become at least "maybe bound" in st. */
+void
+chk_state_merge_maybe(State *st, const State *branch)
+{
+    for (int i = 0; i < st->nbound && i < branch->nbound; i++) {
+        if (branch->bound[i] != B_UNBOUND && st->bound[i] == B_UNBOUND) {
+            st->bound[i] = B_MAYBE;
+        }
+    }
+}
+
+/* chk_state_copy: for infer.c's expression-level narrowing. */
+void
+chk_state_copy(Ctx *c, State *dst, const State *src)
+{
+    state_copy(c, dst, src);
+}
+
 /* ---- targets ------------------------------------------------------------ */
 
 static void
@@ -357,9 +399,20 @@ assign_target(Ctx *c, State *st, const AstExpr *t, ChkType *vt)
         assign_target(c, st, t->u.starred.value, NULL);
         break;
     case AST_ATTRIBUTE:
-    case AST_SUBSCRIPT:
         chk_infer(c, t);
         break;
+    case AST_SUBSCRIPT: {
+        chk_infer(c, t);
+        const AstExpr *k = t->u.subscript.slice;
+        const AstExpr *d = t->u.subscript.value;
+        if (d->kind == AST_NAME && k->kind == AST_CONSTANT && k->u.constant.kind == AST_CONST_STR) {
+            ChkType *nt = chk_with_key(c, current_type(c, st, d), k->u.constant.str.s);
+            if (nt) {
+                chk_state_set_type(c, st, d->u.name.id.s, nt);
+            }
+        }
+        break;
+    }
     default:
         break;
     }

@@ -674,6 +674,60 @@ report_typeddict_key(Ctx *c, const AstExpr *keye, const ChkClass *cls)
     }
 }
 
+static bool
+has_key(const ChkType *t, const char *key)
+{
+    for (int i = 0; i < t->nkeys; i++) {
+        if (strcmp(t->keys[i], key) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static ChkType *
+with_key_one(Ctx *c, ChkType *t, const char *key)
+{
+    if (t->kind != CHK_T_INST || !t->cls->is_typeddict || has_key(t, key)) {
+        return t;
+    }
+    ChkType *n = chk_type_inst(c->arena, t->cls, t->nargs, t->args);
+    if (n->kind != CHK_T_INST) {
+        return t;
+    }
+    n->keys = ast_arena_alloc(c->arena, sizeof *n->keys * (size_t)(t->nkeys + 1));
+    if (!n->keys) {
+        return t;
+    }
+    for (int i = 0; i < t->nkeys; i++) {
+        n->keys[i] = t->keys[i];
+    }
+    n->keys[t->nkeys] = key;
+    n->nkeys = t->nkeys + 1;
+    return n;
+}
+
+/* chk_with_key: see check_int.h. */
+ChkType *
+chk_with_key(Ctx *c, ChkType *t, const char *key)
+{
+    if (!t) {
+        return NULL;
+    }
+    if (t->kind == CHK_T_UNION) {
+        ChkType *u = NULL;
+        bool changed = false;
+        for (int i = 0; i < t->nargs; i++) {
+            ChkType *m = with_key_one(c, t->args[i], key);
+            changed |= m != t->args[i];
+            u = chk_type_union(c->arena, u, m);
+        }
+        return changed ? u : NULL;
+    }
+    ChkType *m = with_key_one(c, t, key);
+    return m != t ? m : NULL;
+}
+
 static ChkSymbol *
 typeddict_field(const ChkClass *cls, const char *key)
 {
@@ -683,7 +737,7 @@ typeddict_field(const ChkClass *cls, const char *key)
 
 /* Subscript of one (non-union) type: NULL when proven unsubscriptable. */
 static ChkType *
-subscript_one(Ctx *c, const AstExpr *e, ChkType *v, bool store, bool *reported)
+subscript_one(Ctx *c, const AstExpr *e, ChkType *v, bool store, bool *reported, bool member)
 {
     const ChkLib *lib = c->lib;
     const AstExpr *idx = e->u.subscript.slice;
@@ -709,9 +763,21 @@ subscript_one(Ctx *c, const AstExpr *e, ChkType *v, bool store, bool *reported)
         }
         ChkSymbol *f = typeddict_field(v->cls, k->u.constant.str.s);
         if (!f) {
+            if (member) {
+                return NULL;    /* one member of a union: decided by the caller */
+            }
             report_typeddict_key(c, k, v->cls);
             *reported = true;
             return any(c);
+        }
+        if (f->not_required && !store && !member && !has_key(v, k->u.constant.str.s)) {
+            const char *key = k->u.constant.str.s;
+            char hint[300];
+            snprintf(hint, sizeof hint, "use .get(\"%s\") or check `\"%s\" in ...` first", key,
+                     key);
+            chk_report(c, &k->loc, CHK_SEV_WARNING, "possibly-missing-key", hint,
+                       "Key \"%s\" of TypedDict `%s` is not required and may be missing", key,
+                       v->cls->name);
         }
         return f->type ? f->type : any(c);
     }
@@ -733,6 +799,9 @@ subscript_one(Ctx *c, const AstExpr *e, ChkType *v, bool store, bool *reported)
         int64_t i = 0;
         if (const_int(idx, &i)) {
             int64_t j = i < 0 ? i + v->nargs : i;
+            if ((j < 0 || j >= v->nargs) && member) {
+                return NULL;
+            }
             if (j < 0 || j >= v->nargs) {
                 char ts[256];
                 tstr(v, ts, sizeof ts);
@@ -777,11 +846,16 @@ infer_subscript(Ctx *c, const AstExpr *e, bool store)
     bool all_fail = true;
     for (int i = 0; i < n; i++) {
         ChkType *m = v->kind == CHK_T_UNION ? v->args[i] : v;
-        ChkType *r = subscript_one(c, e, m, store, &reported);
+        ChkType *r = subscript_one(c, e, m, store, &reported, n > 1);
         if (r) {
             all_fail = false;
             u = chk_type_union(c->arena, u, r);
         }
+    }
+    if (all_fail && n > 1) {
+        /* every member fails: let the first one explain why */
+        reported = false;
+        subscript_one(c, e, v->args[0], store, &reported, false);
     }
     if (all_fail && !reported) {
         char ts[256];
@@ -1344,7 +1418,7 @@ static bool
 forbidden_attr(const char *name)
 {
     static const char *const names[] = {
-        "__class__", "__bases__", "__base__", "__mro__", "__subclasses__", "__globals__",
+        "__bases__", "__base__", "__mro__", "__subclasses__", "__globals__",
         "__code__", "__closure__", "__dict__", "__builtins__", "__func__", "__self__",
         "__getattribute__", "__reduce__", "__reduce_ex__", "__init_subclass__", "gi_frame",
         "gi_code", "cr_frame", "cr_code", "f_globals", "f_locals", "f_back", "tb_frame",
@@ -1478,9 +1552,26 @@ chk_infer(Ctx *c, const AstExpr *e)
         return chk_type_inst2(c->arena, lib->c_dict, k ? k : any(c), v ? v : any(c));
     }
     case AST_BOOLOP: {
+        /* `a and b`: b is evaluated where a held; `a or b`: where a did not */
         ChkType *u = NULL;
+        State *saved = c->st;
+        State local;
+        bool narrow = c->st && c->cur == c->flow_scope;
         for (int i = 0; i < e->u.boolop.values.len; i++) {
-            u = chk_type_union(c->arena, u, chk_infer(c, AST_SEQ_GET(e->u.boolop.values, i)));
+            const AstExpr *v = AST_SEQ_GET(e->u.boolop.values, i);
+            u = chk_type_union(c->arena, u, chk_infer(c, v));
+            if (narrow) {
+                if (i == 0) {
+                    /* the first operand always runs: its walrus binds for real */
+                    chk_state_copy(c, &local, saved);
+                    c->st = &local;
+                }
+                chk_narrow_expr(c, v, &local, e->u.boolop.op == AST_AND);
+            }
+        }
+        if (narrow) {
+            c->st = saved;
+            chk_state_merge_maybe(saved, &local);
         }
         return u ? u : any(c);
     }
@@ -1517,8 +1608,27 @@ chk_infer(Ctx *c, const AstExpr *e)
         return infer_lambda(c, e);
     case AST_IFEXP: {
         chk_infer(c, e->u.ifexp.test);
+        State *saved = c->st;
+        bool narrow = c->st && c->cur == c->flow_scope;
+        State yes;
+        State no;
+        if (narrow) {
+            chk_state_copy(c, &yes, c->st);
+            chk_state_copy(c, &no, c->st);
+            chk_narrow_expr(c, e->u.ifexp.test, &yes, true);
+            chk_narrow_expr(c, e->u.ifexp.test, &no, false);
+            c->st = &yes;
+        }
         ChkType *a = chk_infer(c, e->u.ifexp.body);
+        if (narrow) {
+            c->st = &no;
+        }
         ChkType *b = chk_infer(c, e->u.ifexp.orelse);
+        c->st = saved;
+        if (narrow) {
+            chk_state_merge_maybe(saved, &yes);
+            chk_state_merge_maybe(saved, &no);
+        }
         return chk_type_union(c->arena, a, b);
     }
     case AST_LISTCOMP:

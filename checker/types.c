@@ -219,6 +219,18 @@ chk_type_equal(const ChkType *x, const ChkType *y)
                 return false;
             }
         }
+        if (x->nkeys != y->nkeys) {
+            return false;
+        }
+        for (int i = 0; i < x->nkeys; i++) {
+            bool found = false;
+            for (int j = 0; j < y->nkeys && !found; j++) {
+                found = strcmp(x->keys[i], y->keys[j]) == 0;
+            }
+            if (!found) {
+                return false;
+            }
+        }
         return true;
     case CHK_T_FUNC:
         return x->func == y->func && x->self_type == y->self_type;

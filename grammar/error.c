@@ -407,7 +407,9 @@ parse_refine_error(ParseCtx *ctx, const LexToken *at, const LexResult *lex)
                 return;
             }
         }
-        if (starts_expr(at->type) && !(prev == TK_NAME && at->type == TK_STRING) &&
+        bool params = open >= 2 && tk.t[open].type == TK_LPAR &&
+                      tk.t[open - 1].type == TK_NAME && tk.t[open - 2].type == TK_DEF;
+        if (!params && starts_expr(at->type) && !(prev == TK_NAME && at->type == TK_STRING) &&
             tk.t[i - 1].end_lineno == at->lineno) {
             int s = item_start(tk, i);
             fail_at(ctx, "SyntaxError", &tk.t[s], "invalid syntax. Perhaps you forgot a comma?");

@@ -18,6 +18,10 @@ lex_string(LexState *ls, const char *start, int flags)
     bool triple = p[1] == q && p[2] == q;
     int lineno = ls->lineno;
     int col = lex_col(ls, start);
+    /* the quote of an enclosing single-quoted f-string met inside one of
+     * its fields: if it never closes, CPython reports the unfinished field */
+    const LexFString *f = ls->nfstrings ? &ls->fstrings[ls->nfstrings - 1] : NULL;
+    bool field_quote = f != NULL && !f->triple && f->quote == q && start == ls->cur && !triple;
     p += triple ? 3 : 1;
     for (;;) {
         char c = *p;
@@ -27,6 +31,9 @@ lex_string(LexState *ls, const char *start, int flags)
                 return lex_fail(ls, LEX_ERR_SYNTAX, lineno, col,
                                 "unterminated triple-quoted string literal (detected at line %d)",
                                 lex_eof_line(ls));
+            }
+            if (field_quote) {
+                return lex_fail(ls, LEX_ERR_SYNTAX, lineno, col, "f-string: expecting '}'");
             }
             return lex_fail(ls, LEX_ERR_SYNTAX, lineno, col,
                             "unterminated string literal (detected at line %d)", ls->lineno);
@@ -47,6 +54,9 @@ lex_string(LexState *ls, const char *start, int flags)
         }
         if (c == '\n') {
             if (!triple) {
+                if (field_quote) {
+                    return lex_fail(ls, LEX_ERR_SYNTAX, lineno, col, "f-string: expecting '}'");
+                }
                 return lex_fail(ls, LEX_ERR_SYNTAX, lineno, col,
                                 "unterminated string literal (detected at line %d)", ls->lineno);
             }

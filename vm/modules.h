@@ -100,6 +100,13 @@ VmStatus vm_module_import(VmRun *run, VmStr *name, VmValue *out);
  */
 VmStatus vm_module_import_from(VmRun *run, VmValue module, VmStr *name, VmValue *out);
 
+/*
+ * vm_module_binop: a binary operator on types defined by modules (datetime's date,
+ * datetime and timedelta); ops.c calls it before reporting unsupported operands.
+ * *out is EMPTY when it does not apply.
+ */
+VmStatus vm_module_binop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out);
+
 /* vm_module_import_star: IMPORT_STAR. Binds every public member into `globals`. */
 VmStatus vm_module_import_star(VmRun *run, VmValue module, VmDict *globals);
 

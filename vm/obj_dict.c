@@ -247,7 +247,8 @@ vm_dict_set_str(VmRun *run, VmDict *d, VmStr *key, VmValue value)
 VmStatus
 vm_dict_update(VmRun *run, VmDict *d, VmValue other)
 {
-    if (vm_is(other, &vm_type_dict)) {
+    /* dict subtypes (collections.Counter ...) share the layout */
+    if (vm_isinstance(other, &vm_type_dict)) {
         VmDict *o = VM_AS(VmDict, other);
         for (size_t i = 0; i < o->nentries; i++) {
             if (vm_val_is_empty(o->entries[i].key)) {

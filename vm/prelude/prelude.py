@@ -644,3 +644,43 @@ def _ft_identity(x, /):
 # string
 def _string_capwords(s, sep=None):
     return (sep or " ").join([x.capitalize() for x in s.split(sep)])
+
+
+def _iter_sentinel(callable, sentinel, /):
+    while True:
+        value = callable()
+        if value == sentinel:
+            return
+        yield value
+
+
+# collections (vm/mod_collections.c defers here for generator arguments)
+def _coll_counter_new(iterable=None, /, **kwds):
+    import collections
+    return collections.Counter(list(iterable), **kwds)
+
+
+def _coll_counter_update(self, iterable=None, /, **kwds):
+    self.update(list(iterable), **kwds)
+
+
+def _coll_counter_subtract(self, iterable=None, /, **kwds):
+    self.subtract(list(iterable), **kwds)
+
+
+def _coll_ordereddict_new(iterable=(), /, **kwds):
+    import collections
+    return collections.OrderedDict(list(iterable), **kwds)
+
+
+def _coll_deque_new(iterable=(), maxlen=None):
+    import collections
+    return collections.deque(list(iterable), maxlen)
+
+
+def _coll_deque_extend(self, iterable, /):
+    self.extend(list(iterable))
+
+
+def _coll_deque_extendleft(self, iterable, /):
+    self.extendleft(list(iterable))

@@ -1,4 +1,3 @@
-# xfail: monty: ModuleNotFoundError: No module named 'collections'
 from collections import Counter, defaultdict, OrderedDict, deque, namedtuple
 words = "a b a c b a d".split()
 c = Counter(words)

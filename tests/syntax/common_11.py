@@ -1,0 +1,3 @@
+class Foo:
+    def __init__(self)
+        pass
