@@ -509,6 +509,73 @@ build_exctable(CmpCompiler *c, CmpUnit *u, CmpCode *code)
     return true;
 }
 
+/* Drops the instructions no path reaches (code after return/raise/break,
+ * the defensive RETURN_CONST at the end of bodies), renumbering jumps and
+ * handler labels. Runs after labels are resolved to indices. */
+static bool
+remove_dead(CmpCompiler *c, CmpUnit *u)
+{
+    uint32_t n = u->ninsns, *work, nwork = 0, kept = 0;
+    int32_t *newidx;
+    bool *reach;
+
+    if (n == 0) {
+        return true;
+    }
+    reach = cmp_pool_zalloc(&c->pool, sizeof *reach * n);
+    work = cmp_pool_alloc(&c->pool, sizeof *work * n);
+    newidx = cmp_pool_alloc(&c->pool, sizeof *newidx * n);
+    if (reach == NULL || work == NULL || newidx == NULL) {
+        return cmp_fail_oom(c);
+    }
+    reach[0] = true;
+    work[nwork++] = 0;
+    while (nwork > 0) {
+        uint32_t i = work[--nwork];
+        const CmpInsnRec *r = &u->insns[i];
+        uint32_t next[3];
+        int nn = 0;
+        if (r->handler >= 0) {
+            next[nn++] = (uint32_t)u->label_pos[u->handlers[r->handler].label];
+        }
+        if (r->label >= 0) {
+            next[nn++] = r->arg;
+        }
+        if (!cmp_op_is_terminal(r->op) && i + 1 < n) {
+            next[nn++] = i + 1;
+        }
+        for (int k = 0; k < nn; k++) {
+            if (!reach[next[k]]) {
+                reach[next[k]] = true;
+                work[nwork++] = next[k];
+            }
+        }
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        newidx[i] = reach[i] ? (int32_t)kept++ : -1;
+    }
+    if (kept == n) {
+        return true;
+    }
+    for (uint32_t i = 0, j = 0; i < n; i++) {
+        if (reach[i]) {
+            CmpInsnRec r = u->insns[i];
+            if (r.label >= 0) {
+                r.arg = (uint32_t)newidx[r.arg];
+            }
+            u->insns[j++] = r;
+        }
+    }
+    for (uint32_t h = 0; h < u->nhandlers; h++) {
+        int32_t pos = u->label_pos[u->handlers[h].label];
+        if (pos >= 0 && (uint32_t)pos < n && reach[pos]) {
+            u->label_pos[u->handlers[h].label] = newidx[pos];
+        }
+    }
+    u->ninsns = kept;
+    return true;
+}
+
 bool
 cmp_unit_leave(CmpCompiler *c, uint32_t argcount, uint32_t posonly, uint32_t kwonly,
                uint32_t flags)
@@ -533,6 +600,7 @@ cmp_unit_leave(CmpCompiler *c, uint32_t argcount, uint32_t posonly, uint32_t kwo
             ok = cmp_fail(c, "SystemError", NULL, "internal compiler error: unbound handler");
         }
     }
+    ok = ok && remove_dead(c, u);
     if (ok) {
         /* The code borrows the unit's arrays (pool) and the AST's strings;
          * cmp_program_pack copies it all into the program's block. */
