@@ -86,6 +86,7 @@ extern const VmType vm_type_module;
 /* Exception classes defined by modules (their slots are exc.c's). */
 extern const VmType vm_exc_JSONDecodeError;   /* json.JSONDecodeError(ValueError) */
 extern const VmType vm_exc_PatternError;      /* re.error / re.PatternError(Exception) */
+extern const VmType vm_exc_StatisticsError;   /* statistics.StatisticsError(ValueError) */
 
 /*
  * vm_module_import: IMPORT_NAME. *out = the module called `name` (a dotted name gives

@@ -161,9 +161,9 @@ START_TEST(test_last_expression_is_result)
     {
         CmpProgram *p = compile_case("basics");
         const CmpCode *m = &p->codes[0];
-        /* ... LOAD_GLOBAL x; RETURN_VALUE; RETURN_CONST None (dead) */
-        ck_assert_int_eq(CMP_OP(m->code[m->ncode - 2]), OP_RETURN_VALUE);
-        ck_assert_int_eq(CMP_OP(m->code[m->ncode - 3]), OP_LOAD_GLOBAL);
+        /* ... LOAD_GLOBAL x; RETURN_VALUE (the dead RETURN_CONST is dropped) */
+        ck_assert_int_eq(CMP_OP(m->code[m->ncode - 1]), OP_RETURN_VALUE);
+        ck_assert_int_eq(CMP_OP(m->code[m->ncode - 2]), OP_LOAD_GLOBAL);
         /* print(x, y, sep=..., end=...): callable, EMPTY, 4 values, names */
         ck_assert_uint_eq(m->stacksize, 7);
         cmp_program_free(p);
