@@ -2029,6 +2029,7 @@ cmp_compile(const AstModule *mod, const CmpOptions *opts, CmpError *err)
     return cmp_compile_ex(mod, opts, 0, err);
 }
 
+/* cmp_compile with a bound on the compilation's memory (see compiler.h). */
 CmpProgram *
 cmp_compile_ex(const AstModule *mod, const CmpOptions *opts, size_t memory_limit, CmpError *err)
 {
