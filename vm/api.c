@@ -920,11 +920,11 @@ monty_run_start(MontyRun *run, const MontyValue *inputs, size_t n, const MontyEv
     for (size_t i = 0; i < n; i++) {
         VmValue v;
         vm_snapshot_log_value(&run->log, &inputs[i]);
-        if (!from_api(run, &inputs[i], &v, 0)) {
-            return MONTY_ERR_NOMEM;
-        }
-        if (!vm_run_bind_input(run->vm, p->input_names[i], v)) {
-            return MONTY_ERR_NOMEM;
+        /* An input that does not fit the run's limits ends the run like any
+         * other limit: starting reports the error event. */
+        if (!from_api(run, &inputs[i], &v, 0)
+            || !vm_run_bind_input(run->vm, p->input_names[i], v)) {
+            break;
         }
     }
     run->started = true;
