@@ -654,3 +654,7 @@ const VmType vm_exc_PatternError = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "PatternError", .base = &vm_exc_Exception,
     EXC_SLOTS,
 };
+const VmType vm_exc_StatisticsError = {
+    VM_IMMORTAL_HDR(&vm_type_type), .name = "StatisticsError", .base = &vm_exc_ValueError,
+    EXC_SLOTS,
+};

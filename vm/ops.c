@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "vm/modules.h"
 #include "vm/vm_int.h"
 
 VmStatus vm_int_unary(VmRun *run, int op, VmValue a, VmValue *out);
@@ -384,6 +385,15 @@ vm_binop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out)
         break;
     default:
         break;
+    }
+    /* types of stdlib modules (datetime arithmetic; vm/mod_datetime.c) */
+    VmValue mr;
+    if (vm_module_binop(run, op, a, b, &mr) != VM_OK) {
+        return VM_ERR;
+    }
+    if (!vm_val_is_empty(mr)) {
+        *out = mr;
+        return VM_OK;
     }
     return binop_error(run, op, inplace, a, b);
 }
