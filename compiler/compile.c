@@ -17,6 +17,11 @@
 #include "compiler/cmp_int.h"
 #include "compiler/compiler.h"
 
+/* Helpers of the recursive visitors stay out of line: a deep expression
+ * (1000 levels, the parser's cap) must compile on a small thread stack, so
+ * the frames on the recursive path are kept small. */
+#define NOINLINE __attribute__((noinline))
+
 static bool visit_expr(CmpCompiler *c, const AstExpr *e);
 static bool visit_stmts(CmpCompiler *c, const AstSeq *body);
 static bool store_target(CmpCompiler *c, const AstExpr *t);
@@ -63,7 +68,7 @@ attr_loc(const AstLoc *l, const AstExpr *attr)
 
 /* ---- constants ---------------------------------------------------------------- */
 
-static uint32_t
+static NOINLINE uint32_t
 const_simple(CmpCompiler *c, CmpConstKind kind)
 {
     CmpConst k = {0};
@@ -71,13 +76,13 @@ const_simple(CmpCompiler *c, CmpConstKind kind)
     return cmp_add_const(c, &k);
 }
 
-static uint32_t
+static NOINLINE uint32_t
 const_none(CmpCompiler *c)
 {
     return const_simple(c, CMP_CONST_NONE);
 }
 
-static uint32_t
+static NOINLINE uint32_t
 const_int(CmpCompiler *c, int64_t v)
 {
     CmpConst k = {0};
@@ -86,7 +91,7 @@ const_int(CmpCompiler *c, int64_t v)
     return cmp_add_const(c, &k);
 }
 
-static uint32_t
+static NOINLINE uint32_t
 const_str(CmpCompiler *c, const char *s, size_t len)
 {
     CmpConst k = {0};
@@ -96,7 +101,7 @@ const_str(CmpCompiler *c, const char *s, size_t len)
     return cmp_add_const(c, &k);
 }
 
-static uint32_t
+static NOINLINE uint32_t
 const_from_ast(CmpCompiler *c, const AstConst *a)
 {
     CmpConst k = {0};
@@ -170,7 +175,7 @@ const_truth(const AstConst *a)
 
 /* A constant tuple for a Tuple of constants (folded as CPython does), or
  * -1 when some element is not constant. */
-static int64_t
+static NOINLINE int64_t
 const_tuple(CmpCompiler *c, const AstSeq *elts)
 {
     uint32_t small[16], *items = small;
@@ -206,7 +211,7 @@ const_tuple(CmpCompiler *c, const AstSeq *elts)
 
 /* ---- names --------------------------------------------------------------------- */
 
-static void
+static NOINLINE void
 name_op(CmpCompiler *c, const char *name, AstCtx ctx)
 {
     CmpSymbol *sym = c->u->scope->kind == CMP_SCOPE_MODULE ? NULL : cmp_unit_symbol(c, name);
@@ -329,7 +334,7 @@ unwind_fblock_stack(CmpCompiler *c, bool preserve_tos, CmpFBlock *loop, bool *fo
 
 /* ---- expressions ----------------------------------------------------------------- */
 
-static bool
+static NOINLINE bool
 visit_exprs(CmpCompiler *c, const AstSeq *seq)
 {
     for (int i = 0; i < seq->len; i++) {
@@ -353,7 +358,7 @@ has_starred(const AstSeq *elts)
 }
 
 /* [a, *b, c] / (a, *b) / {a, *b}: CPython's starunpack_helper. */
-static bool
+static NOINLINE bool
 starunpack(CmpCompiler *c, const AstSeq *elts, CmpOpcode build, CmpOpcode add,
            CmpOpcode extend, bool tuple)
 {
@@ -392,7 +397,7 @@ starunpack(CmpCompiler *c, const AstSeq *elts, CmpOpcode build, CmpOpcode add,
     return !c->failed;
 }
 
-static bool
+static NOINLINE bool
 visit_dict(CmpCompiler *c, const AstExpr *e)
 {
     int pending = 0;
@@ -451,7 +456,7 @@ compare_op(CmpCompiler *c, AstCmpOp op)
     }
 }
 
-static bool
+static NOINLINE bool
 visit_compare(CmpCompiler *c, const AstExpr *e)
 {
     int n = e->u.compare.n;
@@ -490,7 +495,7 @@ visit_compare(CmpCompiler *c, const AstExpr *e)
 }
 
 /* Jumps to label when the truth of e equals cond (CPython's compiler_jump_if). */
-static bool
+static NOINLINE bool
 jump_if(CmpCompiler *c, const AstExpr *e, int32_t label, bool cond)
 {
     CmpLoc saved = c->u->loc;
@@ -553,7 +558,7 @@ jump_if(CmpCompiler *c, const AstExpr *e, int32_t label, bool cond)
 
 /* Positional and keyword arguments of a call whose callable and self slot
  * are already pushed. */
-static bool
+static NOINLINE bool
 call_args(CmpCompiler *c, const AstSeq *args, const AstSeq *keywords, CmpLoc callloc)
 {
     bool ex = has_starred(args);
@@ -655,7 +660,7 @@ call_args(CmpCompiler *c, const AstSeq *args, const AstSeq *keywords, CmpLoc cal
     return !c->failed;
 }
 
-static bool
+static NOINLINE bool
 visit_call(CmpCompiler *c, const AstExpr *e)
 {
     const AstExpr *f = e->u.call.func;
@@ -688,7 +693,7 @@ visit_call(CmpCompiler *c, const AstExpr *e)
     return call_args(c, &e->u.call.args, &e->u.call.keywords, to_loc(&e->loc));
 }
 
-static bool
+static NOINLINE bool
 visit_joinedstr(CmpCompiler *c, const AstExpr *e)
 {
     const AstSeq *vals = &e->u.joinedstr.values;
@@ -710,7 +715,7 @@ visit_joinedstr(CmpCompiler *c, const AstExpr *e)
     return !c->failed;
 }
 
-static bool
+static NOINLINE bool
 visit_formatted(CmpCompiler *c, const AstExpr *e)
 {
     if (!visit_expr(c, e->u.formattedvalue.value)) {
@@ -759,7 +764,7 @@ make_qualname(CmpCompiler *c, const char *name)
 
 /* Pushes the closure tuple for child (if it has free variables); returns
  * the MAKE_FUNCTION flag bit. */
-static uint32_t
+static NOINLINE uint32_t
 push_closure(CmpCompiler *c, const CmpScope *child)
 {
     uint32_t n = 0;
@@ -788,7 +793,7 @@ push_closure(CmpCompiler *c, const CmpScope *child)
 /* Evaluates defaults (tuple) and keyword-only defaults (dict) and returns
  * the MAKE_FUNCTION flag bits. Stack afterwards, bottom to top:
  * [kwdefaults if 2][defaults if 1], as opcodes.def orders them. */
-static uint32_t
+static NOINLINE uint32_t
 push_defaults(CmpCompiler *c, const AstArguments *a)
 {
     uint32_t flags = 0;
@@ -848,7 +853,7 @@ code_flags(const CmpScope *s, const AstArguments *a)
 
 /* Compiles a function body (def or lambda) into a new code object and
  * emits MAKE_FUNCTION for it. */
-static bool
+static NOINLINE bool
 make_function(CmpCompiler *c, const void *node, const char *name, const AstArguments *args,
               const AstSeq *body, const AstExpr *lambda_body, uint32_t firstlineno)
 {
@@ -921,7 +926,7 @@ make_function(CmpCompiler *c, const void *node, const char *name, const AstArgum
 }
 
 /* One `for ... in ... if ...` level of a comprehension, innermost last. */
-static bool
+static NOINLINE bool
 comp_generator(CmpCompiler *c, const AstExpr *e, int idx)
 {
     const AstSeq *gens = &e->u.comp.generators;
@@ -989,7 +994,7 @@ comp_generator(CmpCompiler *c, const AstExpr *e, int idx)
     return !c->failed;
 }
 
-static bool
+static NOINLINE bool
 visit_comprehension(CmpCompiler *c, const AstExpr *e)
 {
     CmpScope *child = cmp_scope_child(c->u->scope, e);
@@ -1054,6 +1059,60 @@ visit_comprehension(CmpCompiler *c, const AstExpr *e)
     return !c->failed;
 }
 
+/* A BinOp of literals as one constant (fold.c decides what is safe). */
+static NOINLINE bool
+fold_binop(CmpCompiler *c, const AstExpr *e)
+{
+    AstConst k;
+    if (!cmp_fold_const(&c->pool, e, &k)) {
+        return false;
+    }
+    EMIT(LOAD_CONST, const_from_ast(c, &k));
+    return true;
+}
+
+/* -<number> as one constant (exact: negating a literal never changes its
+ * meaning). False when o is not a foldable literal. */
+static NOINLINE bool
+fold_negative(CmpCompiler *c, const AstExpr *o)
+{
+    const AstConst *k;
+    CmpConst n = {0};
+    if (o->kind != AST_CONSTANT) {
+        return false;
+    }
+    k = &o->u.constant;
+    if (k->kind == AST_CONST_INT && !k->is_big) {
+        EMIT(LOAD_CONST, const_int(c, -k->i));
+        return true;
+    }
+    if (k->kind == AST_CONST_FLOAT) {
+        n.kind = CMP_CONST_FLOAT;
+        n.f = -k->f;
+        EMIT(LOAD_CONST, cmp_add_const(c, &n));
+        return true;
+    }
+    return false;
+}
+
+static NOINLINE bool
+visit_slice(CmpCompiler *c, const AstExpr *e)
+{
+    const AstExpr *parts[3] = {e->u.slice.lower, e->u.slice.upper, e->u.slice.step};
+    for (int i = 0; i < 3; i++) {
+        if (i == 2 && parts[2] == NULL) {
+            break;
+        }
+        if (parts[i] == NULL) {
+            EMIT(LOAD_CONST, const_none(c));
+        } else if (!visit_expr(c, parts[i])) {
+            return false;
+        }
+    }
+    EMIT(BUILD_SLICE, parts[2] != NULL ? 3 : 2);
+    return !c->failed;
+}
+
 static bool
 visit_expr_inner(CmpCompiler *c, const AstExpr *e)
 {
@@ -1083,6 +1142,9 @@ visit_expr_inner(CmpCompiler *c, const AstExpr *e)
         EMIT(COPY, 1);
         return store_target(c, e->u.namedexpr.target);
     case AST_BINOP:
+        if (fold_binop(c, e)) {
+            return !c->failed;
+        }
         if (!visit_expr(c, e->u.binop.left) || !visit_expr(c, e->u.binop.right)) {
             return false;
         }
@@ -1090,20 +1152,8 @@ visit_expr_inner(CmpCompiler *c, const AstExpr *e)
         return !c->failed;
     case AST_UNARYOP: {
         const AstExpr *o = e->u.unaryop.operand;
-        /* fold -<number> (exact: negation of a literal never changes meaning) */
-        if (e->u.unaryop.op == AST_USUB && o->kind == AST_CONSTANT) {
-            const AstConst *k = &o->u.constant;
-            CmpConst n = {0};
-            if (k->kind == AST_CONST_INT && !k->is_big) {
-                EMIT(LOAD_CONST, const_int(c, -k->i));
-                return !c->failed;
-            }
-            if (k->kind == AST_CONST_FLOAT) {
-                n.kind = CMP_CONST_FLOAT;
-                n.f = -k->f;
-                EMIT(LOAD_CONST, cmp_add_const(c, &n));
-                return !c->failed;
-            }
+        if (e->u.unaryop.op == AST_USUB && fold_negative(c, o)) {
+            return !c->failed;
         }
         if (!visit_expr(c, o)) {
             return false;
@@ -1203,25 +1253,8 @@ visit_expr_inner(CmpCompiler *c, const AstExpr *e)
         return starunpack(c, &e->u.list.elts, OP_BUILD_TUPLE, OP_LIST_APPEND, OP_LIST_EXTEND,
                           true);
     }
-    case AST_SLICE: {
-        uint32_t n = 2;
-        const AstExpr *parts[3] = {e->u.slice.lower, e->u.slice.upper, e->u.slice.step};
-        for (int i = 0; i < 3; i++) {
-            if (i == 2 && parts[2] == NULL) {
-                break;
-            }
-            if (parts[i] == NULL) {
-                EMIT(LOAD_CONST, const_none(c));
-            } else if (!visit_expr(c, parts[i])) {
-                return false;
-            }
-        }
-        if (parts[2] != NULL) {
-            n = 3;
-        }
-        EMIT(BUILD_SLICE, n);
-        return !c->failed;
-    }
+    case AST_SLICE:
+        return visit_slice(c, e);
     default:
         return cmp_fail(c, "NotImplementedError", &e->loc,
                         "monty does not support this expression yet");
@@ -1244,7 +1277,7 @@ visit_expr(CmpCompiler *c, const AstExpr *e)
 
 /* ---- assignment targets ------------------------------------------------------- */
 
-static bool
+static NOINLINE bool
 unpack_target(CmpCompiler *c, const AstExpr *t)
 {
     const AstSeq *elts = &t->u.list.elts;
@@ -1279,7 +1312,7 @@ unpack_target(CmpCompiler *c, const AstExpr *t)
 }
 
 /* Stores TOS into an assignment target. */
-static bool
+static NOINLINE bool
 store_target(CmpCompiler *c, const AstExpr *t)
 {
     CmpLoc saved = c->u->loc;
@@ -1315,7 +1348,7 @@ store_target(CmpCompiler *c, const AstExpr *t)
     return ok && !c->failed;
 }
 
-static bool
+static NOINLINE bool
 delete_target(CmpCompiler *c, const AstExpr *t)
 {
     CmpLoc saved = c->u->loc;
@@ -1349,7 +1382,7 @@ delete_target(CmpCompiler *c, const AstExpr *t)
     return ok && !c->failed;
 }
 
-static bool
+static NOINLINE bool
 visit_augassign(CmpCompiler *c, const AstStmt *s)
 {
     const AstExpr *t = s->u.augassign.target;
@@ -1415,7 +1448,7 @@ visit_augassign(CmpCompiler *c, const AstStmt *s)
 
 /* ---- statements -------------------------------------------------------------- */
 
-static bool
+static NOINLINE bool
 visit_for(CmpCompiler *c, const AstStmt *s)
 {
     int32_t start = cmp_new_label(c), orelse = cmp_new_label(c), end = cmp_new_label(c);
@@ -1441,7 +1474,7 @@ visit_for(CmpCompiler *c, const AstStmt *s)
     return ok && !c->failed;
 }
 
-static bool
+static NOINLINE bool
 visit_while(CmpCompiler *c, const AstStmt *s)
 {
     int32_t start = cmp_new_label(c), orelse = cmp_new_label(c), end = cmp_new_label(c);
@@ -1461,7 +1494,7 @@ visit_while(CmpCompiler *c, const AstStmt *s)
     return ok && !c->failed;
 }
 
-static bool
+static NOINLINE bool
 visit_if(CmpCompiler *c, const AstStmt *s)
 {
     int32_t end = cmp_new_label(c);
@@ -1479,7 +1512,7 @@ visit_if(CmpCompiler *c, const AstStmt *s)
     return ok && !c->failed;
 }
 
-static bool
+static NOINLINE bool
 visit_return(CmpCompiler *c, const AstStmt *s)
 {
     const AstExpr *v = s->u.return_.value;
@@ -1505,7 +1538,7 @@ visit_return(CmpCompiler *c, const AstStmt *s)
     return ok && !c->failed;
 }
 
-static bool
+static NOINLINE bool
 visit_break_continue(CmpCompiler *c, const AstStmt *s, bool is_break)
 {
     CmpFBlock loop;
@@ -1533,7 +1566,7 @@ visit_break_continue(CmpCompiler *c, const AstStmt *s, bool is_break)
 }
 
 /* try/except (CPython's compiler_try_except). */
-static bool
+static NOINLINE bool
 try_except(CmpCompiler *c, const AstStmt *s)
 {
     int32_t body = cmp_new_label(c), except = cmp_new_label(c), end = cmp_new_label(c);
@@ -1641,7 +1674,7 @@ try_except(CmpCompiler *c, const AstStmt *s)
 }
 
 /* try/finally, with or without handlers (CPython's compiler_try_finally). */
-static bool
+static NOINLINE bool
 try_finally(CmpCompiler *c, const AstStmt *s)
 {
     int32_t body = cmp_new_label(c), end = cmp_new_label(c), exit = cmp_new_label(c);
@@ -1691,7 +1724,7 @@ try_finally(CmpCompiler *c, const AstStmt *s)
     return !c->failed;
 }
 
-static bool
+static NOINLINE bool
 visit_import(CmpCompiler *c, const AstStmt *s)
 {
     for (int i = 0; i < s->u.import.names.len; i++) {
@@ -1767,7 +1800,7 @@ future_import(CmpCompiler *c, const AstStmt *s)
     return true;
 }
 
-static bool
+static NOINLINE bool
 visit_importfrom(CmpCompiler *c, const AstStmt *s)
 {
     const AstSeq *names = &s->u.importfrom.names;
@@ -2011,6 +2044,7 @@ cmp_compile(const AstModule *mod, const CmpOptions *opts, CmpError *err)
     return cmp_compile_ex(mod, opts, 0, err);
 }
 
+/* cmp_compile with a bound on the compilation's memory (see compiler.h). */
 CmpProgram *
 cmp_compile_ex(const AstModule *mod, const CmpOptions *opts, size_t memory_limit, CmpError *err)
 {

@@ -17,6 +17,7 @@
 #include "compiler/cmp_int.h"
 #include "grammar/ast.h"
 
+/* Operand kind of an opcode number (CMP_K_INVALID for unused numbers). */
 CmpOperandKind
 cmp_op_kind(unsigned op)
 {
@@ -45,6 +46,7 @@ cmp_op_kind(unsigned op)
     }
 }
 
+/* Values popped and pushed by (op, arg) on the fall-through path, from opcodes.def. */
 void
 cmp_op_effect(unsigned op, uint32_t arg_, int64_t *pops, int64_t *pushes)
 {
@@ -61,6 +63,7 @@ cmp_op_effect(unsigned op, uint32_t arg_, int64_t *pops, int64_t *pushes)
     }
 }
 
+/* Depth change when a jump instruction takes its branch. */
 int64_t
 cmp_op_jump_delta(unsigned op)
 {
@@ -84,6 +87,7 @@ cmp_op_jump_delta(unsigned op)
     }
 }
 
+/* True for instructions after which control never falls through. */
 bool
 cmp_op_is_terminal(unsigned op)
 {
@@ -91,6 +95,7 @@ cmp_op_is_terminal(unsigned op)
            || op == OP_RAISE_VARARGS || op == OP_RERAISE;
 }
 
+/* True for opcodes whose operand is a jump target. */
 bool
 cmp_op_has_jump(unsigned op)
 {
@@ -510,6 +515,7 @@ verify_code(Verifier *v, const CmpCode *c)
     return verify_flow(v, c);
 }
 
+/* Checks every structural invariant of a program (see the top of this file). */
 bool
 cmp_verify_program(const CmpProgram *program, char *err, size_t errlen)
 {

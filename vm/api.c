@@ -18,11 +18,16 @@
 #include "vm/api_int.h"
 #include "vm/snapshot.h"
 #include "vm/vm.h"
+#include "vm/vm_int.h"      /* the replay's own time cap (VmRun.limits) */
 
 /* Depth beyond which a returned value is summarised instead of converted:
  * the conversion recurses on the C stack, and a script can build a list
  * nested a million deep (or containing itself). */
 #define API_MAX_DEPTH 200
+
+/* Replaying a snapshot re-executes the run so far; when the host set no time
+ * limit, the replay still gets this one, so that no bytes can make load hang. */
+#define API_REPLAY_MAX_NS (60ull * 1000 * 1000 * 1000)
 
 struct MontyProgram {
     CmpProgram *prog;
@@ -915,11 +920,11 @@ monty_run_start(MontyRun *run, const MontyValue *inputs, size_t n, const MontyEv
     for (size_t i = 0; i < n; i++) {
         VmValue v;
         vm_snapshot_log_value(&run->log, &inputs[i]);
-        if (!from_api(run, &inputs[i], &v, 0)) {
-            return MONTY_ERR_NOMEM;
-        }
-        if (!vm_run_bind_input(run->vm, p->input_names[i], v)) {
-            return MONTY_ERR_NOMEM;
+        /* An input that does not fit the run's limits ends the run like any
+         * other limit: starting reports the error event. */
+        if (!from_api(run, &inputs[i], &v, 0)
+            || !vm_run_bind_input(run->vm, p->input_names[i], v)) {
+            break;
         }
     }
     run->started = true;
@@ -1094,7 +1099,8 @@ monty_run_dump(const MontyRun *run, uint8_t **data, size_t *len)
  * program again with the same inputs and feeding it the same answers, with
  * its print output muted (the host saw it before the dump). The VM is
  * deterministic, so the rebuilt run is the dumped one. The replay runs under
- * the configured limits, so hostile bytes cannot make it hang or grow.
+ * the configured limits (and at most API_REPLAY_MAX_NS of time when there is
+ * no time limit), so hostile bytes cannot make it hang or grow.
  */
 MontyStatus
 monty_run_load(const uint8_t *data, size_t len, const MontyConfig *config, MontyRun **out,
@@ -1129,6 +1135,10 @@ monty_run_load(const uint8_t *data, size_t len, const MontyConfig *config, Monty
     st.program = NULL;
     r->program = &r->owned;
     r->muted = true;
+    uint64_t host_duration = r->vm->limits.max_duration_ns;
+    if (host_duration == 0) {
+        r->vm->limits.max_duration_ns = API_REPLAY_MAX_NS;
+    }
     const MontyEvent *ev = NULL;
     status = monty_run_start(r, st.inputs, st.ninputs, &ev);
     for (size_t i = 0; status == MONTY_OK && i < st.nanswers; i++) {
@@ -1140,6 +1150,7 @@ monty_run_load(const uint8_t *data, size_t len, const MontyConfig *config, Monty
                              : monty_run_resume(r, &a->value, &ev);
     }
     r->muted = false;
+    r->vm->limits.max_duration_ns = host_duration;
     if (status == MONTY_OK && (monty_event_kind(ev) != MONTY_EVENT_CALL
                                || monty_event_call_id(ev) != st.call_id
                                || r->nanswers != st.nanswers)) {

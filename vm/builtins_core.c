@@ -617,7 +617,14 @@ DEF(reversed, "reversed")
         return vm_raise(run, &vm_exc_TypeError, "reversed expected 1 argument, got %zu", nargs);
     }
     VmValue s = args[0];
-    if (vm_is(s, &vm_type_dict)) {
+    if (vm_is(s, &vm_type_dict_keys) || vm_is(s, &vm_type_dict_values)
+        || vm_is(s, &vm_type_dict_items)) {
+        VmValue lst;
+        if (vm_list_from_iter(run, s, &lst) != VM_OK) {
+            return VM_ERR;
+        }
+        s = lst;
+    } else if (vm_is(s, &vm_type_dict)) {
         VmValue lst;
         if (vm_list_from_iter(run, s, &lst) != VM_OK) {
             return VM_ERR;
@@ -642,6 +649,9 @@ DEF(reversed, "reversed")
 
 DEF(iter, "iter")
 {
+    if (nargs == 2 && kwnames == NULL) {
+        return vm_defer(run, "_iter_sentinel");
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "iter expected 1 argument, got %zu", nargs);
     }
@@ -893,6 +903,11 @@ DEF(pow, "pow")
         return vm_raise(run, &vm_exc_MemoryError, "%s", "");
     }
     bool mneg = mp_isneg(&m);
+    if (mp_cmp_d(&m, 1) == MP_EQ || (mneg && m.used == 1 && m.dp[0] == 1)) {
+        mp_clear_multi(&b, &e, &m, &r, NULL);
+        *out = vm_val_int(0);
+        return VM_OK;
+    }
     mp_int am;
     mp_err err = mp_init(&am);
     if (err == MP_OKAY) {

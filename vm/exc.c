@@ -97,6 +97,10 @@ exc_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
         *out = vm_val_is_empty(e->context) ? vm_val_none() : e->context;
     } else if (vm_str_eq_cstr(name, "__suppress_context__")) {
         *out = vm_val_bool(e->suppress_context);
+    } else if (vm_str_eq_cstr(name, "code")
+               && vm_type_is_subtype(e->hdr.type, &vm_exc_SystemExit)) {
+        *out = e->args && e->args->len == 1 ? e->args->items[0]
+               : e->args && e->args->len > 1 ? vm_obj_val(e->args) : vm_val_none();
     } else if (vm_str_eq_cstr(name, "value")
                && vm_type_is_subtype(e->hdr.type, &vm_exc_StopIteration)) {
         *out = e->args && e->args->len > 0 ? e->args->items[0] : vm_val_none();
@@ -648,5 +652,9 @@ const VmType vm_exc_JSONDecodeError = {
 };
 const VmType vm_exc_PatternError = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "PatternError", .base = &vm_exc_Exception,
+    EXC_SLOTS,
+};
+const VmType vm_exc_StatisticsError = {
+    VM_IMMORTAL_HDR(&vm_type_type), .name = "StatisticsError", .base = &vm_exc_ValueError,
     EXC_SLOTS,
 };

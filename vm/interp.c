@@ -708,10 +708,19 @@ vm_interp_run(VmRun *run)
                     }
                     CHECK(vm_dict_get(run, dst, k, &have));
                     if (!vm_val_is_empty(have)) {
-                        VmValue rk;
+                        VmValue rk, fnv = PEEK(arg + 3);
                         CHECK(vm_str(run, k, &rk));
+                        if (vm_is(fnv, &vm_type_function)) {
+                            CHECK(vm_raise(run, &vm_exc_TypeError,
+                                           "__main__.%s() got multiple values for keyword "
+                                           "argument '%s'",
+                                           VM_AS(VmFunction, fnv)->qualname->data,
+                                           VM_AS(VmStr, rk)->data));
+                        }
                         CHECK(vm_raise(run, &vm_exc_TypeError,
-                                       "got multiple values for keyword argument '%s'",
+                                       "%s() got multiple values for keyword argument '%s'",
+                                       vm_is(fnv, &vm_type_builtin)
+                                       ? VM_AS(VmBuiltin, fnv)->name : "function",
                                        VM_AS(VmStr, rk)->data));
                     }
                 }
@@ -1107,6 +1116,14 @@ vm_interp_run(VmRun *run)
                 if (arg == 2) {
                     VmValue ce = vm_val_none();
                     if (!vm_val_is_none(cause)) {
+                        bool ok = (vm_is(cause, &vm_type_type)
+                                   && (((const VmType *)cause.u.o)->flags & VM_TYPE_EXC))
+                                  || (vm_val_is_obj(cause)
+                                      && (cause.u.o->type->flags & VM_TYPE_EXC));
+                        if (!ok) {
+                            CHECK(vm_raise(run, &vm_exc_TypeError,
+                                           "exception causes must derive from BaseException"));
+                        }
                         CHECK(exc_from_raise_operand(run, cause, &ce));
                     }
                     VM_AS(VmExc, r)->cause = ce;

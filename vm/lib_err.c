@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "vm/lib_codec.h"
 #include "vm/unicode.h"
 
 /*
@@ -99,9 +100,13 @@ vm_lib_error_render(const VmLibError *err, VmBuf *out)
             n = truncate_cps(err->arg, n, err->arg_max);
         }
         vm_buf_append(out, err->arg, n);
-    } else if (err->arg_mode == VM_LIB_ARG_REPR) {
+    } else if (err->arg_mode == VM_LIB_ARG_REPR || err->arg_mode == VM_LIB_ARG_BYTES_REPR) {
         size_t start = out->len;
-        vm_unicode_repr(err->arg, err->arg_len, out);
+        if (err->arg_mode == VM_LIB_ARG_REPR) {
+            vm_unicode_repr(err->arg, err->arg_len, out);
+        } else {
+            vm_bytes_repr(err->arg, err->arg_len, out);
+        }
         if (err->arg_max && !out->failed) {
             size_t n = truncate_cps(out->data + start, out->len - start, err->arg_max);
             out->len = start + n;

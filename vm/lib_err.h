@@ -41,6 +41,7 @@ typedef enum VmLibArgMode {
     VM_LIB_ARG_NONE = 0,
     VM_LIB_ARG_RAW,         /* the bytes as they are (UTF-8) */
     VM_LIB_ARG_REPR,        /* Python repr() of the str */
+    VM_LIB_ARG_BYTES_REPR,  /* Python repr() of bytes: b'...' */
 } VmLibArgMode;
 
 #define VM_LIB_ERR_TEXT 160

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/lib_float.h"
 #include "vm/lib_str.h"
 #include "vm/vm_int.h"
 
@@ -35,6 +36,10 @@ nargs_check(VmRun *run, const char *name, size_t nargs, VmTuple *kwnames, size_t
             if (lo == 0) {
                 return vm_raise(run, &vm_exc_TypeError,
                                 "%s() takes no arguments (%zu given)", name, n);
+            }
+            if (lo >= 2) {
+                return vm_raise(run, &vm_exc_TypeError, "%s expected %zu arguments, got %zu",
+                                name, lo, n);
             }
             return vm_raise(run, &vm_exc_TypeError,
                             "%s() takes exactly one argument (%zu given)", name, n);
@@ -799,6 +804,10 @@ METHOD(str_rstrip, "rstrip", &vm_type_str)
 
 METHOD(str_replace, "replace", &vm_type_str)
 {
+    if (kwnames != NULL && kwnames->len == 1 && nargs == 4
+        && vm_str_eq_cstr(VM_AS(VmStr, kwnames->items[0]), "count")) {
+        kwnames = NULL;     /* replace(old, new, count=n) (3.13) */
+    }
     NARGS("replace", 2, 3);
     if (!vm_is(args[1], &vm_type_str) || !vm_is(args[2], &vm_type_str)) {
         return vm_raise(run, &vm_exc_TypeError, "replace() argument 1 must be str, not %s",
@@ -1467,7 +1476,53 @@ METHOD(int_bit_length, "bit_length", &vm_type_int)
     return VM_OK;
 }
 
-const VmBuiltin *const vm_int_methods[] = { &mb_int_bit_length, NULL };
+METHOD(int_bit_count, "bit_count", &vm_type_int)
+{
+    NARGS("int.bit_count", 0, 0);
+    mp_int n;
+    if (vm_int_to_mp(run, args[0], &n) != VM_OK) {
+        return VM_ERR;
+    }
+    int64_t c = 0;
+    for (int i = 0; i < n.used; i++) {
+        c += __builtin_popcountll((unsigned long long)n.dp[i]);
+    }
+    mp_clear(&n);
+    *out = vm_val_int(c);
+    return VM_OK;
+}
+
+METHOD(int_conjugate, "conjugate", &vm_type_int)
+{
+    NARGS("int.conjugate", 0, 0);
+    *out = args[0].tag == VM_TAG_BOOL ? vm_val_int(args[0].u.i) : args[0];
+    return VM_OK;
+}
+
+METHOD(int_is_integer, "is_integer", &vm_type_int)
+{
+    NARGS("int.is_integer", 0, 0);
+    *out = vm_val_bool(true);
+    return VM_OK;
+}
+
+METHOD(int_as_integer_ratio, "as_integer_ratio", &vm_type_int)
+{
+    NARGS("int.as_integer_ratio", 0, 0);
+    VmTuple *t = vm_tuple_new(run, 2);
+    if (t == NULL) {
+        return VM_ERR;
+    }
+    t->items[0] = args[0].tag == VM_TAG_BOOL ? vm_val_int(args[0].u.i) : args[0];
+    t->items[1] = vm_val_int(1);
+    *out = vm_obj_val(t);
+    return VM_OK;
+}
+
+const VmBuiltin *const vm_int_methods[] = {
+    &mb_int_bit_length, &mb_int_bit_count, &mb_int_conjugate, &mb_int_is_integer,
+    &mb_int_as_integer_ratio, NULL,
+};
 
 METHOD(float_is_integer, "is_integer", &vm_type_float)
 {
@@ -1477,8 +1532,141 @@ METHOD(float_is_integer, "is_integer", &vm_type_float)
     return VM_OK;
 }
 
-const VmBuiltin *const vm_float_methods[] = { &mb_float_is_integer, NULL };
-const VmBuiltin *const vm_range_methods[] = { NULL };
+VmStatus vm_lib_raise(VmRun *run, const VmLibError *err);
+
+METHOD(float_as_integer_ratio, "as_integer_ratio", &vm_type_float)
+{
+    NARGS("float.as_integer_ratio", 0, 0);
+    mp_int num, den;
+    VmLibError err;
+    vm_lib_error_clear(&err);
+    if (mp_init_multi(&num, &den, NULL) != MP_OKAY) {
+        return vm_raise(run, &vm_exc_MemoryError, "%s", "");
+    }
+    if (!vm_float_as_integer_ratio(args[0].u.f, &num, &den, &err)) {
+        mp_clear_multi(&num, &den, NULL);
+        return vm_lib_raise(run, &err);
+    }
+    VmTuple *t = vm_tuple_new(run, 2);
+    if (t == NULL) {
+        mp_clear_multi(&num, &den, NULL);
+        return VM_ERR;
+    }
+    t->items[0] = vm_int_from_mp(run, &num);
+    t->items[1] = vm_int_from_mp(run, &den);
+    if (vm_val_is_empty(t->items[0]) || vm_val_is_empty(t->items[1])) {
+        return VM_ERR;
+    }
+    *out = vm_obj_val(t);
+    return VM_OK;
+}
+
+METHOD(float_hex, "hex", &vm_type_float)
+{
+    NARGS("float.hex", 0, 0);
+    char buf[64];
+    vm_float_hex(args[0].u.f, buf);
+    *out = vm_str_val(run, buf, strlen(buf));
+    return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+}
+
+METHOD(float_conjugate, "conjugate", &vm_type_float)
+{
+    NARGS("float.conjugate", 0, 0);
+    *out = args[0];
+    return VM_OK;
+}
+
+const VmBuiltin *const vm_float_methods[] = {
+    &mb_float_is_integer, &mb_float_as_integer_ratio, &mb_float_hex, &mb_float_conjugate, NULL,
+};
+METHOD(range_count, "count", &vm_type_range)
+{
+    NARGS("range.count", 1, 1);
+    bool in;
+    if (vm_contains(run, args[0], args[1], &in) != VM_OK) {
+        return VM_ERR;
+    }
+    *out = vm_val_int(in ? 1 : 0);
+    return VM_OK;
+}
+
+METHOD(range_index, "index", &vm_type_range)
+{
+    NARGS("range.index", 1, 1);
+    VmRange *r = VM_AS(VmRange, args[0]);
+    bool in;
+    if (vm_contains(run, args[0], args[1], &in) != VM_OK) {
+        return VM_ERR;
+    }
+    if (!in || !vm_is_int(args[1]) || args[1].tag == VM_TAG_OBJ) {
+        VmValue rep;
+        if (vm_repr(run, args[1], &rep) != VM_OK) {
+            return VM_ERR;
+        }
+        return vm_raise(run, &vm_exc_ValueError, "%s is not in range", VM_AS(VmStr, rep)->data);
+    }
+    *out = vm_val_int((args[1].u.i - r->start) / r->step);
+    return VM_OK;
+}
+
+const VmBuiltin *const vm_range_methods[] = { &mb_range_count, &mb_range_index, NULL };
+
+METHOD(slice_indices, "indices", &vm_type_slice)
+{
+    NARGS("slice.indices", 1, 1);
+    int64_t len, a, b, st, n;
+    if (vm_index(run, args[1], &len) != VM_OK) {
+        return VM_ERR;
+    }
+    if (len < 0) {
+        return vm_raise(run, &vm_exc_ValueError, "length should not be negative");
+    }
+    if (vm_slice_indices(run, VM_AS(VmSlice, args[0]), len, &a, &b, &st, &n) != VM_OK) {
+        return VM_ERR;
+    }
+    VmTuple *t = vm_tuple_new(run, 3);
+    if (t == NULL) {
+        return VM_ERR;
+    }
+    t->items[0] = vm_val_int(a);
+    t->items[1] = vm_val_int(b);
+    t->items[2] = vm_val_int(st);
+    *out = vm_obj_val(t);
+    return VM_OK;
+}
+
+const VmBuiltin *const vm_slice_methods[] = { &mb_slice_indices, NULL };
+
+/* dict.fromkeys(iterable, value=None): a class method (found on the type). */
+static VmStatus
+dict_fromkeys_fn(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
+{
+    if (kwnames != NULL || nargs < 1 || nargs > 2) {
+        return vm_raise(run, &vm_exc_TypeError, "fromkeys expected at least 1 argument, got %zu",
+                        nargs);
+    }
+    VmDict *d = vm_dict_new(run);
+    VmValue it, k;
+    if (d == NULL || vm_iter(run, args[0], &it) != VM_OK) {
+        return VM_ERR;
+    }
+    for (;;) {
+        VmStatus st = vm_next(run, it, &k);
+        if (st == VM_STOP) {
+            break;
+        }
+        if (st != VM_OK || vm_dict_set(run, d, k, nargs == 2 ? args[1] : vm_val_none())
+                           != VM_OK) {
+            return VM_ERR;
+        }
+    }
+    *out = vm_obj_val(d);
+    return VM_OK;
+}
+
+const VmBuiltin vm_dict_fromkeys_b = { VM_IMMORTAL_HDR(&vm_type_builtin), "fromkeys",
+                                       dict_fromkeys_fn, NULL };
 
 /* ---- split family through lib_str (Unicode whitespace, all line boundaries) ---- */
 

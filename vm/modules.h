@@ -86,6 +86,7 @@ extern const VmType vm_type_module;
 /* Exception classes defined by modules (their slots are exc.c's). */
 extern const VmType vm_exc_JSONDecodeError;   /* json.JSONDecodeError(ValueError) */
 extern const VmType vm_exc_PatternError;      /* re.error / re.PatternError(Exception) */
+extern const VmType vm_exc_StatisticsError;   /* statistics.StatisticsError(ValueError) */
 
 /*
  * vm_module_import: IMPORT_NAME. *out = the module called `name` (a dotted name gives
@@ -99,6 +100,13 @@ VmStatus vm_module_import(VmRun *run, VmStr *name, VmValue *out);
  * "cannot import name ..." when the module has no such member.
  */
 VmStatus vm_module_import_from(VmRun *run, VmValue module, VmStr *name, VmValue *out);
+
+/*
+ * vm_module_binop: a binary operator on types defined by modules (datetime's date,
+ * datetime and timedelta); ops.c calls it before reporting unsupported operands.
+ * *out is EMPTY when it does not apply.
+ */
+VmStatus vm_module_binop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out);
 
 /* vm_module_import_star: IMPORT_STAR. Binds every public member into `globals`. */
 VmStatus vm_module_import_star(VmRun *run, VmValue module, VmDict *globals);

@@ -22,9 +22,10 @@ is_space(char c)
 
 /* ASCII view of s: either s itself or a transformed copy in `tmp`. */
 static bool
-ascii_view(const char *s, size_t len, VmBuf *tmp, const char **view, size_t *vlen)
+ascii_view(const char *s, size_t len, VmBuf *tmp, const char **view, size_t *vlen, bool raw)
 {
-    if (vm_unicode_is_ascii(s, len)) {
+    if (raw || vm_unicode_is_ascii(s, len)) {
+        /* bytes: non-ASCII bytes stay as they are and fail every rule. */
         *view = s;
         *vlen = len;
         return true;
@@ -65,12 +66,12 @@ digit_of(char c)
 }
 
 static bool
-int_error(const char *s, size_t len, int base, VmLibError *err)
+int_error(const char *s, size_t len, int base, bool raw, VmLibError *err)
 {
     char prefix[80];
     snprintf(prefix, sizeof prefix, "invalid literal for int() with base %d: ", base);
-    return vm_lib_error_set_arg(err, VM_LIB_VALUE_ERROR, prefix, s, len, VM_LIB_ARG_REPR, 200,
-                                NULL);
+    return vm_lib_error_set_arg(err, VM_LIB_VALUE_ERROR, prefix, s, len,
+                                raw ? VM_LIB_ARG_BYTES_REPR : VM_LIB_ARG_REPR, 200, NULL);
 }
 
 /* Parse the ASCII view; digits are copied (without underscores) to dig. */
@@ -199,12 +200,9 @@ parse_int_ascii(const char *p, size_t n, int base, size_t max_digits, VmBuf *dig
     return true;
 }
 
-/*
- * int(s, base) (see header).
- */
-bool
-vm_numparse_int(const char *s, size_t len, int base, size_t max_digits, VmLibAllocFn alloc,
-                void *ctx, VmNumInt *out, VmLibError *err)
+static bool
+parse_int(const char *s, size_t len, int base, size_t max_digits, VmLibAllocFn alloc,
+          void *ctx, VmNumInt *out, VmLibError *err, bool raw)
 {
     if ((base != 0 && base < 2) || base > 36) {
         return vm_lib_error_set(err, VM_LIB_VALUE_ERROR,
@@ -217,14 +215,14 @@ vm_numparse_int(const char *s, size_t len, int base, size_t max_digits, VmLibAll
     vm_buf_init(&dig, alloc, ctx);
     const char *p;
     size_t n;
-    bool ok = ascii_view(s, len, &tmp, &p, &n);
+    bool ok = ascii_view(s, len, &tmp, &p, &n, raw);
     bool syntax_ok = false;
     if (!ok) {
         vm_lib_error_from_buf(err, &tmp);
     } else {
         ok = parse_int_ascii(p, n, base, max_digits, &dig, out, &syntax_ok, err);
         if (ok && !syntax_ok) {
-            ok = int_error(s, len, base, err);
+            ok = int_error(s, len, base, raw, err);
         }
     }
     vm_buf_fini(&tmp);
@@ -232,11 +230,28 @@ vm_numparse_int(const char *s, size_t len, int base, size_t max_digits, VmLibAll
     return ok;
 }
 
+/*
+ * int(s, base) (see header).
+ */
+bool
+vm_numparse_int(const char *s, size_t len, int base, size_t max_digits, VmLibAllocFn alloc,
+                void *ctx, VmNumInt *out, VmLibError *err)
+{
+    return parse_int(s, len, base, max_digits, alloc, ctx, out, err, false);
+}
+
+bool
+vm_numparse_int_bytes(const char *s, size_t len, int base, size_t max_digits,
+                      VmLibAllocFn alloc, void *ctx, VmNumInt *out, VmLibError *err)
+{
+    return parse_int(s, len, base, max_digits, alloc, ctx, out, err, true);
+}
+
 static bool
-float_error(const char *s, size_t len, VmLibError *err)
+float_error(const char *s, size_t len, bool raw, VmLibError *err)
 {
     return vm_lib_error_set_arg(err, VM_LIB_VALUE_ERROR, "could not convert string to float: ",
-                                s, len, VM_LIB_ARG_REPR, 0, NULL);
+                                s, len, raw ? VM_LIB_ARG_BYTES_REPR : VM_LIB_ARG_REPR, 0, NULL);
 }
 
 static bool
@@ -291,12 +306,9 @@ valid_decimal(const char *p, size_t n)
     return i == n;
 }
 
-/*
- * float(s) (see header).
- */
-bool
-vm_numparse_float(const char *s, size_t len, VmLibAllocFn alloc, void *ctx, double *out,
-                  VmLibError *err)
+static bool
+parse_float(const char *s, size_t len, VmLibAllocFn alloc, void *ctx, double *out,
+            VmLibError *err, bool raw)
 {
     VmBuf tmp, clean;
     vm_buf_init(&tmp, alloc, ctx);
@@ -304,7 +316,7 @@ vm_numparse_float(const char *s, size_t len, VmLibAllocFn alloc, void *ctx, doub
     const char *p;
     size_t n;
     bool ok = false;
-    if (!ascii_view(s, len, &tmp, &p, &n)) {
+    if (!ascii_view(s, len, &tmp, &p, &n, raw)) {
         vm_lib_error_from_buf(err, &tmp);
         goto done;
     }
@@ -325,7 +337,7 @@ vm_numparse_float(const char *s, size_t len, VmLibAllocFn alloc, void *ctx, doub
             bool before = i > 0 && p[i - 1] >= '0' && p[i - 1] <= '9';
             bool after = i + 1 < n && p[i + 1] >= '0' && p[i + 1] <= '9';
             if (!before || !after) {
-                float_error(s, len, err);
+                float_error(s, len, raw, err);
                 goto done;
             }
             continue;
@@ -352,10 +364,27 @@ vm_numparse_float(const char *s, size_t len, VmLibAllocFn alloc, void *ctx, doub
         *out = neg ? -d : d;
         ok = true;
     } else {
-        float_error(s, len, err);
+        float_error(s, len, raw, err);
     }
 done:
     vm_buf_fini(&tmp);
     vm_buf_fini(&clean);
     return ok;
+}
+
+/*
+ * float(s) (see header).
+ */
+bool
+vm_numparse_float(const char *s, size_t len, VmLibAllocFn alloc, void *ctx, double *out,
+                  VmLibError *err)
+{
+    return parse_float(s, len, alloc, ctx, out, err, false);
+}
+
+bool
+vm_numparse_float_bytes(const char *s, size_t len, VmLibAllocFn alloc, void *ctx, double *out,
+                        VmLibError *err)
+{
+    return parse_float(s, len, alloc, ctx, out, err, true);
 }

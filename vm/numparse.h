@@ -55,4 +55,16 @@ bool
 vm_numparse_float(const char *s, size_t len, VmLibAllocFn alloc, void *ctx, double *out,
                   VmLibError *err);
 
+/*
+ * int(b'...', base) and float(b'...'): the same grammar on bytes (ASCII
+ * only: no Unicode digits or spaces), errors quote the bytes' repr
+ * ("invalid literal for int() with base 10: b'\xd9'").
+ */
+bool
+vm_numparse_int_bytes(const char *s, size_t len, int base, size_t max_digits,
+                      VmLibAllocFn alloc, void *ctx, VmNumInt *out, VmLibError *err);
+bool
+vm_numparse_float_bytes(const char *s, size_t len, VmLibAllocFn alloc, void *ctx, double *out,
+                        VmLibError *err);
+
 #endif

@@ -286,6 +286,18 @@ float_bool(VmRun *run, VmValue self, bool *out)
     return VM_OK;
 }
 
+static VmStatus
+float_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
+{
+    *out = vm_val_empty();
+    if (vm_str_eq_cstr(name, "real")) {
+        *out = self;
+    } else if (vm_str_eq_cstr(name, "imag")) {
+        *out = vm_val_float(0.0);
+    }
+    return VM_OK;
+}
+
 VmStatus vm_float_new(VmRun *run, const VmType *t, VmValue *args, size_t nargs,
                       VmTuple *kwnames, VmValue *out);
 extern const VmBuiltin *const vm_float_methods[];
@@ -294,4 +306,5 @@ const VmType vm_type_float = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "float", .base = &vm_type_object,
     .repr = float_repr, .hash = float_hash, .richcompare = vm_num_richcompare,
     .bool_ = float_bool, .new_ = vm_float_new, .methods = vm_float_methods,
+    .getattr = float_getattr,
 };

@@ -3,6 +3,7 @@
  * methods, cells, external (host) functions, and the heap frame type.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "vm/vm_int.h"
 
@@ -16,6 +17,7 @@ func_trace(VmGc *gc, VmObj *o)
     vm_gc_mark_obj(gc, (VmObj *)f->closure);
     vm_gc_mark_obj(gc, (VmObj *)f->name);
     vm_gc_mark_obj(gc, (VmObj *)f->qualname);
+    vm_gc_mark_obj(gc, (VmObj *)f->attrs);
 }
 
 static VmStatus
@@ -38,6 +40,13 @@ func_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
         *out = vm_obj_val(f->name);
     } else if (vm_str_eq_cstr(name, "__qualname__")) {
         *out = vm_obj_val(f->qualname);
+    } else if (vm_str_eq_cstr(name, "__module__")) {
+        *out = vm_str_val(run, "__main__", 8);
+    } else if (f->attrs != NULL) {
+        *out = vm_dict_get_str(f->attrs, name);
+    }
+    if (vm_val_is_empty(*out) && vm_str_eq_cstr(name, "__doc__")) {
+        *out = vm_val_none();
     }
     return VM_OK;
 }
@@ -88,10 +97,31 @@ builtin_call(VmRun *run, VmValue self, VmValue *args, size_t nargs, VmTuple *kwn
     return f->fn(run, args, nargs, kwnames, out);
 }
 
+static VmStatus
+builtin_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
+{
+    VmBuiltin *f = VM_AS(VmBuiltin, self);
+    *out = vm_val_empty();
+    if (vm_str_eq_cstr(name, "__name__")) {
+        *out = vm_str_val(run, f->name, strlen(f->name));
+    } else if (vm_str_eq_cstr(name, "__qualname__")) {
+        VmStrBuf b;
+        vm_sb_init(&b, run);
+        if (f->owner != NULL) {
+            vm_sb_printf(&b, "%s.", f->owner->name);
+        }
+        vm_sb_adds(&b, f->name);
+        return vm_sb_to_str(&b, out);
+    } else {
+        return VM_OK;
+    }
+    return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+}
+
 const VmType vm_type_builtin = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "builtin_function_or_method",
     .base = &vm_type_object, .repr = builtin_repr, .call = builtin_call,
-    .hash = identity_hash,
+    .hash = identity_hash, .getattr = builtin_getattr,
 };
 
 static void

@@ -592,6 +592,23 @@ int_bool_slot(VmRun *run, VmValue self, bool *out)
     return VM_OK;
 }
 
+/* int attributes: real, imag, numerator, denominator (shared by bool). */
+VmStatus vm_int_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out);
+VmStatus
+vm_int_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
+{
+    VmValue v = self.tag == VM_TAG_BOOL ? vm_val_int(self.u.i) : self;
+    *out = vm_val_empty();
+    if (vm_str_eq_cstr(name, "real") || vm_str_eq_cstr(name, "numerator")) {
+        *out = v;
+    } else if (vm_str_eq_cstr(name, "imag")) {
+        *out = vm_val_int(0);
+    } else if (vm_str_eq_cstr(name, "denominator")) {
+        *out = vm_val_int(1);
+    }
+    return VM_OK;
+}
+
 VmStatus vm_num_richcompare(VmRun *run, VmValue a, VmValue b, VmCmp op, VmValue *out);
 VmStatus vm_int_new(VmRun *run, const VmType *t, VmValue *args, size_t nargs,
                     VmTuple *kwnames, VmValue *out);
@@ -601,5 +618,5 @@ const VmType vm_type_int = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "int", .base = &vm_type_object,
     .fini = bigint_fini, .repr = int_repr_slot, .hash = int_hash_slot,
     .richcompare = vm_num_richcompare, .bool_ = int_bool_slot, .new_ = vm_int_new,
-    .methods = vm_int_methods,
+    .methods = vm_int_methods, .getattr = vm_int_getattr,
 };

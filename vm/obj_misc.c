@@ -50,6 +50,15 @@ type_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
         *out = vm_str_val(run, t->name, strlen(t->name));
         return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
     }
+    extern const VmBuiltin vm_dict_fromkeys_b, vm_bytes_fromhex_b;
+    if (t == &vm_type_bytes && vm_str_eq_cstr(name, "fromhex")) {
+        *out = vm_obj_val(&vm_bytes_fromhex_b);
+        return VM_OK;
+    }
+    if (t == &vm_type_dict && vm_str_eq_cstr(name, "fromkeys")) {
+        *out = vm_obj_val(&vm_dict_fromkeys_b);
+        return VM_OK;
+    }
     for (const VmType *k = t; k != NULL; k = k->base) {
         for (const VmBuiltin *const *m = k->methods; m && *m; m++) {
             if (vm_str_eq_cstr(name, (*m)->name)) {
@@ -127,11 +136,13 @@ VmStatus vm_num_richcompare(VmRun *run, VmValue a, VmValue b, VmCmp op, VmValue 
 VmStatus vm_bool_new(VmRun *run, const VmType *t, VmValue *args, size_t nargs,
                      VmTuple *kwnames, VmValue *out);
 extern const VmBuiltin *const vm_int_methods[];
+VmStatus vm_int_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out);
 
 const VmType vm_type_bool = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "bool", .base = &vm_type_int,
     .repr = bool_repr, .hash = bool_hash, .bool_ = bool_bool,
     .richcompare = vm_num_richcompare, .new_ = vm_bool_new, .methods = vm_int_methods,
+    .getattr = vm_int_getattr,
 };
 
 static VmStatus

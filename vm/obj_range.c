@@ -330,9 +330,10 @@ slice_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
 
 VmStatus vm_slice_new_from_args(VmRun *run, const VmType *t, VmValue *args, size_t nargs,
                                 VmTuple *kwnames, VmValue *out);
+extern const VmBuiltin *const vm_slice_methods[];
 
 const VmType vm_type_slice = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "slice", .base = &vm_type_object,
     .trace = slice_trace, .repr = slice_repr, .getattr = slice_getattr,
-    .new_ = vm_slice_new_from_args,
+    .new_ = vm_slice_new_from_args, .methods = vm_slice_methods,
 };

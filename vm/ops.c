@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "vm/modules.h"
 #include "vm/vm_int.h"
 
 VmStatus vm_int_unary(VmRun *run, int op, VmValue a, VmValue *out);
@@ -219,10 +220,14 @@ static VmStatus
 binop_error(VmRun *run, int op, bool inplace, VmValue a, VmValue b)
 {
     if (op == VM_OP_ADD && !inplace && (vm_is(a, &vm_type_str) || vm_is(a, &vm_type_list)
-                                        || vm_is(a, &vm_type_tuple))) {
+                                        || vm_is(a, &vm_type_tuple)
+                                        || vm_is(a, &vm_type_bytes))) {
         if (vm_is(a, &vm_type_str)) {
             return vm_raise(run, &vm_exc_TypeError,
                             "can only concatenate str (not \"%s\") to str", vm_type_name(b));
+        }
+        if (vm_is(a, &vm_type_bytes)) {
+            return vm_raise(run, &vm_exc_TypeError, "can't concat %s to bytes", vm_type_name(b));
         }
         return vm_raise(run, &vm_exc_TypeError, "can only concatenate %s (not \"%s\") to %s",
                         vm_type_name(a), vm_type_name(b), vm_type_name(a));
@@ -380,6 +385,15 @@ vm_binop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out)
         break;
     default:
         break;
+    }
+    /* types of stdlib modules (datetime arithmetic; vm/mod_datetime.c) */
+    VmValue mr;
+    if (vm_module_binop(run, op, a, b, &mr) != VM_OK) {
+        return VM_ERR;
+    }
+    if (!vm_val_is_empty(mr)) {
+        *out = mr;
+        return VM_OK;
     }
     return binop_error(run, op, inplace, a, b);
 }
@@ -589,6 +603,26 @@ VmStatus
 vm_setattr(VmRun *run, VmValue obj, VmStr *name, VmValue value)
 {
     const VmType *t = vm_type_of(obj);
+    if (t == &vm_type_function && name->len > 0 && name->data[0] != '_') {
+        /* functions carry arbitrary attributes (f.calls = 0) */
+        VmFunction *fn = VM_AS(VmFunction, obj);
+        if (vm_val_is_empty(value)) {
+            bool found = false;
+            if (fn->attrs != NULL
+                && vm_dict_del(run, fn->attrs, vm_obj_val(name), &found) != VM_OK) {
+                return VM_ERR;
+            }
+            if (!found) {
+                return vm_raise(run, &vm_exc_AttributeError,
+                                "'function' object has no attribute '%s'", name->data);
+            }
+            return VM_OK;
+        }
+        if (fn->attrs == NULL && (fn->attrs = vm_dict_new(run)) == NULL) {
+            return VM_ERR;
+        }
+        return vm_dict_set_str(run, fn->attrs, name, value);
+    }
     if (t == &vm_type_type) {
         return vm_raise(run, &vm_exc_TypeError,
                         "cannot set '%s' attribute of immutable type '%s'", name->data,

@@ -142,6 +142,7 @@ typedef struct VmFunction {
     VmTuple *closure;       /* cells; NULL: none */
     VmStr *name;
     VmStr *qualname;
+    VmDict *attrs;          /* f.x = ... (NULL until the first one) */
 } VmFunction;
 
 /* Native function: args are vectorcall style; if kwnames is non-NULL, the last

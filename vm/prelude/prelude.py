@@ -646,6 +646,14 @@ def _string_capwords(s, sep=None):
     return (sep or " ").join([x.capitalize() for x in s.split(sep)])
 
 
+def _iter_sentinel(callable, sentinel, /):
+    while True:
+        value = callable()
+        if value == sentinel:
+            return
+        yield value
+
+
 # collections (vm/mod_collections.c defers here for generator arguments)
 def _coll_counter_new(iterable=None, /, **kwds):
     import collections
@@ -676,3 +684,214 @@ def _coll_deque_extend(self, iterable, /):
 
 def _coll_deque_extendleft(self, iterable, /):
     self.extendleft(list(iterable))
+
+
+# statistics (vm/mod_statistics.c lists these): exact rational arithmetic on integers
+# (floats split into mantissa and exponent), so results round as CPython's Fractions do.
+def _st_error(msg):
+    import statistics
+    raise statistics.StatisticsError(msg)
+
+
+def _st_exact(data):
+    # -> (list of ints X, exponent E, all_ints) with x == X * 2**E exactly
+    import math
+    parts = []
+    all_ints = True
+    for x in data:
+        if type(x) is int or type(x) is bool:
+            parts.append((int(x), 0))
+        elif type(x) is float:
+            all_ints = False
+            if x != x or x in (float("inf"), float("-inf")):
+                raise ValueError("cannot convert " + repr(x) + " to exact fraction")
+            m, e = math.frexp(x)
+            parts.append((int(m * 9007199254740992.0), e - 53))
+        else:
+            raise TypeError("can't convert type '" + type(x).__name__ + "' to numerator/denominator")
+    if not parts:
+        return [], 0, all_ints
+    low = min([e for _, e in parts])
+    return [m * 2 ** (e - low) for m, e in parts], low, all_ints
+
+
+def _st_bits(n):
+    b = 0
+    while n >= 2 ** (b + 64):
+        b += 64
+    while n >= 2 ** b:
+        b += 1
+    return b
+
+
+def _st_div(num, den):
+    # num / den correctly rounded (half to even) for ints, den > 0
+    import math
+    neg = num < 0
+    if neg:
+        num = -num
+    if num == 0:
+        return 0.0
+    shift = 55 - (_st_bits(num) - _st_bits(den))
+    if shift >= 0:
+        q, r = divmod(num * 2 ** shift, den)
+    else:
+        q, r = divmod(num, den * 2 ** -shift)
+    d = _st_bits(q) - 53
+    keep = q // 2 ** d
+    rest = q - keep * 2 ** d
+    half = 2 ** (d - 1)
+    if rest > half or (rest == half and (r != 0 or keep % 2 == 1)):
+        keep += 1
+    res = math.ldexp(float(keep), d - shift)
+    return -res if neg else res
+
+
+def _st_convert(num, den, e, all_ints):
+    import math
+    if all_ints and e >= 0 and num % den == 0:
+        return (num // den) * 2 ** e
+    if e >= 0:
+        return _st_div(num * 2 ** e, den)
+    return math.ldexp(_st_div(num, den), e)
+
+
+def _st_mean(data, /):
+    xs, e, all_ints = _st_exact(list(data))
+    if not xs:
+        _st_error("mean requires at least one data point")
+    return _st_convert(sum(xs), len(xs), e, all_ints)
+
+
+def _st_fmean(data, weights=None):
+    import math
+    data = list(data)
+    if weights is None:
+        if not data:
+            _st_error("fmean requires at least one data point")
+        return math.fsum(data) / len(data)
+    weights = list(weights)
+    if len(weights) != len(data):
+        _st_error("data and weights must be the same length")
+    total = math.fsum(weights)
+    if not total:
+        _st_error("sum of weights must be non-zero")
+    return math.sumprod(data, weights) / total
+
+
+def _st_var(data, name, sample):
+    xs, e, all_ints = _st_exact(list(data))
+    n = len(xs)
+    if n < (2 if sample else 1):
+        _st_error(name + " requires at least " + ("two data points" if sample else "one data point"))
+    s = sum(xs)
+    num = n * sum([x * x for x in xs]) - s * s
+    den = n * (n - 1) if sample else n * n
+    return num, den, 2 * e, all_ints
+
+
+def _st_variance(data, xbar=None):
+    num, den, e, all_ints = _st_var(data, "variance", True)
+    return _st_convert(num, den, e, all_ints)
+
+
+def _st_pvariance(data, mu=None):
+    num, den, e, all_ints = _st_var(data, "pvariance", False)
+    return _st_convert(num, den, e, all_ints)
+
+
+def _st_stdev(data, xbar=None):
+    import math
+    num, den, e, all_ints = _st_var(data, "stdev", True)
+    return math.sqrt(_st_convert(num, den, e, False))
+
+
+def _st_pstdev(data, mu=None):
+    import math
+    num, den, e, all_ints = _st_var(data, "pstdev", False)
+    return math.sqrt(_st_convert(num, den, e, False))
+
+
+def _st_median(data, /):
+    data = sorted(data)
+    n = len(data)
+    if n == 0:
+        _st_error("no median for empty data")
+    if n % 2 == 1:
+        return data[n // 2]
+    i = n // 2
+    return (data[i - 1] + data[i]) / 2
+
+
+def _st_median_low(data, /):
+    data = sorted(data)
+    n = len(data)
+    if n == 0:
+        _st_error("no median for empty data")
+    return data[n // 2] if n % 2 == 1 else data[n // 2 - 1]
+
+
+def _st_median_high(data, /):
+    data = sorted(data)
+    n = len(data)
+    if n == 0:
+        _st_error("no median for empty data")
+    return data[n // 2]
+
+
+def _st_counts(data):
+    counts = {}
+    for x in data:
+        counts[x] = counts.get(x, 0) + 1
+    return counts
+
+
+def _st_mode(data, /):
+    counts = _st_counts(data)
+    if not counts:
+        _st_error("no mode for empty data")
+    best = None
+    best_n = 0
+    for k in counts:
+        if counts[k] > best_n:
+            best = k
+            best_n = counts[k]
+    return best
+
+
+def _st_multimode(data, /):
+    counts = _st_counts(data)
+    if not counts:
+        return []
+    top = max(counts.values())
+    return [k for k in counts if counts[k] == top]
+
+
+def _st_quantiles(data, *, n=4, method="exclusive"):
+    if n < 1:
+        _st_error("n must be at least 1")
+    data = sorted(data)
+    ld = len(data)
+    if ld < 2:
+        if ld == 1:
+            return data * (n - 1)
+        _st_error("must have at least one data point")
+    if method == "inclusive":
+        m = ld - 1
+        result = []
+        for i in range(1, n):
+            j, delta = divmod(i * m, n)
+            interpolated = (data[j] * (n - delta) + data[j + 1] * delta) / n
+            result.append(interpolated)
+        return result
+    if method == "exclusive":
+        m = ld + 1
+        result = []
+        for i in range(1, n):
+            j = i * m // n
+            j = 1 if j < 1 else ld - 1 if j > ld - 1 else j
+            delta = i * m - j * n
+            interpolated = (data[j - 1] * (n - delta) + data[j] * delta) / n
+            result.append(interpolated)
+        return result
+    raise ValueError("Unknown method: " + repr(method))

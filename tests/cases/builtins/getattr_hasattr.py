@@ -1,4 +1,3 @@
-# xfail: monty: AttributeError: 'int' object has no attribute 'real'
 s = "hello"
 print(getattr(s, "upper")(), hasattr(s, "upper"), hasattr(s, "nope"), getattr(s, "nope", "default"))
 print(hasattr([], "append"), hasattr({}, "keys"), getattr(5, "real"))

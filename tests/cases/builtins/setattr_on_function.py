@@ -1,4 +1,3 @@
-# xfail: monty: AttributeError: 'function' object has no attribute 'tag'
 def f():
     return 1
 setattr(f, "tag", "x")

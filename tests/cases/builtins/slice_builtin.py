@@ -1,4 +1,3 @@
-# xfail: monty: AttributeError: 'slice' object has no attribute 'indices'
 s = slice(1, 5, 2)
 print(s, s.start, s.stop, s.step, "abcdef"[s], [0, 1, 2, 3, 4, 5][s])
 print(slice(3), slice(None, None, -1), "hello"[slice(None, None, -1)])

@@ -1,4 +1,3 @@
-# xfail: monty: TypeError: argument of type 'bytes' is not iterable
 b = b"hello"
 print(b, len(b), b[0], b[-1], b[1:3], b + b"!", b * 2, b"ell" in b, 104 in b)
 print(bytes(3), bytes([65, 66, 67]), bytes("é", "utf-8"), b"".join([b"a", b"b"]))

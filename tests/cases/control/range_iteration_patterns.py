@@ -1,4 +1,3 @@
-# xfail: monty: AttributeError: 'range' object has no attribute 'index'
 n = 10
 print([i for i in range(n) if i % 3 == 0], list(range(n - 1, -1, -3)), sum(range(1, n + 1)))
 print([(i, n - i) for i in range(0, n, 4)], list(range(5, 5)), list(range(-5, 0)))

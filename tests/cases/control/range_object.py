@@ -1,4 +1,3 @@
-# xfail: monty: AttributeError: 'range' object has no attribute 'index'
 r = range(2, 20, 3)
 print(r, len(r), r[0], r[-1], r[1:3], list(r[::-1]), 5 in r, 6 in r)
 print(range(5) == range(0, 5), range(0) == range(2, 1), r.index(11), r.count(8))

@@ -1,4 +1,3 @@
-# xfail: monty: AttributeError: type object 'dict' has no attribute 'fromkeys'
 print(dict(), dict(a=1, b=2), dict([("x", 1), ("y", 2)]), dict({"k": "v"}, extra=1))
 print(dict(zip(["a", "b"], [1, 2])), dict.fromkeys("ab"), dict.fromkeys([1, 2], 0))
 try:

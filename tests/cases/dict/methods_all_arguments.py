@@ -1,4 +1,3 @@
-# xfail: monty: AttributeError: type object 'dict' has no attribute 'fromkeys'
 d = dict.fromkeys(["a", "b"], 0)
 print(d, d.get("a", 5), d.get("zz", 5), d.pop("a", None), d.pop("zz", "default"), d)
 d.update(x=1, y=2)

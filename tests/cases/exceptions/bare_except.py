@@ -1,4 +1,3 @@
-# xfail: monty: AttributeError: 'SystemExit' object has no attribute 'code'
 try:
     [].pop()
 except:

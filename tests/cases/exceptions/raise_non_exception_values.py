@@ -1,4 +1,3 @@
-# xfail: stdout line 5: expected 'TypeError exception causes must derive from BaseException', got 'TypeError exceptions must derive from BaseException'
 for bad in [None, 1, "s", [ValueError]]:
     try:
         raise bad

@@ -1,4 +1,3 @@
-# xfail: monty: TypeError: iter expected 1 argument, got 2
 data = [3, 2, 1, 0, 5]
 pos = [0]
 def nxt():

@@ -1,4 +1,3 @@
-# xfail: stdout line 5: expected 'TypeError insert expected 2 arguments, got 1', got 'TypeError insert() takes exactly one argument (1 given)'
 l = [5, 3, 5, 1, 5]
 print(l.index(5), l.index(5, 1), l.index(5, 3, 5), l.count(5), l.count(9))
 l2 = l.copy()

@@ -1,4 +1,3 @@
-# xfail: monty: ModuleNotFoundError: No module named 'datetime'
 from datetime import date, datetime, timedelta
 d = date(2024, 2, 28)
 print(d, d + timedelta(days=2), d.weekday(), d.isoformat(), d.strftime("%d/%m/%Y"))

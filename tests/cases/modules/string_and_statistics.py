@@ -1,4 +1,3 @@
-# xfail: monty: ModuleNotFoundError: No module named 'string'
 import string
 print(string.ascii_lowercase, string.digits, string.punctuation[:10])
 import statistics

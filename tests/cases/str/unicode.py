@@ -1,4 +1,3 @@
-# xfail: monty: AttributeError: 'bytes' object has no attribute 'decode'
 s = "héllo wörld ñ 日本語 🎉"
 print(len(s), s.upper(), s[1], s[-1], s[12:15])
 print(ord("é"), chr(233), ord("🎉"), chr(0x65e5), ord("A"), chr(97))

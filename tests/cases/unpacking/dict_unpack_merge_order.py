@@ -1,4 +1,3 @@
-# xfail: stdout line 3: expected 'TypeError __main__.show() got multiple values for keyword ar', got 'TypeError got multiple values for keyword argument 'a''
 defaults = {"color": "red", "size": "M", "qty": 1}
 user = {"size": "L", "qty": 3}
 final = {**defaults, **user, "source": "api"}

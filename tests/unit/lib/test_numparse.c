@@ -60,11 +60,33 @@ START_TEST(test_float_table)
 }
 END_TEST
 
+START_TEST(test_bytes_inputs)
+{
+    VmNumInt r;
+    VmLibError err;
+    double d;
+    ck_assert(vm_numparse_int_bytes(" 12 ", 4, 10, 4300, NULL, NULL, &r, &err));
+    ck_assert(!r.is_big && r.small == 12);
+    ck_assert(vm_numparse_int_bytes("0x1f", 4, 0, 4300, NULL, NULL, &r, &err) && r.small == 31);
+    ck_assert(!vm_numparse_int_bytes("\xd9\xa3", 2, 10, 4300, NULL, NULL, &r, &err));
+    ck_assert_str_eq(lib_test_error_text(&err),
+                     "!ValueError: invalid literal for int() with base 10: b'\\xd9\\xa3'");
+    ck_assert(vm_numparse_float_bytes("1_0.5", 5, NULL, NULL, &d, &err) && d == 10.5);
+    ck_assert(!vm_numparse_float_bytes("\xa0" "1", 2, NULL, NULL, &d, &err));
+    ck_assert_str_eq(lib_test_error_text(&err),
+                     "!ValueError: could not convert string to float: b'\\xa01'");
+    ck_assert(!vm_numparse_float("x", 1, NULL, NULL, &d, &err));
+    ck_assert_str_eq(lib_test_error_text(&err),
+                     "!ValueError: could not convert string to float: 'x'");
+}
+END_TEST
+
 void
 lib_tests_numparse(Suite *s)
 {
     TCase *tc = tcase_create("numparse");
     tcase_add_loop_test(tc, test_int_table, 0, COUNT(int_parse_cases));
     tcase_add_loop_test(tc, test_float_table, 0, COUNT(float_parse_cases));
+    tcase_add_test(tc, test_bytes_inputs);
     suite_add_tcase(s, tc);
 }
