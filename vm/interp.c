@@ -918,7 +918,17 @@ vm_interp_run(VmRun *run)
                 }
             } else {
                 if (CMP_OP(insn) == OP_CALL_KW) {
-                    kwnames = VM_AS(VmTuple, POP());
+                    /* Loaded programs are untrusted: the names must be a
+                     * tuple of str no longer than the arguments. */
+                    VmValue kwv = POP();
+                    bool ok = vm_is(kwv, &vm_type_tuple) && VM_AS(VmTuple, kwv)->len <= arg;
+                    for (size_t k = 0; ok && k < VM_AS(VmTuple, kwv)->len; k++) {
+                        ok = vm_is(VM_AS(VmTuple, kwv)->items[k], &vm_type_str);
+                    }
+                    if (!ok) {
+                        CHECK(vm_raise(run, &vm_exc_RuntimeError, "bad call layout"));
+                    }
+                    kwnames = VM_AS(VmTuple, kwv);
                 }
                 nargs = arg + (kwnames ? 0 : 0);
                 callee_slot = sp - nargs - 2;
