@@ -933,6 +933,21 @@ monty_run_start(MontyRun *run, const MontyValue *inputs, size_t n, const MontyEv
     return run->scratch_failed ? MONTY_ERR_NOMEM : MONTY_OK;
 }
 
+/* The fingerprint of the pending call (run->event), for the replay log. */
+static uint32_t
+call_fp(const MontyRun *run)
+{
+    const MontyEvent *ev = &run->event;
+    return vm_snapshot_call_fp(ev->function ? ev->function : "", ev->nargs,
+                               (const char *const *)ev->kwnames, ev->nkw);
+}
+
+static void
+log_call(MontyRun *run)
+{
+    vm_snapshot_log_call(&run->log, call_fp(run));
+}
+
 MontyStatus
 monty_run_resume(MontyRun *run, const MontyValue *value, const MontyEvent **event)
 {
@@ -947,6 +962,7 @@ monty_run_resume(MontyRun *run, const MontyValue *value, const MontyEvent **even
     if (!value_ok(value, 0)) {
         return MONTY_ERR_ARG;
     }
+    log_call(run);
     vm_snapshot_log_value(&run->log, value);
     run->nanswers++;
     if (!from_api(run, value, &v, 0)) {
@@ -972,6 +988,7 @@ monty_run_resume_raise(MontyRun *run, const char *type, const char *message,
     if (!vm_run_is_paused(run->vm)) {
         return MONTY_ERR_STATE;
     }
+    log_call(run);
     vm_snapshot_log_raise(&run->log, type, message ? message : "");
     run->nanswers++;
     fill_event(run, vm_run_resume_exception(run->vm, type, message ? message : ""));
@@ -1140,12 +1157,18 @@ monty_run_load(const uint8_t *data, size_t len, const MontyConfig *config, Monty
         r->vm->limits.max_duration_ns = API_REPLAY_MAX_NS;
     }
     const MontyEvent *ev = NULL;
+    size_t diverged = 0;
     status = monty_run_start(r, st.inputs, st.ninputs, &ev);
     for (size_t i = 0; status == MONTY_OK && i < st.nanswers; i++) {
         if (monty_event_kind(ev) != MONTY_EVENT_CALL) {
             break;
         }
         VmSnapAnswer *a = &st.answers[i];
+        if (a->call_fp != call_fp(r)) {
+            diverged = i + 1;
+            status = MONTY_ERR_FORMAT;
+            break;
+        }
         status = a->is_raise ? monty_run_resume_raise(r, a->type, a->message, &ev)
                              : monty_run_resume(r, &a->value, &ev);
     }
@@ -1163,6 +1186,10 @@ monty_run_load(const uint8_t *data, size_t len, const MontyConfig *config, Monty
                          "snapshot does not restore to its pending call");
         }
         status = MONTY_ERR_FORMAT;
+    } else if (diverged > 0) {
+        vm_api_error(err, MONTY_ERR_FORMAT,
+                     "snapshot does not replay identically: call %zu is not the call "
+                     "that was answered", diverged);
     } else if (status != MONTY_OK) {
         vm_api_error(err, status == MONTY_ERR_NOMEM ? status : MONTY_ERR_FORMAT,
                      "snapshot could not be restored: %s", monty_status_str(status));

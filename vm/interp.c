@@ -14,7 +14,6 @@
 #include "vm/modules.h"
 #include "vm/vm_int.h"
 
-VmFrame *vm_frame_new(VmRun *run, uint32_t ci, VmFunction *func, VmDict *globals);
 VmStatus vm_frame_bind(VmRun *run, VmFrame *f, VmFunction *func, VmValue *args, size_t nargs,
                        VmTuple *kwnames);
 VmStatus vm_format(VmRun *run, VmValue v, VmValue spec, VmValue *out);
@@ -375,10 +374,11 @@ vm_interp_run(VmRun *run)
                 SAVE();
                 if (f->is_module) {
                     run->result = r;
-                    return VM_EVENT_COMPLETE;
+                } else {
+                    run->nested_value = r;
                 }
-                run->nested_value = r;
                 f->back = NULL;
+                vm_frame_release(run, f);
                 return VM_EVENT_COMPLETE;
             }
             {
@@ -388,6 +388,7 @@ vm_interp_run(VmRun *run)
                 if (f->gen != NULL) {
                     f->back = NULL;
                 }
+                vm_frame_release(run, f);
                 f = caller;
                 run->frame = f;
                 run->depth--;
@@ -917,7 +918,17 @@ vm_interp_run(VmRun *run)
                 }
             } else {
                 if (CMP_OP(insn) == OP_CALL_KW) {
-                    kwnames = VM_AS(VmTuple, POP());
+                    /* Loaded programs are untrusted: the names must be a
+                     * tuple of str no longer than the arguments. */
+                    VmValue kwv = POP();
+                    bool ok = vm_is(kwv, &vm_type_tuple) && VM_AS(VmTuple, kwv)->len <= arg;
+                    for (size_t k = 0; ok && k < VM_AS(VmTuple, kwv)->len; k++) {
+                        ok = vm_is(VM_AS(VmTuple, kwv)->items[k], &vm_type_str);
+                    }
+                    if (!ok) {
+                        CHECK(vm_raise(run, &vm_exc_RuntimeError, "bad call layout"));
+                    }
+                    kwnames = VM_AS(VmTuple, kwv);
                 }
                 nargs = arg + (kwnames ? 0 : 0);
                 callee_slot = sp - nargs - 2;
@@ -963,12 +974,17 @@ vm_interp_run(VmRun *run)
                 if (cc->flags & CMP_CO_GENERATOR) {
                     SAVE();
                     VmFrame *gf = vm_frame_new(run, fn->code_index, fn, fn->globals);
-                    if (gf == NULL || vm_frame_bind(run, gf, fn, args, nargs, kwnames) != VM_OK) {
+                    if (gf == NULL) {
+                        goto error;
+                    }
+                    if (vm_frame_bind(run, gf, fn, args, nargs, kwnames) != VM_OK) {
+                        vm_frame_release(run, gf);
                         goto error;
                     }
                     VmGenerator *g = (VmGenerator *)vm_obj_new(run, &vm_type_generator,
                                                                sizeof *g);
                     if (g == NULL) {
+                        vm_frame_release(run, gf);
                         goto error;
                     }
                     g->frame = gf;
@@ -988,8 +1004,8 @@ vm_interp_run(VmRun *run)
                 if (nf == NULL) {
                     goto error;
                 }
-                /* keep the operands reachable until the frame owns them */
                 if (vm_frame_bind(run, nf, fn, args, nargs, kwnames) != VM_OK) {
+                    vm_frame_release(run, nf);
                     goto error;
                 }
                 sp = callee_slot;
@@ -1319,6 +1335,7 @@ vm_interp_run(VmRun *run)
                     run->frame = f->back;
                     run->depth--;
                     f->back = NULL;
+                    vm_frame_release(run, f);
                     return VM_EVENT_ERROR;
                 }
                 bool inlined = is_inlined_comprehension(code);
@@ -1327,6 +1344,7 @@ vm_interp_run(VmRun *run)
                     if (f->gen != NULL) {
                         f->back = NULL;
                     }
+                    vm_frame_release(run, f);
                     f = caller;
                 }
                 run->frame = f;
@@ -1350,7 +1368,6 @@ vm_interp_run(VmRun *run)
 #undef CHECK
 }
 
-VmFrame *vm_frame_new(VmRun *run, uint32_t ci, VmFunction *func, VmDict *globals);
 
 /* Runs run->frame (an entry frame just pushed) in a nested loop. */
 static VmEventKind
@@ -1385,11 +1402,16 @@ vm_call_python(VmRun *run, VmValue func, VmValue *args, size_t nargs, VmTuple *k
     }
     if (cc->flags & (CMP_CO_GENERATOR | CMP_CO_COROUTINE | CMP_CO_ASYNC_GENERATOR)) {
         VmFrame *gf = vm_frame_new(run, fn->code_index, fn, fn->globals);
-        if (gf == NULL || vm_frame_bind(run, gf, fn, args, nargs, kwnames) != VM_OK) {
+        if (gf == NULL) {
+            return VM_ERR;
+        }
+        if (vm_frame_bind(run, gf, fn, args, nargs, kwnames) != VM_OK) {
+            vm_frame_release(run, gf);
             return VM_ERR;
         }
         VmGenerator *g = (VmGenerator *)vm_obj_new(run, &vm_type_generator, sizeof *g);
         if (g == NULL) {
+            vm_frame_release(run, gf);
             return VM_ERR;
         }
         g->frame = gf;
@@ -1402,7 +1424,11 @@ vm_call_python(VmRun *run, VmValue func, VmValue *args, size_t nargs, VmTuple *k
     VmFrame *saved = run->frame;
     uint32_t saved_depth = run->depth;
     VmFrame *nf = vm_frame_new(run, fn->code_index, fn, fn->globals);
-    if (nf == NULL || vm_frame_bind(run, nf, fn, args, nargs, kwnames) != VM_OK) {
+    if (nf == NULL) {
+        return VM_ERR;
+    }
+    if (vm_frame_bind(run, nf, fn, args, nargs, kwnames) != VM_OK) {
+        vm_frame_release(run, nf);
         return VM_ERR;
     }
     nf->back = saved;

@@ -17,7 +17,6 @@
 extern const uint8_t vm_prelude_blob[];
 extern const size_t vm_prelude_blob_len;
 
-VmFrame *vm_frame_new(VmRun *run, uint32_t ci, VmFunction *func, VmDict *globals);
 VmValue vm_value_bytes(VmRun *run, const uint8_t *data, size_t len);
 VmStatus vm_sort_values(VmRun *run, VmValue *items, size_t n, VmValue key, bool reverse);
 

@@ -241,6 +241,13 @@ struct VmGenerator {
     VmStr *qualname;
 };
 
+/* frame.c: frames are not on the heap list; they are traced from the frame chain and
+ * from their generators, and released explicitly when a call returns. */
+VmFrame *vm_frame_new(VmRun *run, uint32_t ci, VmFunction *func, VmDict *globals);
+void vm_frame_release(VmRun *run, VmFrame *f);
+void vm_frame_trace(VmGc *gc, VmFrame *f);
+void vm_frame_free_all(VmRun *run);
+
 /* Per-code data a run derives from the program (constants as values, names as
  * interned strings). */
 typedef struct VmCodeData {
@@ -425,6 +432,7 @@ struct VmRun {
     VmValue handled;            /* exception being handled (sys.exception()) */
     VmValue tmp_roots[4];       /* values the run keeps alive across safe points */
     VmValue nested_value;       /* result of a nested run (vm_call_python, generators) */
+    VmFrame *frame_free[32];    /* released frames by slot count (frame.c) */
     uint32_t nested;            /* > 0 while native code runs Python code (no GC then) */
 
     /* events */
