@@ -462,7 +462,13 @@ vm_interp_run(VmRun *run)
             VmStr *name = names[arg];
             a = vm_dict_get_str(f->globals, name);
             if (vm_val_is_empty(a)) {
-                a = vm_builtin_lookup_str(name);
+                /* builtins never change: cache the lookup per name slot */
+                VmValue *bc = &vm_code_data(run, f->code_index)->builtins[arg];
+                if (vm_val_is_empty(*bc)) {
+                    a = vm_builtin_lookup_str(name);
+                    *bc = vm_val_is_empty(a) ? vm_val_none() : a;
+                }
+                a = vm_val_is_none(*bc) ? vm_val_empty() : *bc;
                 if (vm_val_is_empty(a)) {
                     CHECK(vm_raise(run, &vm_exc_NameError, "name '%s' is not defined",
                                    name->data));
@@ -554,6 +560,20 @@ vm_interp_run(VmRun *run)
         case OP_COMPARE_OP:
             b = POP();
             a = POP();
+            if (a.tag == VM_TAG_INT && b.tag == VM_TAG_INT && arg <= 5) {
+                int64_t x = a.u.i, y = b.u.i;
+                bool t;
+                switch (arg) {
+                case 0: t = x == y; break;
+                case 1: t = x != y; break;
+                case 2: t = x < y; break;
+                case 3: t = x <= y; break;
+                case 4: t = x > y; break;
+                default: t = x >= y; break;
+                }
+                PUSH(vm_val_bool(t));
+                break;
+            }
             if (arg > 5) {
                 CHECK(vm_raise(run, &vm_exc_RuntimeError, "bad comparison"));
             }

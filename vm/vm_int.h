@@ -253,6 +253,7 @@ void vm_frame_free_all(VmRun *run);
 typedef struct VmCodeData {
     VmValue *consts;        /* raw heap block, code->nconsts */
     VmStr **names;          /* raw heap block, code->nnames */
+    VmValue *builtins;      /* per name: EMPTY unknown, None not a builtin, else it */
 } VmCodeData;
 
 /* ---- types -------------------------------------------------------------- */
