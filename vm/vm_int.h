@@ -652,6 +652,7 @@ VmStatus vm_no_kwargs(VmRun *run, const char *fname, VmTuple *kwnames);
 /* builtins.c */
 const VmBuiltin *vm_builtins_lookup(const char *name, size_t len);
 VmValue vm_builtin_lookup_str(VmStr *name);
+const char *vm_builtins_name(size_t i);
 VmStatus vm_print_text(VmRun *run, const char *s, size_t n);
 
 /* interp.c */
