@@ -318,6 +318,17 @@ vm_interp_run(VmRun *run)
         } \
     } while (0)
 
+/* Operands the compiler always provides but the verifier cannot prove (a
+ * hostile .mbc or snapshot may hold anything there): raise, never crash.
+ * (Added by the compiler engineer; see compiler/README.md.) */
+#define NEED_TYPE(v, type) \
+    do { \
+        if (!vm_is((v), &(type))) { \
+            CHECK(vm_raise(run, &vm_exc_RuntimeError, "invalid bytecode: %s on '%s'", \
+                           cmp_opcode_name(CMP_OP(insn)), vm_type_name(v))); \
+        } \
+    } while (0)
+
     LOAD_FRAME();
     if (!vm_val_is_empty(run->exc) || run->heap.limit != VM_LIMIT_NONE) {
         goto error;
@@ -684,6 +695,9 @@ vm_interp_run(VmRun *run)
             VmStrBuf buf;
             vm_sb_init(&buf, run);
             for (uint32_t i = 0; i < arg; i++) {
+                NEED_TYPE(sp[(int)i - (int)arg], vm_type_str);
+            }
+            for (uint32_t i = 0; i < arg; i++) {
                 VmStr *s = VM_AS(VmStr, sp[(int)i - (int)arg]);
                 vm_sb_add(&buf, s->data, s->len);
             }
@@ -694,28 +708,34 @@ vm_interp_run(VmRun *run)
         }
         case OP_LIST_APPEND:
             a = POP();
+            NEED_TYPE(PEEK(arg), vm_type_list);
             CHECK(vm_list_append(run, VM_AS(VmList, PEEK(arg)), a));
             break;
         case OP_SET_ADD:
             a = POP();
+            NEED_TYPE(PEEK(arg), vm_type_set);
             CHECK(vm_set_add(run, VM_AS(VmSet, PEEK(arg)), a));
             break;
         case OP_MAP_ADD:
             b = POP();
             a = POP();
+            NEED_TYPE(PEEK(arg), vm_type_dict);
             CHECK(vm_dict_set(run, VM_AS(VmDict, PEEK(arg)), a, b));
             break;
         case OP_LIST_EXTEND:
             a = POP();
+            NEED_TYPE(PEEK(arg), vm_type_list);
             CHECK(vm_list_extend(run, VM_AS(VmList, PEEK(arg)), a));
             break;
         case OP_SET_UPDATE:
             a = POP();
+            NEED_TYPE(PEEK(arg), vm_type_set);
             CHECK(vm_set_update(run, VM_AS(VmSet, PEEK(arg)), a));
             break;
         case OP_DICT_UPDATE:
         case OP_DICT_MERGE:
             a = POP();
+            NEED_TYPE(PEEK(arg), vm_type_dict);
             if (!vm_is(a, &vm_type_dict)) {
                 CHECK(vm_raise(run, &vm_exc_TypeError, "'%s' object is not a mapping",
                                vm_type_name(a)));
@@ -749,6 +769,7 @@ vm_interp_run(VmRun *run)
             CHECK(vm_dict_update(run, VM_AS(VmDict, PEEK(arg)), a));
             break;
         case OP_LIST_TO_TUPLE: {
+            NEED_TYPE(TOP(), vm_type_list);
             VmList *l = VM_AS(VmList, TOP());
             SAVE();
             VmTuple *t = vm_tuple_new(run, l->len);
