@@ -14,7 +14,6 @@
 #include "vm/modules.h"
 #include "vm/vm_int.h"
 
-VmFrame *vm_frame_new(VmRun *run, uint32_t ci, VmFunction *func, VmDict *globals);
 VmStatus vm_frame_bind(VmRun *run, VmFrame *f, VmFunction *func, VmValue *args, size_t nargs,
                        VmTuple *kwnames);
 VmStatus vm_format(VmRun *run, VmValue v, VmValue spec, VmValue *out);
@@ -384,10 +383,11 @@ vm_interp_run(VmRun *run)
                 SAVE();
                 if (f->is_module) {
                     run->result = r;
-                    return VM_EVENT_COMPLETE;
+                } else {
+                    run->nested_value = r;
                 }
-                run->nested_value = r;
                 f->back = NULL;
+                vm_frame_release(run, f);
                 return VM_EVENT_COMPLETE;
             }
             {
@@ -397,6 +397,7 @@ vm_interp_run(VmRun *run)
                 if (f->gen != NULL) {
                     f->back = NULL;
                 }
+                vm_frame_release(run, f);
                 f = caller;
                 run->frame = f;
                 run->depth--;
@@ -470,7 +471,13 @@ vm_interp_run(VmRun *run)
             VmStr *name = names[arg];
             a = vm_dict_get_str(f->globals, name);
             if (vm_val_is_empty(a)) {
-                a = vm_builtin_lookup_str(name);
+                /* builtins never change: cache the lookup per name slot */
+                VmValue *bc = &vm_code_data(run, f->code_index)->builtins[arg];
+                if (vm_val_is_empty(*bc)) {
+                    a = vm_builtin_lookup_str(name);
+                    *bc = vm_val_is_empty(a) ? vm_val_none() : a;
+                }
+                a = vm_val_is_none(*bc) ? vm_val_empty() : *bc;
                 if (vm_val_is_empty(a)) {
                     CHECK(vm_raise(run, &vm_exc_NameError, "name '%s' is not defined",
                                    name->data));
@@ -562,6 +569,20 @@ vm_interp_run(VmRun *run)
         case OP_COMPARE_OP:
             b = POP();
             a = POP();
+            if (a.tag == VM_TAG_INT && b.tag == VM_TAG_INT && arg <= 5) {
+                int64_t x = a.u.i, y = b.u.i;
+                bool t;
+                switch (arg) {
+                case 0: t = x == y; break;
+                case 1: t = x != y; break;
+                case 2: t = x < y; break;
+                case 3: t = x <= y; break;
+                case 4: t = x > y; break;
+                default: t = x >= y; break;
+                }
+                PUSH(vm_val_bool(t));
+                break;
+            }
             if (arg > 5) {
                 CHECK(vm_raise(run, &vm_exc_RuntimeError, "bad comparison"));
             }
@@ -989,12 +1010,17 @@ vm_interp_run(VmRun *run)
                 if (cc->flags & CMP_CO_GENERATOR) {
                     SAVE();
                     VmFrame *gf = vm_frame_new(run, fn->code_index, fn, fn->globals);
-                    if (gf == NULL || vm_frame_bind(run, gf, fn, args, nargs, kwnames) != VM_OK) {
+                    if (gf == NULL) {
+                        goto error;
+                    }
+                    if (vm_frame_bind(run, gf, fn, args, nargs, kwnames) != VM_OK) {
+                        vm_frame_release(run, gf);
                         goto error;
                     }
                     VmGenerator *g = (VmGenerator *)vm_obj_new(run, &vm_type_generator,
                                                                sizeof *g);
                     if (g == NULL) {
+                        vm_frame_release(run, gf);
                         goto error;
                     }
                     g->frame = gf;
@@ -1014,8 +1040,8 @@ vm_interp_run(VmRun *run)
                 if (nf == NULL) {
                     goto error;
                 }
-                /* keep the operands reachable until the frame owns them */
                 if (vm_frame_bind(run, nf, fn, args, nargs, kwnames) != VM_OK) {
+                    vm_frame_release(run, nf);
                     goto error;
                 }
                 sp = callee_slot;
@@ -1358,6 +1384,7 @@ vm_interp_run(VmRun *run)
                     run->frame = f->back;
                     run->depth--;
                     f->back = NULL;
+                    vm_frame_release(run, f);
                     return VM_EVENT_ERROR;
                 }
                 bool inlined = is_inlined_comprehension(code);
@@ -1366,6 +1393,7 @@ vm_interp_run(VmRun *run)
                     if (f->gen != NULL) {
                         f->back = NULL;
                     }
+                    vm_frame_release(run, f);
                     f = caller;
                 }
                 run->frame = f;
@@ -1389,7 +1417,6 @@ vm_interp_run(VmRun *run)
 #undef CHECK
 }
 
-VmFrame *vm_frame_new(VmRun *run, uint32_t ci, VmFunction *func, VmDict *globals);
 
 /* Runs run->frame (an entry frame just pushed) in a nested loop. */
 static VmEventKind
@@ -1424,11 +1451,16 @@ vm_call_python(VmRun *run, VmValue func, VmValue *args, size_t nargs, VmTuple *k
     }
     if (cc->flags & (CMP_CO_GENERATOR | CMP_CO_COROUTINE | CMP_CO_ASYNC_GENERATOR)) {
         VmFrame *gf = vm_frame_new(run, fn->code_index, fn, fn->globals);
-        if (gf == NULL || vm_frame_bind(run, gf, fn, args, nargs, kwnames) != VM_OK) {
+        if (gf == NULL) {
+            return VM_ERR;
+        }
+        if (vm_frame_bind(run, gf, fn, args, nargs, kwnames) != VM_OK) {
+            vm_frame_release(run, gf);
             return VM_ERR;
         }
         VmGenerator *g = (VmGenerator *)vm_obj_new(run, &vm_type_generator, sizeof *g);
         if (g == NULL) {
+            vm_frame_release(run, gf);
             return VM_ERR;
         }
         g->frame = gf;
@@ -1441,7 +1473,11 @@ vm_call_python(VmRun *run, VmValue func, VmValue *args, size_t nargs, VmTuple *k
     VmFrame *saved = run->frame;
     uint32_t saved_depth = run->depth;
     VmFrame *nf = vm_frame_new(run, fn->code_index, fn, fn->globals);
-    if (nf == NULL || vm_frame_bind(run, nf, fn, args, nargs, kwnames) != VM_OK) {
+    if (nf == NULL) {
+        return VM_ERR;
+    }
+    if (vm_frame_bind(run, nf, fn, args, nargs, kwnames) != VM_OK) {
+        vm_frame_release(run, nf);
         return VM_ERR;
     }
     nf->back = saved;

@@ -241,11 +241,19 @@ struct VmGenerator {
     VmStr *qualname;
 };
 
+/* frame.c: frames are not on the heap list; they are traced from the frame chain and
+ * from their generators, and released explicitly when a call returns. */
+VmFrame *vm_frame_new(VmRun *run, uint32_t ci, VmFunction *func, VmDict *globals);
+void vm_frame_release(VmRun *run, VmFrame *f);
+void vm_frame_trace(VmGc *gc, VmFrame *f);
+void vm_frame_free_all(VmRun *run);
+
 /* Per-code data a run derives from the program (constants as values, names as
  * interned strings). */
 typedef struct VmCodeData {
     VmValue *consts;        /* raw heap block, code->nconsts */
     VmStr **names;          /* raw heap block, code->nnames */
+    VmValue *builtins;      /* per name: EMPTY unknown, None not a builtin, else it */
 } VmCodeData;
 
 /* ---- types -------------------------------------------------------------- */
@@ -425,6 +433,7 @@ struct VmRun {
     VmValue handled;            /* exception being handled (sys.exception()) */
     VmValue tmp_roots[4];       /* values the run keeps alive across safe points */
     VmValue nested_value;       /* result of a nested run (vm_call_python, generators) */
+    VmFrame *frame_free[32];    /* released frames by slot count (frame.c) */
     uint32_t nested;            /* > 0 while native code runs Python code (no GC then) */
 
     /* events */
@@ -643,6 +652,7 @@ VmStatus vm_no_kwargs(VmRun *run, const char *fname, VmTuple *kwnames);
 /* builtins.c */
 const VmBuiltin *vm_builtins_lookup(const char *name, size_t len);
 VmValue vm_builtin_lookup_str(VmStr *name);
+const char *vm_builtins_name(size_t i);
 VmStatus vm_print_text(VmRun *run, const char *s, size_t n);
 
 /* interp.c */
