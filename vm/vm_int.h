@@ -200,9 +200,11 @@ typedef struct VmIter {
     int kind;               /* what seq is and what to yield (iter.c) */
 } VmIter;
 
-/* A call frame. Frames are heap objects so generators can keep theirs and a paused run
- * is pure data. slots: nlocals fast locals, then ncells cells (cellvars then
- * freevars), then the value stack (stacksize). */
+/* A call frame: an accounted heap block (not on the object list) so generators can keep
+ * theirs and a paused run is pure data. Calls recycle frames through a per-run free
+ * list (frame.c); the collector traces them from run->frame's chain and from their
+ * generators. slots: nlocals fast locals, then ncells cells (cellvars then freevars),
+ * then the value stack (stacksize). */
 typedef struct VmGenerator VmGenerator;
 
 /* How the frame that resumed a generator consumes what it yields or returns. */
