@@ -317,6 +317,15 @@ vm_interp_run(VmRun *run)
             goto error; \
         } \
     } while (0)
+/* Loaded bytecode is untrusted (HOST: snapshots and .mbc files): an operand
+ * of the wrong kind raises instead of being cast. */
+#define EXPECT_OPERAND(v, type) \
+    do { \
+        if (!vm_is((v), (type))) { \
+            CHECK(vm_raise(run, &vm_exc_RuntimeError, "bad operand for %s", \
+                           cmp_opcode_name(CMP_OP(insn)))); \
+        } \
+    } while (0)
 
     LOAD_FRAME();
     if (!vm_val_is_empty(run->exc) || run->heap.limit != VM_LIMIT_NONE) {
@@ -694,28 +703,34 @@ vm_interp_run(VmRun *run)
         }
         case OP_LIST_APPEND:
             a = POP();
+            EXPECT_OPERAND(PEEK(arg), &vm_type_list);
             CHECK(vm_list_append(run, VM_AS(VmList, PEEK(arg)), a));
             break;
         case OP_SET_ADD:
             a = POP();
+            EXPECT_OPERAND(PEEK(arg), &vm_type_set);
             CHECK(vm_set_add(run, VM_AS(VmSet, PEEK(arg)), a));
             break;
         case OP_MAP_ADD:
             b = POP();
             a = POP();
+            EXPECT_OPERAND(PEEK(arg), &vm_type_dict);
             CHECK(vm_dict_set(run, VM_AS(VmDict, PEEK(arg)), a, b));
             break;
         case OP_LIST_EXTEND:
             a = POP();
+            EXPECT_OPERAND(PEEK(arg), &vm_type_list);
             CHECK(vm_list_extend(run, VM_AS(VmList, PEEK(arg)), a));
             break;
         case OP_SET_UPDATE:
             a = POP();
+            EXPECT_OPERAND(PEEK(arg), &vm_type_set);
             CHECK(vm_set_update(run, VM_AS(VmSet, PEEK(arg)), a));
             break;
         case OP_DICT_UPDATE:
         case OP_DICT_MERGE:
             a = POP();
+            EXPECT_OPERAND(PEEK(arg), &vm_type_dict);
             if (!vm_is(a, &vm_type_dict)) {
                 CHECK(vm_raise(run, &vm_exc_TypeError, "'%s' object is not a mapping",
                                vm_type_name(a)));
@@ -749,6 +764,7 @@ vm_interp_run(VmRun *run)
             CHECK(vm_dict_update(run, VM_AS(VmDict, PEEK(arg)), a));
             break;
         case OP_LIST_TO_TUPLE: {
+            EXPECT_OPERAND(TOP(), &vm_type_list);
             VmList *l = VM_AS(VmList, TOP());
             SAVE();
             VmTuple *t = vm_tuple_new(run, l->len);
@@ -1096,16 +1112,29 @@ vm_interp_run(VmRun *run)
             VmTuple *defaults = NULL, *closure = NULL;
             VmDict *kwdefaults = NULL;
             if (arg & 1) {
+                EXPECT_OPERAND(TOP(), &vm_type_tuple);
                 defaults = VM_AS(VmTuple, POP());
             }
             if (arg & 2) {
+                EXPECT_OPERAND(TOP(), &vm_type_dict);
                 kwdefaults = VM_AS(VmDict, POP());
             }
             if (arg & 4) {
                 (void)POP();
             }
             if (arg & 8) {
+                EXPECT_OPERAND(TOP(), &vm_type_tuple);
                 closure = VM_AS(VmTuple, POP());
+                for (size_t k = 0; k < closure->len; k++) {
+                    EXPECT_OPERAND(closure->items[k], &vm_type_cell);
+                }
+            }
+            if (!vm_val_is_int(a) || a.u.i < 0 || a.u.i > UINT32_MAX
+                || ((a.u.i & VM_PRELUDE_BIT)
+                        ? run->prelude == NULL
+                              || (a.u.i & ~(int64_t)VM_PRELUDE_BIT) >= run->prelude->ncodes
+                        : (uint64_t)a.u.i >= run->program->ncodes)) {
+                CHECK(vm_raise(run, &vm_exc_RuntimeError, "bad operand for MAKE_FUNCTION"));
             }
             SAVE();
             uint32_t ci = (uint32_t)a.u.i;
