@@ -1303,3 +1303,10 @@ vm_builtin_lookup_str(VmStr *name)
     const VmBuiltin *b = vm_builtins_lookup(name->data, name->len);
     return b ? vm_obj_val(b) : vm_val_empty();
 }
+
+/* vm_builtins_name: the i-th builtin name (NULL past the end), for suggestions. */
+const char *
+vm_builtins_name(size_t i)
+{
+    return i < sizeof builtins_table / sizeof builtins_table[0] ? builtins_table[i].name : NULL;
+}

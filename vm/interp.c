@@ -317,6 +317,15 @@ vm_interp_run(VmRun *run)
             goto error; \
         } \
     } while (0)
+/* Loaded bytecode is untrusted (HOST: snapshots and .mbc files): an operand
+ * of the wrong kind raises instead of being cast. */
+#define EXPECT_OPERAND(v, type) \
+    do { \
+        if (!vm_is((v), (type))) { \
+            CHECK(vm_raise(run, &vm_exc_RuntimeError, "bad operand for %s", \
+                           cmp_opcode_name(CMP_OP(insn)))); \
+        } \
+    } while (0)
 
     LOAD_FRAME();
     if (!vm_val_is_empty(run->exc) || run->heap.limit != VM_LIMIT_NONE) {
@@ -462,7 +471,13 @@ vm_interp_run(VmRun *run)
             VmStr *name = names[arg];
             a = vm_dict_get_str(f->globals, name);
             if (vm_val_is_empty(a)) {
-                a = vm_builtin_lookup_str(name);
+                /* builtins never change: cache the lookup per name slot */
+                VmValue *bc = &vm_code_data(run, f->code_index)->builtins[arg];
+                if (vm_val_is_empty(*bc)) {
+                    a = vm_builtin_lookup_str(name);
+                    *bc = vm_val_is_empty(a) ? vm_val_none() : a;
+                }
+                a = vm_val_is_none(*bc) ? vm_val_empty() : *bc;
                 if (vm_val_is_empty(a)) {
                     CHECK(vm_raise(run, &vm_exc_NameError, "name '%s' is not defined",
                                    name->data));
@@ -554,6 +569,20 @@ vm_interp_run(VmRun *run)
         case OP_COMPARE_OP:
             b = POP();
             a = POP();
+            if (a.tag == VM_TAG_INT && b.tag == VM_TAG_INT && arg <= 5) {
+                int64_t x = a.u.i, y = b.u.i;
+                bool t;
+                switch (arg) {
+                case 0: t = x == y; break;
+                case 1: t = x != y; break;
+                case 2: t = x < y; break;
+                case 3: t = x <= y; break;
+                case 4: t = x > y; break;
+                default: t = x >= y; break;
+                }
+                PUSH(vm_val_bool(t));
+                break;
+            }
             if (arg > 5) {
                 CHECK(vm_raise(run, &vm_exc_RuntimeError, "bad comparison"));
             }
@@ -661,6 +690,9 @@ vm_interp_run(VmRun *run)
             break;
         }
         case OP_BUILD_STRING: {
+            for (uint32_t i = 0; i < arg; i++) {
+                EXPECT_OPERAND(sp[(int)i - (int)arg], &vm_type_str);
+            }
             VmStrBuf buf;
             vm_sb_init(&buf, run);
             for (uint32_t i = 0; i < arg; i++) {
@@ -674,28 +706,34 @@ vm_interp_run(VmRun *run)
         }
         case OP_LIST_APPEND:
             a = POP();
+            EXPECT_OPERAND(PEEK(arg), &vm_type_list);
             CHECK(vm_list_append(run, VM_AS(VmList, PEEK(arg)), a));
             break;
         case OP_SET_ADD:
             a = POP();
+            EXPECT_OPERAND(PEEK(arg), &vm_type_set);
             CHECK(vm_set_add(run, VM_AS(VmSet, PEEK(arg)), a));
             break;
         case OP_MAP_ADD:
             b = POP();
             a = POP();
+            EXPECT_OPERAND(PEEK(arg), &vm_type_dict);
             CHECK(vm_dict_set(run, VM_AS(VmDict, PEEK(arg)), a, b));
             break;
         case OP_LIST_EXTEND:
             a = POP();
+            EXPECT_OPERAND(PEEK(arg), &vm_type_list);
             CHECK(vm_list_extend(run, VM_AS(VmList, PEEK(arg)), a));
             break;
         case OP_SET_UPDATE:
             a = POP();
+            EXPECT_OPERAND(PEEK(arg), &vm_type_set);
             CHECK(vm_set_update(run, VM_AS(VmSet, PEEK(arg)), a));
             break;
         case OP_DICT_UPDATE:
         case OP_DICT_MERGE:
             a = POP();
+            EXPECT_OPERAND(PEEK(arg), &vm_type_dict);
             if (!vm_is(a, &vm_type_dict)) {
                 CHECK(vm_raise(run, &vm_exc_TypeError, "'%s' object is not a mapping",
                                vm_type_name(a)));
@@ -729,6 +767,7 @@ vm_interp_run(VmRun *run)
             CHECK(vm_dict_update(run, VM_AS(VmDict, PEEK(arg)), a));
             break;
         case OP_LIST_TO_TUPLE: {
+            EXPECT_OPERAND(TOP(), &vm_type_list);
             VmList *l = VM_AS(VmList, TOP());
             SAVE();
             VmTuple *t = vm_tuple_new(run, l->len);
@@ -1076,16 +1115,29 @@ vm_interp_run(VmRun *run)
             VmTuple *defaults = NULL, *closure = NULL;
             VmDict *kwdefaults = NULL;
             if (arg & 1) {
+                EXPECT_OPERAND(TOP(), &vm_type_tuple);
                 defaults = VM_AS(VmTuple, POP());
             }
             if (arg & 2) {
+                EXPECT_OPERAND(TOP(), &vm_type_dict);
                 kwdefaults = VM_AS(VmDict, POP());
             }
             if (arg & 4) {
                 (void)POP();
             }
             if (arg & 8) {
+                EXPECT_OPERAND(TOP(), &vm_type_tuple);
                 closure = VM_AS(VmTuple, POP());
+                for (size_t k = 0; k < closure->len; k++) {
+                    EXPECT_OPERAND(closure->items[k], &vm_type_cell);
+                }
+            }
+            if (!vm_val_is_int(a) || a.u.i < 0 || a.u.i > UINT32_MAX
+                || ((a.u.i & VM_PRELUDE_BIT)
+                        ? run->prelude == NULL
+                              || (a.u.i & ~(int64_t)VM_PRELUDE_BIT) >= run->prelude->ncodes
+                        : (uint64_t)a.u.i >= run->program->ncodes)) {
+                CHECK(vm_raise(run, &vm_exc_RuntimeError, "bad operand for MAKE_FUNCTION"));
             }
             SAVE();
             uint32_t ci = (uint32_t)a.u.i;

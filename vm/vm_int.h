@@ -200,9 +200,11 @@ typedef struct VmIter {
     int kind;               /* what seq is and what to yield (iter.c) */
 } VmIter;
 
-/* A call frame. Frames are heap objects so generators can keep theirs and a paused run
- * is pure data. slots: nlocals fast locals, then ncells cells (cellvars then
- * freevars), then the value stack (stacksize). */
+/* A call frame: an accounted heap block (not on the object list) so generators can keep
+ * theirs and a paused run is pure data. Calls recycle frames through a per-run free
+ * list (frame.c); the collector traces them from run->frame's chain and from their
+ * generators. slots: nlocals fast locals, then ncells cells (cellvars then freevars),
+ * then the value stack (stacksize). */
 typedef struct VmGenerator VmGenerator;
 
 /* How the frame that resumed a generator consumes what it yields or returns. */
@@ -253,6 +255,7 @@ void vm_frame_free_all(VmRun *run);
 typedef struct VmCodeData {
     VmValue *consts;        /* raw heap block, code->nconsts */
     VmStr **names;          /* raw heap block, code->nnames */
+    VmValue *builtins;      /* per name: EMPTY unknown, None not a builtin, else it */
 } VmCodeData;
 
 /* ---- types -------------------------------------------------------------- */
@@ -651,6 +654,7 @@ VmStatus vm_no_kwargs(VmRun *run, const char *fname, VmTuple *kwnames);
 /* builtins.c */
 const VmBuiltin *vm_builtins_lookup(const char *name, size_t len);
 VmValue vm_builtin_lookup_str(VmStr *name);
+const char *vm_builtins_name(size_t i);
 VmStatus vm_print_text(VmRun *run, const char *s, size_t n);
 
 /* interp.c */
