@@ -690,6 +690,9 @@ vm_interp_run(VmRun *run)
             break;
         }
         case OP_BUILD_STRING: {
+            for (uint32_t i = 0; i < arg; i++) {
+                EXPECT_OPERAND(sp[(int)i - (int)arg], &vm_type_str);
+            }
             VmStrBuf buf;
             vm_sb_init(&buf, run);
             for (uint32_t i = 0; i < arg; i++) {
