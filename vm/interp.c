@@ -690,9 +690,16 @@ vm_interp_run(VmRun *run)
             break;
         }
         case OP_BUILD_STRING: {
+            for (uint32_t i = 0; i < arg; i++) {
+                EXPECT_OPERAND(sp[(int)i - (int)arg], &vm_type_str);
+            }
             VmStrBuf buf;
             vm_sb_init(&buf, run);
             for (uint32_t i = 0; i < arg; i++) {
+                if (!vm_is(sp[(int)i - (int)arg], &vm_type_str)) {
+                    vm_sb_fini(&buf);
+                    EXPECT_OPERAND(sp[(int)i - (int)arg], &vm_type_str);
+                }
                 VmStr *s = VM_AS(VmStr, sp[(int)i - (int)arg]);
                 vm_sb_add(&buf, s->data, s->len);
             }
@@ -1331,7 +1338,9 @@ vm_interp_run(VmRun *run)
                     /* avoid creating a cycle in the context chain */
                     VmValue o = run->handled;
                     bool cycle = false;
-                    for (int guard = 0; vm_val_is_obj(o) && guard < 100; guard++) {
+                    for (int guard = 0; vm_val_is_obj(o) && (o.u.o->type->flags & VM_TYPE_EXC)
+                                        && guard < 100;
+                         guard++) {
                         if (vm_val_same(o, exc)) {
                             cycle = true;
                             break;
