@@ -309,20 +309,8 @@ generated(Case *out)
               "--max-memory 8MB --max-duration 5", "x = [", "1, ", 3500000, "", "", 0, "]\n");
     gen_write(&out[n++], "gen_long_line_expr", "RecursionError|MemoryError",
               "--max-memory 8MB --max-duration 5", "x = 0", " + 1", 2500000, "", "", 0, "\n");
-    /* Known gaps, strict like file cases' markers. */
-    static const char *const xfails[][2] = {
-        {"gen_source_10mb", "grammar: parsing a 10 MB source peaks near 300 MB RSS (tokens "
-                            "outside the arena limit)"},
-        {"gen_list_literal_10mb", "grammar: as gen_source_10mb"},
-        {"gen_long_line_expr", "grammar: as gen_source_10mb"},
-    };
-    for (size_t i = 0; i < n; i++) {
-        for (size_t k = 0; k < sizeof xfails / sizeof xfails[0]; k++) {
-            if (strcmp(out[i].name, xfails[k][0]) == 0) {
-                copy(out[i].xfail, sizeof out[i].xfail, xfails[k][1]);
-            }
-        }
-    }
+    /* Known gaps, strict like file cases' markers: none left (the parser
+     * now charges its source copy and tokens to the memory limit). */
     return n;
 }
 
