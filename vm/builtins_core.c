@@ -241,6 +241,9 @@ DEF(isinstance, "isinstance")
                         nargs);
     }
     VmValue t = args[1];
+    if (vm_is(t, &vm_type_union)) {
+        t = vm_obj_val(VM_AS(VmUnion, t)->args);
+    }
     if (vm_is(t, &vm_type_tuple)) {
         VmTuple *tt = VM_AS(VmTuple, t);
         for (size_t i = 0; i < tt->len; i++) {
@@ -273,6 +276,9 @@ DEF(issubclass, "issubclass")
         return vm_raise(run, &vm_exc_TypeError, "issubclass() arg 1 must be a class");
     }
     VmValue t = args[1];
+    if (vm_is(t, &vm_type_union)) {
+        t = vm_obj_val(VM_AS(VmUnion, t)->args);
+    }
     if (vm_is(t, &vm_type_tuple)) {
         VmTuple *tt = VM_AS(VmTuple, t);
         for (size_t i = 0; i < tt->len; i++) {

@@ -868,7 +868,7 @@ vm_interp_run(VmRun *run)
             break;
         case OP_FOR_ITER:
             a = TOP();
-            if (vm_is(a, &vm_type_iter) && VM_AS(VmIter, a)->kind == 3) {
+            if (vm_is(a, &vm_type_range_iter)) {
                 VmIter *it = VM_AS(VmIter, a);
                 VmRange *rg = VM_AS(VmRange, it->seq);
                 if (it->index < rg->len) {

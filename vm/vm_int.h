@@ -250,6 +250,12 @@ void vm_frame_release(VmRun *run, VmFrame *f);
 void vm_frame_trace(VmGc *gc, VmFrame *f);
 void vm_frame_free_all(VmRun *run);
 
+/* int | str (types.UnionType): the member types in order, duplicates removed. */
+typedef struct VmUnion {
+    VmObj hdr;
+    VmTuple *args;
+} VmUnion;
+
 /* Per-code data a run derives from the program (constants as values, names as
  * interned strings). */
 typedef struct VmCodeData {
@@ -316,7 +322,7 @@ extern const VmType vm_type_object, vm_type_type, vm_type_none, vm_type_bool, vm
     vm_type_builtin, vm_type_method, vm_type_cell, vm_type_external, vm_type_traceback,
     vm_type_iter, vm_type_frame, vm_type_ellipsis, vm_type_notimpl, vm_type_dict_keys,
     vm_type_dict_values, vm_type_dict_items, vm_type_enumerate, vm_type_zip,
-    vm_type_reversed, vm_type_generator, vm_type_map, vm_type_filter;
+    vm_type_reversed, vm_type_generator, vm_type_map, vm_type_filter, vm_type_range_iter, vm_type_union;
 
 /* Exception types (exc.c), by CPython name. */
 #define VM_EXC_TYPES(X) \
@@ -595,6 +601,7 @@ VmStatus vm_getattr(VmRun *run, VmValue obj, VmStr *name, VmValue *out);
 VmStatus vm_getmethod(VmRun *run, VmValue obj, VmStr *name, VmValue *meth, VmValue *self);
 VmStatus vm_setattr(VmRun *run, VmValue obj, VmStr *name, VmValue value);
 VmStatus vm_index(VmRun *run, VmValue v, int64_t *out);   /* __index__ */
+VmStatus vm_union_new(VmRun *run, VmValue a, VmValue b, VmValue *out);
 const char *vm_type_name(VmValue v);
 /* Collects an iterable into a new list. */
 VmStatus vm_list_from_iter(VmRun *run, VmValue iterable, VmValue *out);
