@@ -1555,7 +1555,7 @@ chk_infer(Ctx *c, const AstExpr *e)
         /* `a and b`: b is evaluated where a held; `a or b`: where a did not */
         ChkType *u = NULL;
         State *saved = c->st;
-        State local;
+        State local = {0};
         bool narrow = c->st && c->cur == c->flow_scope;
         for (int i = 0; i < e->u.boolop.values.len; i++) {
             const AstExpr *v = AST_SEQ_GET(e->u.boolop.values, i);

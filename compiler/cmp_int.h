@@ -140,6 +140,9 @@ CmpSymbol *cmp_scope_lookup(const CmpScope *scope, const char *name);
 /* The child scope made for node (a def, lambda or comprehension), or NULL. */
 CmpScope *cmp_scope_child(const CmpScope *scope, const void *node);
 
+/* Folds a BinOp of literals (fold.c); false when it must run at run time. */
+bool cmp_fold_const(CmpPool *pool, const AstExpr *e, AstConst *out);
+
 /* Fills a CmpError from a location (columns converted to 1-based). */
 void cmp_error_set(CmpError *err, const char *type, const AstLoc *loc, const char *fmt, ...);
 

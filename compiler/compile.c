@@ -1059,6 +1059,18 @@ visit_comprehension(CmpCompiler *c, const AstExpr *e)
     return !c->failed;
 }
 
+/* A BinOp of literals as one constant (fold.c decides what is safe). */
+static NOINLINE bool
+fold_binop(CmpCompiler *c, const AstExpr *e)
+{
+    AstConst k;
+    if (!cmp_fold_const(&c->pool, e, &k)) {
+        return false;
+    }
+    EMIT(LOAD_CONST, const_from_ast(c, &k));
+    return true;
+}
+
 /* -<number> as one constant (exact: negating a literal never changes its
  * meaning). False when o is not a foldable literal. */
 static NOINLINE bool
@@ -1130,6 +1142,9 @@ visit_expr_inner(CmpCompiler *c, const AstExpr *e)
         EMIT(COPY, 1);
         return store_target(c, e->u.namedexpr.target);
     case AST_BINOP:
+        if (fold_binop(c, e)) {
+            return !c->failed;
+        }
         if (!visit_expr(c, e->u.binop.left) || !visit_expr(c, e->u.binop.right)) {
             return false;
         }
@@ -2029,6 +2044,7 @@ cmp_compile(const AstModule *mod, const CmpOptions *opts, CmpError *err)
     return cmp_compile_ex(mod, opts, 0, err);
 }
 
+/* cmp_compile with a bound on the compilation's memory (see compiler.h). */
 CmpProgram *
 cmp_compile_ex(const AstModule *mod, const CmpOptions *opts, size_t memory_limit, CmpError *err)
 {

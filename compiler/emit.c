@@ -20,6 +20,7 @@
 
 #include "compiler/cmp_int.h"
 
+/* Records a MemoryError (the first error wins); returns false. */
 bool
 cmp_fail_oom(CmpCompiler *c)
 {
@@ -30,6 +31,7 @@ cmp_fail_oom(CmpCompiler *c)
     return false;
 }
 
+/* Records an error of the given type at loc (the first error wins); returns false. */
 bool
 cmp_fail(CmpCompiler *c, const char *type, const AstLoc *loc, const char *fmt, ...)
 {
@@ -70,6 +72,7 @@ grow(CmpCompiler *c, void **v, uint32_t *cap, uint32_t need, size_t sz)
 
 /* ---- labels and instructions --------------------------------------------- */
 
+/* A new, unbound label of the current unit. */
 int32_t
 cmp_new_label(CmpCompiler *c)
 {
@@ -137,6 +140,7 @@ append(CmpCompiler *c, uint32_t op, uint32_t arg, int32_t label)
     r->loc = u->loc;
 }
 
+/* Appends an instruction and applies its stack effect to the tracked depth. */
 void
 cmp_emit(CmpCompiler *c, CmpOpcode op, uint32_t arg)
 {
@@ -153,6 +157,7 @@ cmp_emit(CmpCompiler *c, CmpOpcode op, uint32_t arg)
     }
 }
 
+/* Appends a jump to label, recording the depth the label will have. */
 void
 cmp_emit_jump(CmpCompiler *c, CmpOpcode op, int32_t label)
 {
@@ -176,6 +181,7 @@ cmp_emit_jump(CmpCompiler *c, CmpOpcode op, int32_t label)
     }
 }
 
+/* Binds label here; a handler label also restores the handlers that enclosed its setup. */
 void
 cmp_bind_label(CmpCompiler *c, int32_t label)
 {
@@ -196,6 +202,7 @@ cmp_bind_label(CmpCompiler *c, int32_t label)
     }
 }
 
+/* CPython's SETUP_FINALLY (lasti false) / SETUP_CLEANUP (lasti true). */
 void
 cmp_push_handler(CmpCompiler *c, int32_t label, bool lasti)
 {
@@ -221,6 +228,7 @@ cmp_push_handler(CmpCompiler *c, int32_t label, bool lasti)
     u->htop = (int32_t)u->nhandlers++;
 }
 
+/* CPython's POP_BLOCK: the enclosing handler protects what follows. */
 void
 cmp_pop_handler(CmpCompiler *c)
 {
@@ -230,6 +238,7 @@ cmp_pop_handler(CmpCompiler *c)
     }
 }
 
+/* Enters a frame block (loop, try, handler); SyntaxError past CPython's nesting limit. */
 bool
 cmp_push_fblock(CmpCompiler *c, CmpFBlock fb, const AstLoc *loc)
 {
@@ -255,6 +264,7 @@ cmp_push_fblock(CmpCompiler *c, CmpFBlock fb, const AstLoc *loc)
     return true;
 }
 
+/* Leaves the innermost frame block. */
 void
 cmp_pop_fblock(CmpCompiler *c)
 {
@@ -292,6 +302,7 @@ const_equal(const CmpConst *a, const CmpConst *b)
     }
 }
 
+/* Index of an equal constant, added if new (strings borrowed, tuple items copied). */
 uint32_t
 cmp_add_const(CmpCompiler *c, const CmpConst *k)
 {
@@ -339,6 +350,7 @@ hash_name(const char *s)
     return h;
 }
 
+/* Index of name in the unit's names table, added if new. */
 uint32_t
 cmp_add_name(CmpCompiler *c, const char *name)
 {
@@ -379,6 +391,7 @@ cmp_add_name(CmpCompiler *c, const char *name)
     return u->nnames++;
 }
 
+/* The symbol of name in the current unit's scope, or NULL. */
 CmpSymbol *
 cmp_unit_symbol(CmpCompiler *c, const char *name)
 {
@@ -387,6 +400,7 @@ cmp_unit_symbol(CmpCompiler *c, const char *name)
 
 /* ---- units ------------------------------------------------------------------ */
 
+/* Units live in the compilation's pool; nothing to free one by one. */
 void
 cmp_unit_free(CmpUnit *u)
 {
@@ -442,6 +456,7 @@ assign_slots(CmpCompiler *c, CmpUnit *u)
     return true;
 }
 
+/* Opens the unit of a scope, reserving its code slot (pre-order) and its slots. */
 bool
 cmp_unit_enter(CmpCompiler *c, CmpScope *scope, const char *name, const char *qualname,
                uint32_t firstlineno)
@@ -576,6 +591,7 @@ remove_dead(CmpCompiler *c, CmpUnit *u)
     return true;
 }
 
+/* Resolves labels, drops dead code, builds the CmpCode and returns to the parent unit. */
 bool
 cmp_unit_leave(CmpCompiler *c, uint32_t argcount, uint32_t posonly, uint32_t kwonly,
                uint32_t flags)

@@ -19,6 +19,7 @@ struct CmpPoolChunk {
     max_align_t data[];
 };
 
+/* Starts a pool whose first chunk is the caller's memory (size bytes, 16-aligned). */
 void
 cmp_pool_init(CmpPool *p, void *first, size_t size)
 {
@@ -31,6 +32,7 @@ cmp_pool_init(CmpPool *p, void *first, size_t size)
     p->failed = false;
 }
 
+/* Frees every chunk the pool allocated. */
 void
 cmp_pool_fini(CmpPool *p)
 {
@@ -44,6 +46,7 @@ cmp_pool_fini(CmpPool *p)
     p->left = 0;
 }
 
+/* n bytes (16-aligned, not zeroed), or NULL when malloc or the limit refuses. */
 void *
 cmp_pool_alloc(CmpPool *p, size_t n)
 {
@@ -81,6 +84,7 @@ cmp_pool_alloc(CmpPool *p, size_t n)
     return r;
 }
 
+/* Zeroed cmp_pool_alloc. */
 void *
 cmp_pool_zalloc(CmpPool *p, size_t n)
 {
@@ -91,6 +95,7 @@ cmp_pool_zalloc(CmpPool *p, size_t n)
     return r;
 }
 
+/* A bigger copy of old (or old itself, grown in place when it is the last block). */
 void *
 cmp_pool_grow(CmpPool *p, void *old, size_t oldsize, size_t newsize)
 {
@@ -111,6 +116,7 @@ cmp_pool_grow(CmpPool *p, void *old, size_t oldsize, size_t newsize)
     return r;
 }
 
+/* A NUL-terminated copy of n bytes of s. */
 char *
 cmp_pool_strndup(CmpPool *p, const char *s, size_t n)
 {

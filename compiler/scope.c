@@ -19,6 +19,7 @@
 
 #include "compiler/cmp_int.h"
 
+/* Fills a CmpError; columns become 1-based as in CPython's SyntaxError. */
 void
 cmp_error_set(CmpError *err, const char *type, const AstLoc *loc, const char *fmt, ...)
 {
@@ -49,6 +50,7 @@ hash_str(const char *s)
     return h;
 }
 
+/* The symbol for name in scope (open addressing on the symbol table), or NULL. */
 CmpSymbol *
 cmp_scope_lookup(const CmpScope *scope, const char *name)
 {
@@ -129,6 +131,7 @@ add_flags(CmpScope *s, const char *name, uint32_t flags)
     return sym;
 }
 
+/* Scopes live in the compilation's pool: forgets the tree. */
 void
 cmp_scope_free(CmpScopeTable *table)
 {
@@ -150,6 +153,7 @@ cmp_scope_intern_head(CmpScopeTable *table, const char *dotted)
     return cmp_pool_strndup(table->pool, dotted, n);
 }
 
+/* The child scope made for a def, lambda or comprehension node, or NULL. */
 CmpScope *
 cmp_scope_child(const CmpScope *scope, const void *node)
 {

@@ -17,6 +17,7 @@
 #include "compiler/cmp_int.h"
 #include "grammar/ast.h"
 
+/* Operand kind of an opcode number (CMP_K_INVALID for unused numbers). */
 CmpOperandKind
 cmp_op_kind(unsigned op)
 {
@@ -45,6 +46,7 @@ cmp_op_kind(unsigned op)
     }
 }
 
+/* Values popped and pushed by (op, arg) on the fall-through path, from opcodes.def. */
 void
 cmp_op_effect(unsigned op, uint32_t arg_, int64_t *pops, int64_t *pushes)
 {
@@ -61,6 +63,7 @@ cmp_op_effect(unsigned op, uint32_t arg_, int64_t *pops, int64_t *pushes)
     }
 }
 
+/* Depth change when a jump instruction takes its branch. */
 int64_t
 cmp_op_jump_delta(unsigned op)
 {
@@ -84,6 +87,7 @@ cmp_op_jump_delta(unsigned op)
     }
 }
 
+/* True for instructions after which control never falls through. */
 bool
 cmp_op_is_terminal(unsigned op)
 {
@@ -91,6 +95,7 @@ cmp_op_is_terminal(unsigned op)
            || op == OP_RAISE_VARARGS || op == OP_RERAISE;
 }
 
+/* True for opcodes whose operand is a jump target. */
 bool
 cmp_op_has_jump(unsigned op)
 {
@@ -258,6 +263,24 @@ check_operand(Verifier *v, const CmpCode *c, uint32_t i)
         return fail(v, "instruction %u: %s is not supported", i, cmp_opcode_name(op));
     }
 
+    /* CALL_KW's names: a tuple of str constant loaded just before it, no
+     * longer than the arguments. */
+    if (op == OP_CALL_KW) {
+        const CmpConst *k;
+        if (i == 0 || CMP_OP(c->code[i - 1]) != OP_LOAD_CONST) {
+            return fail(v, "instruction %u: CALL_KW without its names", i);
+        }
+        k = &c->consts[CMP_ARG(c->code[i - 1])];
+        if (k->kind != CMP_CONST_TUPLE || k->nitems > arg) {
+            return fail(v, "instruction %u: CALL_KW names are not a fitting tuple", i);
+        }
+        for (uint32_t j = 0; j < k->nitems; j++) {
+            if (c->consts[k->items[j]].kind != CMP_CONST_STR) {
+                return fail(v, "instruction %u: CALL_KW name is not a str", i);
+            }
+        }
+    }
+
     /* MAKE_FUNCTION consumes the code constant loaded just before it. */
     if (op == OP_MAKE_FUNCTION) {
         const CmpConst *k;
@@ -411,20 +434,21 @@ verify_flow(Verifier *v, const CmpCode *c)
             ok = reach(v, depth_at, stack, &nstack, w.pc + 1, after, c->stacksize);
         }
     }
-    /* No jump may land on a MAKE_FUNCTION (its code must come from the
-     * LOAD_CONST just before it on every path). */
+    /* No jump may land on MAKE_FUNCTION or CALL_KW (their operand must come
+     * from the LOAD_CONST just before them on every path). */
     for (uint32_t i = 0; ok && i < c->ncode; i++) {
         unsigned op = CMP_OP(c->code[i]);
         if (cmp_op_has_jump(op)) {
-            uint32_t t = CMP_ARG(c->code[i]);
-            if (CMP_OP(c->code[t]) == OP_MAKE_FUNCTION) {
-                ok = fail(v, "instruction %u: jump onto MAKE_FUNCTION", i);
+            unsigned t = CMP_OP(c->code[CMP_ARG(c->code[i])]);
+            if (t == OP_MAKE_FUNCTION || t == OP_CALL_KW) {
+                ok = fail(v, "instruction %u: jump onto %s", i, cmp_opcode_name(t));
             }
         }
     }
     for (uint32_t e = 0; ok && e < c->nexc; e++) {
-        if (CMP_OP(c->code[c->exctable[e].handler]) == OP_MAKE_FUNCTION) {
-            ok = fail(v, "exception handler onto MAKE_FUNCTION");
+        unsigned t = CMP_OP(c->code[c->exctable[e].handler]);
+        if (t == OP_MAKE_FUNCTION || t == OP_CALL_KW) {
+            ok = fail(v, "exception handler onto %s", cmp_opcode_name(t));
         }
     }
     free(depth_at);
@@ -510,6 +534,7 @@ verify_code(Verifier *v, const CmpCode *c)
     return verify_flow(v, c);
 }
 
+/* Checks every structural invariant of a program (see the top of this file). */
 bool
 cmp_verify_program(const CmpProgram *program, char *err, size_t errlen)
 {

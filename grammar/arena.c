@@ -129,6 +129,12 @@ ast_arena_used(const AstArena *arena)
     return arena->handed;
 }
 
+size_t
+ast_arena_limit(const AstArena *arena)
+{
+    return arena->limit;
+}
+
 bool
 ast_arena_failed(const AstArena *arena)
 {

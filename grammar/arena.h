@@ -25,6 +25,10 @@ void *ast_arena_alloc(AstArena *arena, size_t size);
 /* Bytes handed out so far (for accounting and benchmarks). */
 size_t ast_arena_used(const AstArena *arena);
 
+/* The byte limit given to ast_arena_new (0: none). The parse driver
+ * charges its temporary buffers (source copy, tokens) against it too. */
+size_t ast_arena_limit(const AstArena *arena);
+
 /* True once an allocation has been refused. */
 bool ast_arena_failed(const AstArena *arena);
 

@@ -398,8 +398,21 @@ parse_module(AstArena *arena, const char *src, size_t len, ParseError *err)
         return NULL;
     }
 
+    /* the run's memory limit covers the driver's buffers too: the
+     * normalized copy and the token array */
+    size_t limit = ast_arena_limit(arena);
+    size_t tok_budget = 0;
+    if (limit != 0) {
+        size_t used = ast_arena_used(arena) + n + 1;
+        if (used >= limit) {
+            set_error(err, "MemoryError", "out of memory while parsing", 1, 1, 1, 1);
+            free(text);
+            return NULL;
+        }
+        tok_budget = limit - used;
+    }
     LexResult lex;
-    lex_tokenize(text, n, &lex);
+    lex_tokenize(text, n, tok_budget, &lex);
     retag(lex.toks, lex.ntoks);
 
     ParseCtx ctx;

@@ -17,7 +17,10 @@
 
 typedef struct ParseError {
     const char *type;       /* "SyntaxError", "IndentationError", "TabError",
-                               "MemoryError" (static strings) */
+                               "MemoryError" (arena refused, parser stack
+                               overflow, oversized source) or
+                               "RecursionError" (tree deeper than the cap);
+                               static strings */
     char msg[256];          /* CPython's message, e.g. "expected ':'" */
     int lineno;             /* 1-based, as CPython's SyntaxError.lineno */
     int col_offset;         /* 1-based, as CPython's SyntaxError.offset */

@@ -611,9 +611,9 @@ sub_items(A) ::= sub_items(B) COMMA subscript(E). { A = parse_list_push(ctx, B, 
 subscript(A) ::= namedexpr_test(E). { A = E; }
 subscript(A) ::= star_expr(E). { A = E; }
 subscript(A) ::= test_opt(L) COLON(C) test_opt(H).
-    { A = parse_slice(ctx, L, H, NULL, parse_loc_span(L ? PLOC(L) : parse_loc_tok(C), H ? PLOC(H) : parse_loc_tok(C))); }
+    { A = parse_slice(ctx, L, H, NULL, parse_loc_span(L ? PXLOC(L) : parse_loc_tok(C), H ? PXLOC(H) : parse_loc_tok(C))); }
 subscript(A) ::= test_opt(L) COLON(C) test_opt(H) COLON(D) test_opt(S).
-    { A = parse_slice(ctx, L, H, S, parse_loc_span(L ? PLOC(L) : parse_loc_tok(C), S ? PLOC(S) : parse_loc_tok(D))); }
+    { A = parse_slice(ctx, L, H, S, parse_loc_span(L ? PXLOC(L) : parse_loc_tok(C), S ? PXLOC(S) : parse_loc_tok(D))); }
 %type test_opt {AstExpr *}
 test_opt(A) ::= . { A = NULL; }
 test_opt(A) ::= test(E). { A = E; }

@@ -80,9 +80,10 @@ typedef struct LexResult {
  * driver normalizes CRLF, strips a BOM and checks those first). The token
  * array always ends with a token of type 0 (end of input) unless out->err
  * reports a failure. Returns false on a scanning error (out->err filled; the
- * tokens before the error stay available).
+ * tokens before the error stay available). `max_bytes` (0: no limit) bounds
+ * the token array; past it the scan fails with LEX_ERR_MEMORY.
  */
-bool lex_tokenize(const char *src, size_t len, LexResult *out);
+bool lex_tokenize(const char *src, size_t len, size_t max_bytes, LexResult *out);
 
 /* Frees the token array. */
 void lex_result_fini(LexResult *res);

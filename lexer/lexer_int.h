@@ -55,6 +55,7 @@ typedef struct LexState {
     int nfstrings;
 
     LexResult *out;
+    size_t max_bytes;       /* bound on the token array (0: none) */
 } LexState;
 
 /* Appends a token (type, text span, start position); returns false and sets

@@ -28,10 +28,13 @@ lex_emit(LexState *ls, int type, int flags, const char *start, const char *end, 
     LexResult *out = ls->out;
     if (out->ntoks == out->cap) {
         int ncap = out->cap ? out->cap * 2 : 256;
-        LexToken *n = realloc(out->toks, (size_t)ncap * sizeof(*n));
+        if (ls->max_bytes != 0 && (size_t)ncap * sizeof(LexToken) > ls->max_bytes) {
+            ncap = (int)(ls->max_bytes / sizeof(LexToken));
+        }
+        LexToken *n = ncap > out->cap ? realloc(out->toks, (size_t)ncap * sizeof(*n)) : NULL;
         if (n == NULL) {
             out->err.kind = LEX_ERR_MEMORY;
-            snprintf(out->err.msg, sizeof(out->err.msg), "out of memory");
+            snprintf(out->err.msg, sizeof(out->err.msg), "out of memory while parsing");
             return false;
         }
         out->toks = n;
@@ -522,7 +525,7 @@ finish(LexState *ls)
 }
 
 bool
-lex_tokenize(const char *src, size_t len, LexResult *out)
+lex_tokenize(const char *src, size_t len, size_t max_bytes, LexResult *out)
 {
     LexState ls;
     memset(&ls, 0, sizeof(ls));
@@ -534,6 +537,7 @@ lex_tokenize(const char *src, size_t len, LexResult *out)
     ls.lineno = 1;
     ls.at_bol = true;
     ls.out = out;
+    ls.max_bytes = max_bytes;
     for (;;) {
         bool ok = true;
         if (ls.pending != 0) {

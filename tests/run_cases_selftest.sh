@@ -27,7 +27,8 @@ FAKE
 chmod +x "$tmp/monty"
 c=$tmp/cases/a
 printf 'print("hi")\n' > "$c/pass.py";  printf 'hi\n' > "$c/pass.stdout"
-printf 'print("x")\n' > "$c/fail.py";   printf 'x\n' > "$c/fail.stdout"; printf 'wrong\n' > "$c/fail.fake"
+printf 'print("x")\n' > "$c/fail.py";   printf 'x\n' > "$c/fail.stdout"
+printf 'wrong\n' > "$c/fail.fake"
 printf 'raise ValueError("bad")\n' > "$c/exc.py"; : > "$c/exc.stdout"
 printf 'ValueError: bad\n' > "$c/exc.exc"
 printf '# xfail: known gap\nprint("y")\n' > "$c/xf.py"; printf 'y\n' > "$c/xf.stdout"
@@ -37,7 +38,12 @@ printf 'NameError: name '"'"'print'"'"' is not defined\n' > "$c/wrongexc.fakeexc
 
 fail() { echo "run_cases_selftest: $*"; echo "--- runner output:"; cat "$tmp/out"; exit 1; }
 export SELFTEST_CASES="$tmp/cases"
-run() { set +e; "$runner" --monty "$tmp/monty" --cases "$tmp/cases" "$@" > "$tmp/out" 2>&1; rc=$?; set -e; }
+run() {
+    set +e
+    "$runner" --monty "$tmp/monty" --cases "$tmp/cases" "$@" > "$tmp/out" 2>&1
+    rc=$?
+    set -e
+}
 expect() { grep -qF -- "$1" "$tmp/out" || fail "expected '$1' in the output"; }
 
 run

@@ -18,11 +18,16 @@
 #include "vm/api_int.h"
 #include "vm/snapshot.h"
 #include "vm/vm.h"
+#include "vm/vm_int.h"      /* the replay's own time cap (VmRun.limits) */
 
 /* Depth beyond which a returned value is summarised instead of converted:
  * the conversion recurses on the C stack, and a script can build a list
  * nested a million deep (or containing itself). */
 #define API_MAX_DEPTH 200
+
+/* Replaying a snapshot re-executes the run so far; when the host set no time
+ * limit, the replay still gets this one, so that no bytes can make load hang. */
+#define API_REPLAY_MAX_NS (60ull * 1000 * 1000 * 1000)
 
 struct MontyProgram {
     CmpProgram *prog;
@@ -915,17 +920,32 @@ monty_run_start(MontyRun *run, const MontyValue *inputs, size_t n, const MontyEv
     for (size_t i = 0; i < n; i++) {
         VmValue v;
         vm_snapshot_log_value(&run->log, &inputs[i]);
-        if (!from_api(run, &inputs[i], &v, 0)) {
-            return MONTY_ERR_NOMEM;
-        }
-        if (!vm_run_bind_input(run->vm, p->input_names[i], v)) {
-            return MONTY_ERR_NOMEM;
+        /* An input that does not fit the run's limits ends the run like any
+         * other limit: starting reports the error event. */
+        if (!from_api(run, &inputs[i], &v, 0)
+            || !vm_run_bind_input(run->vm, p->input_names[i], v)) {
+            break;
         }
     }
     run->started = true;
     fill_event(run, vm_run_start(run->vm));
     *event = &run->event;
     return run->scratch_failed ? MONTY_ERR_NOMEM : MONTY_OK;
+}
+
+/* The fingerprint of the pending call (run->event), for the replay log. */
+static uint32_t
+call_fp(const MontyRun *run)
+{
+    const MontyEvent *ev = &run->event;
+    return vm_snapshot_call_fp(ev->function ? ev->function : "", ev->nargs,
+                               (const char *const *)ev->kwnames, ev->nkw);
+}
+
+static void
+log_call(MontyRun *run)
+{
+    vm_snapshot_log_call(&run->log, call_fp(run));
 }
 
 MontyStatus
@@ -942,6 +962,7 @@ monty_run_resume(MontyRun *run, const MontyValue *value, const MontyEvent **even
     if (!value_ok(value, 0)) {
         return MONTY_ERR_ARG;
     }
+    log_call(run);
     vm_snapshot_log_value(&run->log, value);
     run->nanswers++;
     if (!from_api(run, value, &v, 0)) {
@@ -967,6 +988,7 @@ monty_run_resume_raise(MontyRun *run, const char *type, const char *message,
     if (!vm_run_is_paused(run->vm)) {
         return MONTY_ERR_STATE;
     }
+    log_call(run);
     vm_snapshot_log_raise(&run->log, type, message ? message : "");
     run->nanswers++;
     fill_event(run, vm_run_resume_exception(run->vm, type, message ? message : ""));
@@ -1094,7 +1116,8 @@ monty_run_dump(const MontyRun *run, uint8_t **data, size_t *len)
  * program again with the same inputs and feeding it the same answers, with
  * its print output muted (the host saw it before the dump). The VM is
  * deterministic, so the rebuilt run is the dumped one. The replay runs under
- * the configured limits, so hostile bytes cannot make it hang or grow.
+ * the configured limits (and at most API_REPLAY_MAX_NS of time when there is
+ * no time limit), so hostile bytes cannot make it hang or grow.
  */
 MontyStatus
 monty_run_load(const uint8_t *data, size_t len, const MontyConfig *config, MontyRun **out,
@@ -1129,17 +1152,28 @@ monty_run_load(const uint8_t *data, size_t len, const MontyConfig *config, Monty
     st.program = NULL;
     r->program = &r->owned;
     r->muted = true;
+    uint64_t host_duration = r->vm->limits.max_duration_ns;
+    if (host_duration == 0) {
+        r->vm->limits.max_duration_ns = API_REPLAY_MAX_NS;
+    }
     const MontyEvent *ev = NULL;
+    size_t diverged = 0;
     status = monty_run_start(r, st.inputs, st.ninputs, &ev);
     for (size_t i = 0; status == MONTY_OK && i < st.nanswers; i++) {
         if (monty_event_kind(ev) != MONTY_EVENT_CALL) {
             break;
         }
         VmSnapAnswer *a = &st.answers[i];
+        if (a->call_fp != call_fp(r)) {
+            diverged = i + 1;
+            status = MONTY_ERR_FORMAT;
+            break;
+        }
         status = a->is_raise ? monty_run_resume_raise(r, a->type, a->message, &ev)
                              : monty_run_resume(r, &a->value, &ev);
     }
     r->muted = false;
+    r->vm->limits.max_duration_ns = host_duration;
     if (status == MONTY_OK && (monty_event_kind(ev) != MONTY_EVENT_CALL
                                || monty_event_call_id(ev) != st.call_id
                                || r->nanswers != st.nanswers)) {
@@ -1152,6 +1186,10 @@ monty_run_load(const uint8_t *data, size_t len, const MontyConfig *config, Monty
                          "snapshot does not restore to its pending call");
         }
         status = MONTY_ERR_FORMAT;
+    } else if (diverged > 0) {
+        vm_api_error(err, MONTY_ERR_FORMAT,
+                     "snapshot does not replay identically: call %zu is not the call "
+                     "that was answered", diverged);
     } else if (status != MONTY_OK) {
         vm_api_error(err, status == MONTY_ERR_NOMEM ? status : MONTY_ERR_FORMAT,
                      "snapshot could not be restored: %s", monty_status_str(status));

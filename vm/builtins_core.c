@@ -241,6 +241,9 @@ DEF(isinstance, "isinstance")
                         nargs);
     }
     VmValue t = args[1];
+    if (vm_is(t, &vm_type_union)) {
+        t = vm_obj_val(VM_AS(VmUnion, t)->args);
+    }
     if (vm_is(t, &vm_type_tuple)) {
         VmTuple *tt = VM_AS(VmTuple, t);
         for (size_t i = 0; i < tt->len; i++) {
@@ -273,6 +276,9 @@ DEF(issubclass, "issubclass")
         return vm_raise(run, &vm_exc_TypeError, "issubclass() arg 1 must be a class");
     }
     VmValue t = args[1];
+    if (vm_is(t, &vm_type_union)) {
+        t = vm_obj_val(VM_AS(VmUnion, t)->args);
+    }
     if (vm_is(t, &vm_type_tuple)) {
         VmTuple *tt = VM_AS(VmTuple, t);
         for (size_t i = 0; i < tt->len; i++) {
@@ -1302,4 +1308,11 @@ vm_builtin_lookup_str(VmStr *name)
 {
     const VmBuiltin *b = vm_builtins_lookup(name->data, name->len);
     return b ? vm_obj_val(b) : vm_val_empty();
+}
+
+/* vm_builtins_name: the i-th builtin name (NULL past the end), for suggestions. */
+const char *
+vm_builtins_name(size_t i)
+{
+    return i < sizeof builtins_table / sizeof builtins_table[0] ? builtins_table[i].name : NULL;
 }

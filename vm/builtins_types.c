@@ -749,10 +749,40 @@ vm_str_mod(VmRun *run, VmValue fmtv, VmValue argsv, VmValue *out)
         } else {
             arg = vm_val_empty();
         }
-        const char *specstart = p;
-        while (p < end && strchr("-+ #0123456789.", *p) != NULL) {
+        /* flags, width and precision; a '*' takes its number from the arguments */
+        char spec[40];
+        size_t sl = 0;
+        while (p < end && strchr("-+ #0123456789.*", *p) != NULL) {
+            if (*p == '*') {
+                int64_t w;
+                if (mapping != NULL || used >= nitems) {
+                    vm_sb_fini(&b);
+                    return vm_raise(run, &vm_exc_TypeError,
+                                    "not enough arguments for format string");
+                }
+                if (!vm_is_int(items[used]) || items[used].tag == VM_TAG_OBJ) {
+                    vm_sb_fini(&b);
+                    return vm_raise(run, &vm_exc_TypeError, "* wants int");
+                }
+                w = items[used++].u.i;
+                if (w < 0 && (sl == 0 || spec[sl - 1] != '.')) {
+                    if (sl < sizeof spec - 1) {
+                        spec[sl++] = '-';
+                    }
+                    w = -w;
+                }
+                if (w < 0) {
+                    w = 0;
+                }
+                int k = snprintf(spec + sl, sizeof spec - sl, "%lld", (long long)w);
+                sl = k > 0 && sl + (size_t)k < sizeof spec ? sl + (size_t)k : sl;
+            } else if (sl < sizeof spec - 1) {
+                spec[sl++] = *p;
+            }
             p++;
         }
+        spec[sl] = 0;
+        const char *specstart = spec;
         if (p >= end) {
             vm_sb_fini(&b);
             return vm_raise(run, &vm_exc_ValueError, "incomplete format");
@@ -765,12 +795,12 @@ vm_str_mod(VmRun *run, VmValue fmtv, VmValue argsv, VmValue *out)
             }
             arg = items[used++];
         }
-        char flags[32];
-        size_t fl = (size_t)(p - 1 - specstart);
+        char flags[48];
+        size_t fl = sl;
         {
             /* refuse a huge width or precision before formatting (contract 4) */
             uint64_t num = 0, widest = 0;
-            for (const char *q = specstart; q < p - 1; q++) {
+            for (const char *q = specstart; q < specstart + sl; q++) {
                 if (*q >= '0' && *q <= '9') {
                     num = num * 10 + (uint64_t)(*q - '0');
                     if (num > ((uint64_t)1 << 40)) {
@@ -798,7 +828,7 @@ vm_str_mod(VmRun *run, VmValue fmtv, VmValue argsv, VmValue *out)
         vm_memcpy(flags, specstart, fl);
         flags[fl] = 0;
         VmValue piece;
-        char cfmt[48];
+        char cfmt[64];
         char tmp[512];
         if (conv == 's' || conv == 'r' || conv == 'a') {
             VmStatus st = conv == 's' ? vm_str(run, arg, &piece)
@@ -825,7 +855,14 @@ vm_str_mod(VmRun *run, VmValue fmtv, VmValue argsv, VmValue *out)
         } else if (strchr("dioxXeEfFgGc", conv) != NULL) {
             if (conv == 'c') {
                 VmValue cs = arg;
-                if (!vm_is(arg, &vm_type_str)) {
+                if (arg.tag == VM_TAG_INT || arg.tag == VM_TAG_BOOL) {
+                    VmValue chr_fn = vm_obj_val(vm_builtins_lookup("chr", 3));
+                    if (vm_call_native(run, chr_fn, &arg, 1, NULL, &cs) != VM_OK) {
+                        vm_sb_fini(&b);
+                        return VM_ERR;
+                    }
+                }
+                if (!vm_is(cs, &vm_type_str)) {
                     vm_sb_fini(&b);
                     return vm_raise(run, &vm_exc_TypeError, "%%c requires an int or a unicode "
                                     "character, not %s", vm_type_name(arg));
@@ -860,6 +897,23 @@ vm_str_mod(VmRun *run, VmValue fmtv, VmValue argsv, VmValue *out)
                 }
                 snprintf(cfmt, sizeof cfmt, "%%%sll%c", flags, conv == 'i' ? 'd' : conv);
                 snprintf(tmp, sizeof tmp, cfmt, (long long)iv.u.i);
+                if (conv == 'o' && strchr(flags, '#') != NULL) {
+                    /* C's alternate octal is 010; Python's is 0o10 */
+                    char *q = tmp;
+                    while (*q == ' ' || *q == '-' || *q == '+') {
+                        q++;
+                    }
+                    if (*q == '0' && strlen(tmp) + 2 < sizeof tmp) {
+                        bool zero = q[1] < '0' || q[1] > '7';
+                        if (zero) {
+                            memmove(q + 2, q, strlen(q) + 1);      /* "0" -> "0o0" */
+                        } else {
+                            memmove(q + 2, q + 1, strlen(q + 1) + 1); /* "010" -> "0o10" */
+                        }
+                        q[0] = '0';
+                        q[1] = 'o';
+                    }
+                }
             } else {
                 double d = 0;
                 if (arg.tag == VM_TAG_FLOAT) {

@@ -541,6 +541,99 @@ add_source_lines(VmStrBuf *b, const CmpProgram *p, const VmTraceback *tb)
     vm_sb_adds(b, "\n");
 }
 
+/* CPython's suggestion distance (Python/suggestions.c): case changes cost 1, other
+ * edits 2; NULL-free strings of at most 40 bytes. */
+static size_t
+edit_distance(const char *a, size_t na, const char *b, size_t nb, size_t max)
+{
+    size_t row[41];
+    if (na > 40 || nb > 40) {
+        return max + 1;
+    }
+    for (size_t j = 0; j <= nb; j++) {
+        row[j] = j * 2;
+    }
+    for (size_t i = 1; i <= na; i++) {
+        size_t diag = row[0], best = row[0] = i * 2;
+        for (size_t j = 1; j <= nb; j++) {
+            char x = a[i - 1], y = b[j - 1];
+            size_t sub = x == y ? 0 : (tolower((unsigned char)x) == tolower((unsigned char)y)
+                                       ? 1 : 2);
+            size_t v = diag + sub;
+            if (row[j] + 2 < v) {
+                v = row[j] + 2;
+            }
+            if (row[j - 1] + 2 < v) {
+                v = row[j - 1] + 2;
+            }
+            diag = row[j];
+            row[j] = v;
+            if (v < best) {
+                best = v;
+            }
+        }
+        if (best > max) {
+            return max + 1;
+        }
+    }
+    return row[nb];
+}
+
+static void
+consider(const char *name, size_t n, const char *cand, size_t cn, const char **best,
+         size_t *best_len, size_t *best_cost)
+{
+    if (cn == n && memcmp(cand, name, n) == 0) {
+        return;
+    }
+    size_t max = (n + cn + 3) * 2 / 6;
+    size_t d = edit_distance(name, n, cand, cn, max);
+    if (d <= max && d < *best_cost) {
+        *best = cand;
+        *best_len = cn;
+        *best_cost = d;
+    }
+}
+
+/* "Did you mean: 'x'?" for `name 'y' is not defined`, from globals and builtins. */
+static void
+add_name_suggestion(VmRun *run, VmStrBuf *b, VmExc *e)
+{
+    if (e->args == NULL || e->args->len != 1 || !vm_is(e->args->items[0], &vm_type_str)) {
+        return;
+    }
+    const VmStr *msg = VM_AS(VmStr, e->args->items[0]);
+    const char *pre = "name '", *post = "' is not defined";
+    size_t lp = strlen(pre), lq = strlen(post);
+    if (msg->len <= lp + lq || memcmp(msg->data, pre, lp) != 0
+        || memcmp(msg->data + msg->len - lq, post, lq) != 0) {
+        return;
+    }
+    const char *name = msg->data + lp;
+    size_t n = msg->len - lp - lq;
+    const char *best = NULL;
+    size_t best_len = 0, best_cost = (size_t)-1;
+    VmDict *g = run->globals;
+    for (size_t i = 0; g != NULL && i < g->nentries && i < 750; i++) {
+        VmValue k = g->entries[i].key;
+        if (vm_is(k, &vm_type_str)) {
+            consider(name, n, VM_AS(VmStr, k)->data, VM_AS(VmStr, k)->len, &best, &best_len,
+                     &best_cost);
+        }
+    }
+    if (best == NULL) {
+        for (size_t i = 0; vm_builtins_name(i) != NULL; i++) {
+            const char *c = vm_builtins_name(i);
+            consider(name, n, c, strlen(c), &best, &best_len, &best_cost);
+        }
+    }
+    if (best != NULL) {
+        vm_sb_adds(b, ". Did you mean: '");
+        vm_sb_add(b, best, best_len);
+        vm_sb_adds(b, "'?");
+    }
+}
+
 static void
 format_one(VmRun *run, VmStrBuf *b, VmValue exc)
 {
@@ -583,6 +676,9 @@ format_one(VmRun *run, VmStrBuf *b, VmValue exc)
         if (s->len > 0) {
             vm_sb_adds(b, ": ");
             vm_sb_add(b, s->data, s->len);
+        }
+        if (e->hdr.type == &vm_exc_NameError) {
+            add_name_suggestion(run, b, e);
         }
     } else {
         run->exc = vm_val_empty();

@@ -273,15 +273,92 @@ layout(VmBuf *out, bool neg, const char *digits, long digits_len, long decpt, ch
     return !out->failed;
 }
 
+/* 'f' digits without printf when x * 10**precision is an exact 128-bit
+ * computation: x = m * 2**e, N = round-half-even(m * 10**p * 2**e).  Writes
+ * N's digits (trailing zeros removed) to tmp; returns their count, or 0
+ * when out of range (the caller uses printf). */
+static long
+digits_fixed_exact(double x, int precision, VmBuf *tmp, long *decpt)
+{
+    typedef unsigned __int128 U128;
+    if (precision > 19 || !(x < 9.2e18)) {
+        return 0;
+    }
+    int e2;
+    double f = frexp(x, &e2);
+    uint64_t m = (uint64_t)ldexp(f, 53);
+    int e = e2 - 53;
+    if (e > 10) {
+        return 0;
+    }
+    U128 p10 = 1;
+    for (int k = 0; k < precision; k++) {
+        p10 *= 10;
+    }
+    U128 num = (U128)m * p10;
+    U128 q;
+    if (x == 0.0) {
+        q = 0;
+    } else if (e >= 0) {
+        q = num << e;
+    } else if (-e >= 120) {
+        q = 0;
+    } else {
+        int sh = -e;
+        q = num >> sh;
+        U128 r = num & (((U128)1 << sh) - 1);
+        U128 half = (U128)1 << (sh - 1);
+        if (r > half || (r == half && (q & 1))) {
+            q++;
+        }
+    }
+    char d[48];
+    int n = 0;
+    do {
+        d[n++] = (char)('0' + (int)(q % 10));
+        q /= 10;
+    } while (q != 0);
+    if (!vm_buf_reserve(tmp, (size_t)n + 1)) {
+        return -1;
+    }
+    for (int k = 0; k < n; k++) {
+        tmp->data[k] = d[n - 1 - k];
+    }
+    if (n == 1 && tmp->data[0] == '0') {
+        *decpt = 1;
+        return 1;
+    }
+    *decpt = n - precision;
+    while (n > 1 && tmp->data[n - 1] == '0') {
+        n--;
+    }
+    return n;
+}
+
 /* Digits for 'f' (dtoa mode 3): `precision` places after the point. */
 static long
 digits_fixed(double x, int precision, VmBuf *tmp, long *decpt)
 {
-    size_t need = (size_t)precision + 330;
+    long fast = digits_fixed_exact(fabs(x), precision, tmp, decpt);
+    if (fast != 0) {
+        return fast;
+    }
+    /* Room for the integer digits (from the binary exponent) and the
+     * fraction; snprintf says if that was short and we retry once. */
+    int e2 = 0;
+    frexp(x, &e2);
+    size_t need = (size_t)precision + (e2 > 0 ? (size_t)e2 * 30103 / 100000 + 2 : 1) + 8;
     if (!vm_buf_reserve(tmp, need)) {
         return -1;
     }
     int n = snprintf(tmp->data, need, "%.*f", precision, fabs(x));
+    if (n >= 0 && (size_t)n >= need) {
+        need = (size_t)n + 1;
+        if (!vm_buf_reserve(tmp, need)) {
+            return -1;
+        }
+        n = snprintf(tmp->data, need, "%.*f", precision, fabs(x));
+    }
     if (n < 0) {
         tmp->failed = true;
         return -1;
@@ -343,7 +420,8 @@ vm_fmt_float_to_string(double x, char type, int precision, unsigned flags, VmBuf
     long decpt;
     int idecpt;
     VmBuf tmp;
-    vm_buf_init(&tmp, out->alloc, out->ctx);
+    char store[96];
+    vm_buf_init_fixed(&tmp, store, sizeof store, out->alloc, out->ctx);
     tmp.max = out->max ? out->max + 400 : 0;
     const char *digits = small;
 
@@ -412,15 +490,7 @@ vm_fmt_float_repr(double x, char *out)
     VmBuf b;
     /* A fixed stack buffer behind a VmBuf: the layout never exceeds 26. */
     char store[64];
-    b.data = store;
-    b.len = 0;
-    b.cap = sizeof store;
-    b.max = 0;
-    b.alloc = NULL;
-    b.ctx = NULL;
-    b.failed = false;
-    b.over_limit = false;
-    store[0] = '\0';
+    vm_buf_init_fixed(&b, store, sizeof store, NULL, NULL);
     layout(&b, signbit(x) != 0, digits, n, decpt, 'r', 0, VM_FMT_FLOAT_ADD_DOT_0, false);
     memcpy(out, store, b.len + 1);
     return b.len;

@@ -6,6 +6,7 @@
  */
 #include "vm/fmt_pct.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -435,4 +436,144 @@ vm_pct_apply_char(const VmPctSpec *spec, int64_t cp, VmBuf *out, VmLibError *err
     char enc[4];
     size_t n = vm_unicode_encode((uint32_t)cp, enc);
     return output(spec, enc, n, 1, false, out, err);
+}
+
+static bool
+type_err(VmLibError *err, const char *msg)
+{
+    return vm_lib_error_set(err, VM_LIB_TYPE_ERROR, "%s", msg);
+}
+
+/* One conversion with its argument already fetched. */
+static bool
+convert_arg(const VmPctSpec *spec, const VmPctArg *a, const VmPctOps *ops, void *ctx,
+            VmBuf *out, VmLibError *err)
+{
+    switch (vm_pct_kind(spec->conv)) {
+    case VM_PCT_STR: {
+        VmBuf t;
+        char store[128];
+        vm_buf_init_fixed(&t, store, sizeof store, out->alloc, out->ctx);
+        bool ok = ops->text(ctx, a, spec->conv, &t, err)
+                  && vm_pct_apply_str(spec, t.data ? t.data : "", t.len, out, err);
+        vm_buf_fini(&t);
+        return ok;
+    }
+    case VM_PCT_INT:
+        if (a->kind == VM_PCT_ARG_INT) {
+            return vm_pct_apply_i64(spec, a->i, out, err);
+        }
+        if (a->kind == VM_PCT_ARG_BIG) {
+            return vm_pct_apply_big(spec, a->big, out, err);
+        }
+        if (a->kind == VM_PCT_ARG_FLOAT
+            && (spec->conv == 'd' || spec->conv == 'i' || spec->conv == 'u')) {
+            double t = trunc(a->f);
+            if (t > -9.2e18 && t < 9.2e18) {
+                return vm_pct_apply_i64(spec, (int64_t)t, out, err);
+            }
+            mp_int b;
+            if (mp_init(&b) != MP_OKAY) {
+                return vm_lib_error_set(err, VM_LIB_NO_MEMORY, "out of memory");
+            }
+            bool ok = vm_bigint_from_double(a->f, &b, err) && vm_pct_apply_big(spec, &b, out, err);
+            mp_clear(&b);
+            return ok;
+        }
+        return vm_pct_type_error(spec, a->type_name, err);
+    case VM_PCT_FLOAT:
+        if (a->kind == VM_PCT_ARG_FLOAT) {
+            return vm_pct_apply_float(spec, a->f, out, err);
+        }
+        if (a->kind == VM_PCT_ARG_INT) {
+            return vm_pct_apply_float(spec, (double)a->i, out, err);
+        }
+        if (a->kind == VM_PCT_ARG_BIG) {
+            double d;
+            return vm_bigint_to_double(a->big, &d, err) && vm_pct_apply_float(spec, d, out, err);
+        }
+        return vm_pct_type_error(spec, a->type_name, err);
+    case VM_PCT_CHAR:
+        if (a->kind == VM_PCT_ARG_INT) {
+            return vm_pct_apply_char(spec, a->i, out, err);
+        }
+        if (a->kind == VM_PCT_ARG_BIG) {
+            return vm_lib_error_set(err, VM_LIB_OVERFLOW_ERROR, "%s", VM_PCT_MSG_CHAR_RANGE);
+        }
+        if (a->kind == VM_PCT_ARG_STR && vm_unicode_count(a->s, a->len) == 1) {
+            size_t p = 0;
+            return vm_pct_apply_char(spec, vm_unicode_decode(a->s, a->len, &p), out, err);
+        }
+        return type_err(err, VM_PCT_MSG_CHAR);
+    default:
+        return false;
+    }
+}
+
+/* The next positional int for a '*'. */
+static bool
+star_arg(const VmPctOps *ops, void *ctx, int64_t *v, VmLibError *err)
+{
+    VmPctArg a;
+    if (!ops->next(ctx, &a)) {
+        return type_err(err, VM_PCT_MSG_NOT_ENOUGH);
+    }
+    if (a.kind != VM_PCT_ARG_INT) {
+        return type_err(err, VM_PCT_MSG_STAR);
+    }
+    *v = a.i;
+    return true;
+}
+
+/*
+ * The whole %-format (see header).
+ */
+bool
+vm_pct_format(const char *fmt, size_t len, bool args_are_mapping, const VmPctOps *ops, void *ctx,
+              VmBuf *out, VmLibError *err)
+{
+    size_t pos = 0;
+    VmPctSpec spec;
+    bool used_key = false;
+    for (;;) {
+        if (!vm_pct_next(fmt, len, &pos, args_are_mapping, out, &spec, err)) {
+            return false;
+        }
+        if (spec.conv == 0) {
+            break;
+        }
+        int64_t v;
+        if (spec.width_star) {
+            if (!star_arg(ops, ctx, &v, err)) {
+                return false;
+            }
+            vm_pct_set_width(&spec, v);
+        }
+        if (spec.prec_star) {
+            if (!star_arg(ops, ctx, &v, err)) {
+                return false;
+            }
+            vm_pct_set_precision(&spec, v);
+        }
+        VmPctArg a;
+        if (spec.has_key) {
+            used_key = true;
+            if (!ops->lookup(ctx, spec.key, spec.key_len, &a, err)) {
+                return false;
+            }
+        } else if (!ops->next(ctx, &a)) {
+            return type_err(err, VM_PCT_MSG_NOT_ENOUGH);
+        }
+        if (vm_pct_kind(spec.conv) == VM_PCT_UNSUPPORTED) {
+            return vm_pct_unsupported(fmt, len, &spec, err);
+        }
+        if (!convert_arg(&spec, &a, ops, ctx, out, err)) {
+            return false;
+        }
+    }
+    VmPctArg extra;
+    if (!args_are_mapping && !used_key && ops->next(ctx, &extra)) {
+        return type_err(err, VM_PCT_MSG_NOT_ALL);
+    }
+    return true;
 }

@@ -141,4 +141,46 @@ vm_pct_apply_float(const VmPctSpec *spec, double x, VmBuf *out, VmLibError *err)
 bool
 vm_pct_apply_char(const VmPctSpec *spec, int64_t cp, VmBuf *out, VmLibError *err);
 
+/* A value handed to vm_pct_format by the VM's callbacks. */
+typedef enum VmPctArgKind {
+    VM_PCT_ARG_INT,         /* i (also bool) */
+    VM_PCT_ARG_BIG,         /* big */
+    VM_PCT_ARG_FLOAT,       /* f */
+    VM_PCT_ARG_STR,         /* s, len */
+    VM_PCT_ARG_OTHER,       /* anything else: only %s %r %a accept it */
+} VmPctArgKind;
+
+typedef struct VmPctArg {
+    VmPctArgKind kind;
+    int64_t i;
+    const mp_int *big;      /* borrowed */
+    double f;
+    const char *s;          /* borrowed UTF-8 */
+    size_t len;
+    const char *type_name;  /* for TypeError messages */
+    void *handle;           /* the VM's value, passed back to `text` */
+} VmPctArg;
+
+/*
+ * The VM's side of vm_pct_format.  next: the next positional argument
+ * (false when none is left; for a single non-tuple right operand the VM
+ * yields it once).  lookup: mapping[key] (false with err set, KeyError).
+ * text: append str() / repr() / ascii() (conv 's', 'r', 'a') of arg.
+ */
+typedef struct VmPctOps {
+    bool (*next)(void *ctx, VmPctArg *arg);
+    bool (*lookup)(void *ctx, const char *key, size_t len, VmPctArg *arg, VmLibError *err);
+    bool (*text)(void *ctx, const VmPctArg *arg, uint32_t conv, VmBuf *out, VmLibError *err);
+} VmPctOps;
+
+/*
+ * The whole `fmt % args` with the argument rules of PyUnicode_Format:
+ * '*' takes ints, %d/%i/%u truncate floats, %x/%o need ints, %c takes an int
+ * or a one-character str, leftover positional arguments are TypeError "not
+ * all arguments converted during string formatting" unless args_are_mapping.
+ */
+bool
+vm_pct_format(const char *fmt, size_t len, bool args_are_mapping, const VmPctOps *ops, void *ctx,
+              VmBuf *out, VmLibError *err);
+
 #endif

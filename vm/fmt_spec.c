@@ -544,6 +544,19 @@ vm_fmt_spec_apply_i64(const VmFmtSpec *spec, int64_t v, const char *type_name, V
         n++;
     } while (mag);
     size_t n_prefix = (spec->alternate && base != 10) ? 2 : 0;
+    if (spec->sign != '+' && spec->sign != ' ' && spec->width < 0 && spec->type != 'X'
+        && spec->type != 'n' && !spec->thousands) {
+        /* CPython's fast path: [-][0x]digits. */
+        char *p = end - n;
+        if (n_prefix) {
+            *--p = prefix[1];
+            *--p = '0';
+        }
+        if (v < 0) {
+            *--p = '-';
+        }
+        return vm_buf_append(out, p, (size_t)(end - p)) ? true : vm_lib_error_from_buf(err, out);
+    }
     return vm_fmt_spec_fill_number(spec, v < 0 ? '-' : 0, prefix, n_prefix, end - n, n, false,
                                    "", 0, spec->type == 'X', out, err);
 }
@@ -639,13 +652,21 @@ vm_fmt_spec_apply_float(const VmFmtSpec *spec, double x, const char *type_name, 
         type = 'g';
     }
     VmBuf tmp;
-    vm_buf_init(&tmp, out->alloc, out->ctx);
+    char store[128];
+    vm_buf_init_fixed(&tmp, store, sizeof store, out->alloc, out->ctx);
     tmp.max = out->max;
     if (!vm_fmt_float_to_string(x, (char)type, (int)precision, flags, &tmp)
         || (add_pct && !vm_buf_putc(&tmp, '%'))) {
         vm_lib_error_from_buf(err, &tmp);
         vm_buf_fini(&tmp);
         return false;
+    }
+    if (spec->sign != '+' && spec->sign != ' ' && spec->width < 0 && spec->type != 'n'
+        && !spec->thousands) {
+        /* CPython's fast path: the digits are the result. */
+        bool ok = vm_buf_append(out, tmp.data, tmp.len) ? true : vm_lib_error_from_buf(err, out);
+        vm_buf_fini(&tmp);
+        return ok;
     }
     const char *s = tmp.data;
     size_t n = tmp.len;

@@ -6,23 +6,91 @@
 
 #include "vm/vm_int.h"
 
-/* vm_frame_new: a frame for code `ci` (locals EMPTY, cells not yet created). */
-VmFrame *vm_frame_new(VmRun *run, uint32_t ci, VmFunction *func, VmDict *globals);
+#define NFREE (sizeof(((VmRun *)0)->frame_free) / sizeof(((VmRun *)0)->frame_free[0]))
+
+/*
+ * vm_frame_new: a frame for code `ci` (locals EMPTY, cells not yet created). Frames
+ * are accounted heap blocks outside the object list: calls recycle them through a
+ * per-run free list (no collector work per call).
+ */
 VmFrame *
 vm_frame_new(VmRun *run, uint32_t ci, VmFunction *func, VmDict *globals)
 {
     const CmpCode *code = vm_code(run, ci);
     uint32_t n = code->nlocals + code->ncellvars + code->nfreevars + code->stacksize + 1;
-    VmFrame *f = (VmFrame *)vm_obj_new(run, &vm_type_frame,
-                                       sizeof(VmFrame) + n * sizeof(VmValue));
-    if (f == NULL) {
-        return NULL;
+    size_t size = sizeof(VmFrame) + n * sizeof(VmValue);
+    VmFrame *f;
+    if (n < NFREE && run->frame_free[n] != NULL) {
+        f = run->frame_free[n];
+        run->frame_free[n] = f->back;
+    } else {
+        f = vm_heap_alloc(run, size);
+        if (f == NULL) {
+            return NULL;
+        }
     }
+    memset(f, 0, size);
+    f->hdr.type = &vm_type_frame;
+    f->hdr.size = (uint32_t)size;
     f->func = func;
     f->code_index = ci;
     f->nslots = n;
     f->globals = globals;
     return f;
+}
+
+/* vm_frame_release: a returned frame goes back to the free list (generator frames
+ * belong to their generator and are released with it). */
+void
+vm_frame_release(VmRun *run, VmFrame *f)
+{
+    if (f == NULL || f->gen != NULL) {
+        return;
+    }
+    if (f->nslots < NFREE) {
+        f->back = run->frame_free[f->nslots];
+        run->frame_free[f->nslots] = f;
+        return;
+    }
+    vm_heap_free(run, f);
+}
+
+/* vm_frame_trace: marks what a frame holds (not its caller: the chain is walked by
+ * the collector's roots). */
+void
+vm_frame_trace(VmGc *gc, VmFrame *f)
+{
+    vm_gc_mark_obj(gc, (VmObj *)f->func);
+    vm_gc_mark_obj(gc, (VmObj *)f->globals);
+    vm_gc_mark_obj(gc, (VmObj *)f->gen);
+    const CmpCode *code = vm_code(gc->run, f->code_index);
+    uint32_t live = code->nlocals + code->ncellvars + code->nfreevars + f->sp;
+    for (uint32_t i = 0; i < live && i < f->nslots; i++) {
+        vm_gc_mark(gc, f->slots[i]);
+    }
+}
+
+/* vm_frame_free_all: teardown of the live chain (before the heap objects go) and of
+ * the free lists. */
+void
+vm_frame_free_all(VmRun *run)
+{
+    VmFrame *f = run->frame;
+    while (f != NULL) {
+        VmFrame *back = f->back;
+        if (f->gen == NULL) {
+            vm_heap_free(run, f);
+        }
+        f = back;
+    }
+    run->frame = NULL;
+    for (size_t i = 0; i < NFREE; i++) {
+        while (run->frame_free[i] != NULL) {
+            VmFrame *next = run->frame_free[i]->back;
+            vm_heap_free(run, run->frame_free[i]);
+            run->frame_free[i] = next;
+        }
+    }
 }
 
 static VmStatus

@@ -69,7 +69,9 @@ mark_roots(VmGc *gc, VmRun *run)
     mark_codes(gc, run->prelude, run->prelude_codes);
     vm_gc_mark_obj(gc, (VmObj *)run->prelude_globals);
     vm_gc_mark_obj(gc, (VmObj *)run->globals);
-    vm_gc_mark_obj(gc, (VmObj *)run->frame);
+    for (VmFrame *f = run->frame; f != NULL; f = f->back) {
+        vm_frame_trace(gc, f);
+    }
     vm_gc_mark(gc, run->exc);
     vm_gc_mark(gc, run->handled);
     vm_gc_mark(gc, run->result);

@@ -14,7 +14,6 @@
 #include "vm/modules.h"
 #include "vm/vm_int.h"
 
-VmFrame *vm_frame_new(VmRun *run, uint32_t ci, VmFunction *func, VmDict *globals);
 VmStatus vm_frame_bind(VmRun *run, VmFrame *f, VmFunction *func, VmValue *args, size_t nargs,
                        VmTuple *kwnames);
 VmStatus vm_format(VmRun *run, VmValue v, VmValue spec, VmValue *out);
@@ -318,6 +317,15 @@ vm_interp_run(VmRun *run)
             goto error; \
         } \
     } while (0)
+/* Loaded bytecode is untrusted (HOST: snapshots and .mbc files): an operand
+ * of the wrong kind raises instead of being cast. */
+#define EXPECT_OPERAND(v, type) \
+    do { \
+        if (!vm_is((v), (type))) { \
+            CHECK(vm_raise(run, &vm_exc_RuntimeError, "bad operand for %s", \
+                           cmp_opcode_name(CMP_OP(insn)))); \
+        } \
+    } while (0)
 
     LOAD_FRAME();
     if (!vm_val_is_empty(run->exc) || run->heap.limit != VM_LIMIT_NONE) {
@@ -375,10 +383,11 @@ vm_interp_run(VmRun *run)
                 SAVE();
                 if (f->is_module) {
                     run->result = r;
-                    return VM_EVENT_COMPLETE;
+                } else {
+                    run->nested_value = r;
                 }
-                run->nested_value = r;
                 f->back = NULL;
+                vm_frame_release(run, f);
                 return VM_EVENT_COMPLETE;
             }
             {
@@ -388,6 +397,7 @@ vm_interp_run(VmRun *run)
                 if (f->gen != NULL) {
                     f->back = NULL;
                 }
+                vm_frame_release(run, f);
                 f = caller;
                 run->frame = f;
                 run->depth--;
@@ -461,7 +471,13 @@ vm_interp_run(VmRun *run)
             VmStr *name = names[arg];
             a = vm_dict_get_str(f->globals, name);
             if (vm_val_is_empty(a)) {
-                a = vm_builtin_lookup_str(name);
+                /* builtins never change: cache the lookup per name slot */
+                VmValue *bc = &vm_code_data(run, f->code_index)->builtins[arg];
+                if (vm_val_is_empty(*bc)) {
+                    a = vm_builtin_lookup_str(name);
+                    *bc = vm_val_is_empty(a) ? vm_val_none() : a;
+                }
+                a = vm_val_is_none(*bc) ? vm_val_empty() : *bc;
                 if (vm_val_is_empty(a)) {
                     CHECK(vm_raise(run, &vm_exc_NameError, "name '%s' is not defined",
                                    name->data));
@@ -553,6 +569,20 @@ vm_interp_run(VmRun *run)
         case OP_COMPARE_OP:
             b = POP();
             a = POP();
+            if (a.tag == VM_TAG_INT && b.tag == VM_TAG_INT && arg <= 5) {
+                int64_t x = a.u.i, y = b.u.i;
+                bool t;
+                switch (arg) {
+                case 0: t = x == y; break;
+                case 1: t = x != y; break;
+                case 2: t = x < y; break;
+                case 3: t = x <= y; break;
+                case 4: t = x > y; break;
+                default: t = x >= y; break;
+                }
+                PUSH(vm_val_bool(t));
+                break;
+            }
             if (arg > 5) {
                 CHECK(vm_raise(run, &vm_exc_RuntimeError, "bad comparison"));
             }
@@ -660,9 +690,16 @@ vm_interp_run(VmRun *run)
             break;
         }
         case OP_BUILD_STRING: {
+            for (uint32_t i = 0; i < arg; i++) {
+                EXPECT_OPERAND(sp[(int)i - (int)arg], &vm_type_str);
+            }
             VmStrBuf buf;
             vm_sb_init(&buf, run);
             for (uint32_t i = 0; i < arg; i++) {
+                if (!vm_is(sp[(int)i - (int)arg], &vm_type_str)) {
+                    vm_sb_fini(&buf);
+                    EXPECT_OPERAND(sp[(int)i - (int)arg], &vm_type_str);
+                }
                 VmStr *s = VM_AS(VmStr, sp[(int)i - (int)arg]);
                 vm_sb_add(&buf, s->data, s->len);
             }
@@ -673,28 +710,34 @@ vm_interp_run(VmRun *run)
         }
         case OP_LIST_APPEND:
             a = POP();
+            EXPECT_OPERAND(PEEK(arg), &vm_type_list);
             CHECK(vm_list_append(run, VM_AS(VmList, PEEK(arg)), a));
             break;
         case OP_SET_ADD:
             a = POP();
+            EXPECT_OPERAND(PEEK(arg), &vm_type_set);
             CHECK(vm_set_add(run, VM_AS(VmSet, PEEK(arg)), a));
             break;
         case OP_MAP_ADD:
             b = POP();
             a = POP();
+            EXPECT_OPERAND(PEEK(arg), &vm_type_dict);
             CHECK(vm_dict_set(run, VM_AS(VmDict, PEEK(arg)), a, b));
             break;
         case OP_LIST_EXTEND:
             a = POP();
+            EXPECT_OPERAND(PEEK(arg), &vm_type_list);
             CHECK(vm_list_extend(run, VM_AS(VmList, PEEK(arg)), a));
             break;
         case OP_SET_UPDATE:
             a = POP();
+            EXPECT_OPERAND(PEEK(arg), &vm_type_set);
             CHECK(vm_set_update(run, VM_AS(VmSet, PEEK(arg)), a));
             break;
         case OP_DICT_UPDATE:
         case OP_DICT_MERGE:
             a = POP();
+            EXPECT_OPERAND(PEEK(arg), &vm_type_dict);
             if (!vm_is(a, &vm_type_dict)) {
                 CHECK(vm_raise(run, &vm_exc_TypeError, "'%s' object is not a mapping",
                                vm_type_name(a)));
@@ -728,6 +771,7 @@ vm_interp_run(VmRun *run)
             CHECK(vm_dict_update(run, VM_AS(VmDict, PEEK(arg)), a));
             break;
         case OP_LIST_TO_TUPLE: {
+            EXPECT_OPERAND(TOP(), &vm_type_list);
             VmList *l = VM_AS(VmList, TOP());
             SAVE();
             VmTuple *t = vm_tuple_new(run, l->len);
@@ -824,7 +868,7 @@ vm_interp_run(VmRun *run)
             break;
         case OP_FOR_ITER:
             a = TOP();
-            if (vm_is(a, &vm_type_iter) && VM_AS(VmIter, a)->kind == 3) {
+            if (vm_is(a, &vm_type_range_iter)) {
                 VmIter *it = VM_AS(VmIter, a);
                 VmRange *rg = VM_AS(VmRange, it->seq);
                 if (it->index < rg->len) {
@@ -917,7 +961,17 @@ vm_interp_run(VmRun *run)
                 }
             } else {
                 if (CMP_OP(insn) == OP_CALL_KW) {
-                    kwnames = VM_AS(VmTuple, POP());
+                    /* Loaded programs are untrusted: the names must be a
+                     * tuple of str no longer than the arguments. */
+                    VmValue kwv = POP();
+                    bool ok = vm_is(kwv, &vm_type_tuple) && VM_AS(VmTuple, kwv)->len <= arg;
+                    for (size_t k = 0; ok && k < VM_AS(VmTuple, kwv)->len; k++) {
+                        ok = vm_is(VM_AS(VmTuple, kwv)->items[k], &vm_type_str);
+                    }
+                    if (!ok) {
+                        CHECK(vm_raise(run, &vm_exc_RuntimeError, "bad call layout"));
+                    }
+                    kwnames = VM_AS(VmTuple, kwv);
                 }
                 nargs = arg + (kwnames ? 0 : 0);
                 callee_slot = sp - nargs - 2;
@@ -963,12 +1017,17 @@ vm_interp_run(VmRun *run)
                 if (cc->flags & CMP_CO_GENERATOR) {
                     SAVE();
                     VmFrame *gf = vm_frame_new(run, fn->code_index, fn, fn->globals);
-                    if (gf == NULL || vm_frame_bind(run, gf, fn, args, nargs, kwnames) != VM_OK) {
+                    if (gf == NULL) {
+                        goto error;
+                    }
+                    if (vm_frame_bind(run, gf, fn, args, nargs, kwnames) != VM_OK) {
+                        vm_frame_release(run, gf);
                         goto error;
                     }
                     VmGenerator *g = (VmGenerator *)vm_obj_new(run, &vm_type_generator,
                                                                sizeof *g);
                     if (g == NULL) {
+                        vm_frame_release(run, gf);
                         goto error;
                     }
                     g->frame = gf;
@@ -988,8 +1047,8 @@ vm_interp_run(VmRun *run)
                 if (nf == NULL) {
                     goto error;
                 }
-                /* keep the operands reachable until the frame owns them */
                 if (vm_frame_bind(run, nf, fn, args, nargs, kwnames) != VM_OK) {
+                    vm_frame_release(run, nf);
                     goto error;
                 }
                 sp = callee_slot;
@@ -1060,16 +1119,29 @@ vm_interp_run(VmRun *run)
             VmTuple *defaults = NULL, *closure = NULL;
             VmDict *kwdefaults = NULL;
             if (arg & 1) {
+                EXPECT_OPERAND(TOP(), &vm_type_tuple);
                 defaults = VM_AS(VmTuple, POP());
             }
             if (arg & 2) {
+                EXPECT_OPERAND(TOP(), &vm_type_dict);
                 kwdefaults = VM_AS(VmDict, POP());
             }
             if (arg & 4) {
                 (void)POP();
             }
             if (arg & 8) {
+                EXPECT_OPERAND(TOP(), &vm_type_tuple);
                 closure = VM_AS(VmTuple, POP());
+                for (size_t k = 0; k < closure->len; k++) {
+                    EXPECT_OPERAND(closure->items[k], &vm_type_cell);
+                }
+            }
+            if (!vm_val_is_int(a) || a.u.i < 0 || a.u.i > UINT32_MAX
+                || ((a.u.i & VM_PRELUDE_BIT)
+                        ? run->prelude == NULL
+                              || (a.u.i & ~(int64_t)VM_PRELUDE_BIT) >= run->prelude->ncodes
+                        : (uint64_t)a.u.i >= run->program->ncodes)) {
+                CHECK(vm_raise(run, &vm_exc_RuntimeError, "bad operand for MAKE_FUNCTION"));
             }
             SAVE();
             uint32_t ci = (uint32_t)a.u.i;
@@ -1266,7 +1338,9 @@ vm_interp_run(VmRun *run)
                     /* avoid creating a cycle in the context chain */
                     VmValue o = run->handled;
                     bool cycle = false;
-                    for (int guard = 0; vm_val_is_obj(o) && guard < 100; guard++) {
+                    for (int guard = 0; vm_val_is_obj(o) && (o.u.o->type->flags & VM_TYPE_EXC)
+                                        && guard < 100;
+                         guard++) {
                         if (vm_val_same(o, exc)) {
                             cycle = true;
                             break;
@@ -1319,6 +1393,7 @@ vm_interp_run(VmRun *run)
                     run->frame = f->back;
                     run->depth--;
                     f->back = NULL;
+                    vm_frame_release(run, f);
                     return VM_EVENT_ERROR;
                 }
                 bool inlined = is_inlined_comprehension(code);
@@ -1327,6 +1402,7 @@ vm_interp_run(VmRun *run)
                     if (f->gen != NULL) {
                         f->back = NULL;
                     }
+                    vm_frame_release(run, f);
                     f = caller;
                 }
                 run->frame = f;
@@ -1350,7 +1426,6 @@ vm_interp_run(VmRun *run)
 #undef CHECK
 }
 
-VmFrame *vm_frame_new(VmRun *run, uint32_t ci, VmFunction *func, VmDict *globals);
 
 /* Runs run->frame (an entry frame just pushed) in a nested loop. */
 static VmEventKind
@@ -1385,11 +1460,16 @@ vm_call_python(VmRun *run, VmValue func, VmValue *args, size_t nargs, VmTuple *k
     }
     if (cc->flags & (CMP_CO_GENERATOR | CMP_CO_COROUTINE | CMP_CO_ASYNC_GENERATOR)) {
         VmFrame *gf = vm_frame_new(run, fn->code_index, fn, fn->globals);
-        if (gf == NULL || vm_frame_bind(run, gf, fn, args, nargs, kwnames) != VM_OK) {
+        if (gf == NULL) {
+            return VM_ERR;
+        }
+        if (vm_frame_bind(run, gf, fn, args, nargs, kwnames) != VM_OK) {
+            vm_frame_release(run, gf);
             return VM_ERR;
         }
         VmGenerator *g = (VmGenerator *)vm_obj_new(run, &vm_type_generator, sizeof *g);
         if (g == NULL) {
+            vm_frame_release(run, gf);
             return VM_ERR;
         }
         g->frame = gf;
@@ -1402,7 +1482,11 @@ vm_call_python(VmRun *run, VmValue func, VmValue *args, size_t nargs, VmTuple *k
     VmFrame *saved = run->frame;
     uint32_t saved_depth = run->depth;
     VmFrame *nf = vm_frame_new(run, fn->code_index, fn, fn->globals);
-    if (nf == NULL || vm_frame_bind(run, nf, fn, args, nargs, kwnames) != VM_OK) {
+    if (nf == NULL) {
+        return VM_ERR;
+    }
+    if (vm_frame_bind(run, nf, fn, args, nargs, kwnames) != VM_OK) {
+        vm_frame_release(run, nf);
         return VM_ERR;
     }
     nf->back = saved;

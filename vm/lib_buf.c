@@ -32,6 +32,22 @@ vm_buf_init(VmBuf *buf, VmLibAllocFn alloc, void *ctx)
     buf->ctx = ctx;
     buf->failed = false;
     buf->over_limit = false;
+    buf->borrowed = false;
+}
+
+/*
+ * Initialise over caller storage (see header).
+ */
+void
+vm_buf_init_fixed(VmBuf *buf, char *storage, size_t cap, VmLibAllocFn alloc, void *ctx)
+{
+    vm_buf_init(buf, alloc, ctx);
+    if (cap > 0) {
+        buf->data = storage;
+        buf->cap = cap;
+        buf->borrowed = true;
+        storage[0] = '\0';
+    }
 }
 
 /*
@@ -40,7 +56,7 @@ vm_buf_init(VmBuf *buf, VmLibAllocFn alloc, void *ctx)
 void
 vm_buf_fini(VmBuf *buf)
 {
-    if (buf->data) {
+    if (buf->data && !buf->borrowed) {
         buf->alloc(buf->ctx, buf->data, buf->cap, 0);
     }
     buf->data = NULL;
@@ -48,6 +64,7 @@ vm_buf_fini(VmBuf *buf)
     buf->cap = 0;
     buf->failed = false;
     buf->over_limit = false;
+    buf->borrowed = false;
 }
 
 /*
@@ -91,11 +108,21 @@ vm_buf_reserve(VmBuf *buf, size_t extra)
     if (buf->max != 0 && cap > buf->max + 1) {
         cap = need > buf->max + 1 ? need : buf->max + 1;
     }
-    char *p = buf->alloc(buf->ctx, buf->data, buf->cap, cap);
+    char *p;
+    if (buf->borrowed) {
+        /* Leave the caller's storage: copy into a fresh block. */
+        p = buf->alloc(buf->ctx, NULL, 0, cap);
+        if (p && buf->len) {
+            memcpy(p, buf->data, buf->len);
+        }
+    } else {
+        p = buf->alloc(buf->ctx, buf->data, buf->cap, cap);
+    }
     if (!p) {
         buf->failed = true;
         return false;
     }
+    buf->borrowed = false;
     buf->data = p;
     buf->cap = cap;
     buf->data[buf->len] = '\0';
@@ -235,6 +262,18 @@ vm_buf_take(VmBuf *buf, size_t *len, size_t *cap)
     }
     if (!buf->data && !vm_buf_reserve(buf, 0)) {
         return NULL;
+    }
+    if (buf->borrowed) {
+        /* The caller's storage cannot be handed over: move to the heap. */
+        char *h = buf->alloc(buf->ctx, NULL, 0, buf->len + 1);
+        if (!h) {
+            buf->failed = true;
+            return NULL;
+        }
+        memcpy(h, buf->data, buf->len + 1);
+        buf->data = h;
+        buf->cap = buf->len + 1;
+        buf->borrowed = false;
     }
     char *p = buf->data;
     if (len) {

@@ -41,6 +41,7 @@ typedef struct VmBuf {
     void *ctx;
     bool failed;
     bool over_limit;    /* the failure was the `max` cap, not the allocator */
+    bool borrowed;      /* data is caller storage (vm_buf_init_fixed): never freed */
 } VmBuf;
 
 /*
@@ -49,6 +50,14 @@ typedef struct VmBuf {
  */
 void
 vm_buf_init(VmBuf *buf, VmLibAllocFn alloc, void *ctx);
+
+/*
+ * Initialise over caller storage (e.g. a stack array of `cap` bytes): no
+ * allocation until the text outgrows it, then the allocator takes over.
+ * Used for short temporaries (a float's digits) on hot paths.
+ */
+void
+vm_buf_init_fixed(VmBuf *buf, char *storage, size_t cap, VmLibAllocFn alloc, void *ctx);
 
 /*
  * Release the buffer's memory and reset it to empty (keeps alloc/ctx/max).

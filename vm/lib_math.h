@@ -111,9 +111,11 @@ vm_math_fsum_result(const VmFsum *s, double *out, VmLibError *err);
 
 /*
  * sum()'s float accumulation (Neumaier compensation, CPython 3.12+).  The
- * VM starts it when the running sum becomes a float, adds float (and
- * int64) items, and takes the result when the items end or a non-number
- * turns up.
+ * VM starts it when the running sum becomes a float, adds float items with
+ * vm_float_sum_add and int items that fit a C long with
+ * vm_float_sum_add_int (CPython adds those WITHOUT compensation:
+ * sum([1e100, 1, -1e100]) == 0.0), and takes the result when the items end
+ * or something else turns up.
  */
 typedef struct VmFloatSum {
     double sum;

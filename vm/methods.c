@@ -15,6 +15,7 @@ VmValue vm_dict_view_new(VmRun *run, VmValue dict, int kind);
 VmStatus vm_sort_values(VmRun *run, VmValue *items, size_t n, VmValue key, bool reverse);
 VmStatus vm_set_discard(VmRun *run, VmSet *s, VmValue key, bool *found);
 VmStatus vm_format(VmRun *run, VmValue v, VmValue spec, VmValue *out);
+VmStatus vm_ascii(VmRun *run, VmValue v, VmValue *out);
 
 #define METHOD(cname, pyname, owner) \
     static VmStatus m_##cname(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, \
@@ -1358,13 +1359,106 @@ METHOD(str_zfill, "zfill", &vm_type_str)
 }
 
 
-METHOD(str_format, "format", &vm_type_str)
+/* Resolves one replacement field's value: `name` / index, then .attr and [key]. */
+static VmStatus
+format_field_value(VmRun *run, const char *field, const char *fend, VmValue *args, size_t npos,
+                   VmTuple *kwnames, VmValue mapping, int *numbering, size_t *auto_ix,
+                   VmValue *out)
 {
-    /* {} / {0} / {name} fields with optional !r/!s and :spec */
-    VmStr *f = VM_AS(VmStr, args[0]);
-    size_t nkw = kwnames ? kwnames->len : 0;
-    size_t npos = nargs - 1 - nkw;
-    size_t auto_ix = 0;
+    const char *p = field;
+    while (p < fend && *p != '.' && *p != '[') {
+        p++;
+    }
+    size_t nlen = (size_t)(p - field);
+    bool digits = nlen > 0;
+    for (size_t k = 0; k < nlen; k++) {
+        digits = digits && field[k] >= '0' && field[k] <= '9';
+    }
+    if (nlen == 0 || digits) {
+        if (nlen == 0) {
+            if (*numbering == 1) {
+                return vm_raise(run, &vm_exc_ValueError,
+                                "cannot switch from manual field specification to automatic "
+                                "field numbering");
+            }
+            *numbering = 2;
+        } else {
+            if (*numbering == 2) {
+                return vm_raise(run, &vm_exc_ValueError,
+                                "cannot switch from automatic field numbering to manual field "
+                                "specification");
+            }
+            *numbering = 1;
+        }
+        size_t ix = nlen == 0 ? (*auto_ix)++ : (size_t)strtoul(field, NULL, 10);
+        if (ix >= npos) {
+            return vm_raise(run, &vm_exc_IndexError,
+                            "Replacement index %zu out of range for positional args tuple", ix);
+        }
+        *out = args[ix];
+    } else {
+        VmValue key = vm_str_val(run, field, nlen);
+        if (vm_val_is_empty(key)) {
+            return VM_ERR;
+        }
+        *out = vm_val_empty();
+        if (!vm_val_is_empty(mapping)) {
+            if (vm_getitem(run, mapping, key, out) != VM_OK) {
+                return VM_ERR;
+            }
+        } else {
+            size_t nkw = kwnames ? kwnames->len : 0;
+            for (size_t k = 0; k < nkw; k++) {
+                if (vm_str_eq(VM_AS(VmStr, kwnames->items[k]), VM_AS(VmStr, key))) {
+                    *out = args[npos + k];
+                }
+            }
+            if (vm_val_is_empty(*out)) {
+                return vm_raise_with_arg(run, &vm_exc_KeyError, key);
+            }
+        }
+    }
+    while (p < fend) {
+        if (*p == '.') {
+            const char *a = ++p;
+            while (p < fend && *p != '.' && *p != '[') {
+                p++;
+            }
+            VmStr *attr = vm_str_new(run, a, (size_t)(p - a));
+            if (attr == NULL || vm_getattr(run, *out, attr, out) != VM_OK) {
+                return VM_ERR;
+            }
+        } else {
+            const char *a = ++p;
+            while (p < fend && *p != ']') {
+                p++;
+            }
+            if (p >= fend) {
+                return vm_raise(run, &vm_exc_ValueError, "Missing ']' in format string");
+            }
+            bool num = p > a;
+            for (const char *q = a; q < p; q++) {
+                num = num && *q >= '0' && *q <= '9';
+            }
+            VmValue key = num ? vm_val_int((int64_t)strtoll(a, NULL, 10))
+                              : vm_str_val(run, a, (size_t)(p - a));
+            if (vm_val_is_empty(key) || vm_getitem(run, *out, key, out) != VM_OK) {
+                return VM_ERR;
+            }
+            p++;
+        }
+    }
+    return VM_OK;
+}
+
+static VmStatus
+format_impl(VmRun *run, VmStr *f, VmValue *args, size_t npos, VmTuple *kwnames,
+            VmValue mapping, size_t *auto_ixp, int *numberingp, VmValue *out)
+{
+    size_t auto_local = 0;
+    int numbering_local = 0;
+    size_t *auto_ix = auto_ixp ? auto_ixp : &auto_local;
+    int *numbering = numberingp ? numberingp : &numbering_local;
     VmStrBuf b;
     vm_sb_init(&b, run);
     const char *p = f->data, *end = f->data + f->len;
@@ -1388,69 +1482,76 @@ METHOD(str_format, "format", &vm_type_str)
             vm_sb_add(&b, p++, 1);
             continue;
         }
-        const char *q = memchr(p, '}', (size_t)(end - p));
-        if (q == NULL) {
+        /* find the matching '}' (a spec may hold one nested level of fields) */
+        const char *q = p + 1;
+        int depth = 1;
+        while (q < end && depth > 0) {
+            if (*q == '{') {
+                depth++;
+            } else if (*q == '}') {
+                depth--;
+            }
+            if (depth > 0) {
+                q++;
+            }
+        }
+        if (q >= end) {
             vm_sb_fini(&b);
             return vm_raise(run, &vm_exc_ValueError, "Single '{' encountered in format string");
         }
         const char *field = p + 1;
         const char *fend = field;
         while (fend < q && *fend != '!' && *fend != ':') {
-            fend++;
+            if (*fend == '[') {
+                while (fend < q && *fend != ']') {
+                    fend++;
+                }
+            }
+            if (fend < q) {
+                fend++;
+            }
         }
         char conv = 0;
         const char *spec = q;
         if (fend < q && *fend == '!') {
-            conv = fend[1];
+            conv = fend + 1 < q ? fend[1] : 0;
             spec = fend + 2;
         } else if (fend < q) {
             spec = fend;
         }
-        VmValue v = vm_val_empty();
-        if (fend == field) {
-            if (auto_ix >= npos) {
-                vm_sb_fini(&b);
-                return vm_raise(run, &vm_exc_IndexError,
-                                "Replacement index %zu out of range for positional args tuple",
-                                auto_ix);
-            }
-            v = args[1 + auto_ix++];
-        } else if (isdigit((unsigned char)*field)) {
-            size_t ix = (size_t)strtoul(field, NULL, 10);
-            if (ix >= npos) {
-                vm_sb_fini(&b);
-                return vm_raise(run, &vm_exc_IndexError,
-                                "Replacement index %zu out of range for positional args tuple",
-                                ix);
-            }
-            v = args[1 + ix];
-        } else {
-            for (size_t k = 0; k < nkw; k++) {
-                VmStr *kn = VM_AS(VmStr, kwnames->items[k]);
-                if (kn->len == (size_t)(fend - field)
-                    && memcmp(kn->data, field, kn->len) == 0) {
-                    v = args[1 + npos + k];
-                }
-            }
-            if (vm_val_is_empty(v)) {
-                VmValue key = vm_str_val(run, field, (size_t)(fend - field));
-                vm_sb_fini(&b);
-                return vm_raise_with_arg(run, &vm_exc_KeyError, key);
-            }
-        }
-        VmValue s;
-        if (conv == 'r' && vm_repr(run, v, &v) != VM_OK) {
+        VmValue v;
+        if (format_field_value(run, field, fend, args, npos, kwnames, mapping, numbering,
+                               auto_ix, &v) != VM_OK) {
             vm_sb_fini(&b);
             return VM_ERR;
         }
-        if (conv == 's' && vm_str(run, v, &v) != VM_OK) {
+        if ((conv == 'r' && vm_repr(run, v, &v) != VM_OK)
+            || (conv == 's' && vm_str(run, v, &v) != VM_OK)
+            || (conv == 'a' && vm_ascii(run, v, &v) != VM_OK)) {
             vm_sb_fini(&b);
             return VM_ERR;
         }
         VmValue specv = vm_val_empty();
         if (spec < q && *spec == ':') {
-            specv = vm_str_val(run, spec + 1, (size_t)(q - spec - 1));
+            VmValue inner;
+            VmStr *sp = vm_str_new(run, spec + 1, (size_t)(q - spec - 1));
+            if (sp == NULL) {
+                vm_sb_fini(&b);
+                return VM_ERR;
+            }
+            if (memchr(sp->data, '{', sp->len) != NULL) {
+                /* nested fields in the spec: format the spec itself first */
+                if (format_impl(run, sp, args, npos, kwnames, mapping, auto_ix, numbering,
+                                &inner) != VM_OK) {
+                    vm_sb_fini(&b);
+                    return VM_ERR;
+                }
+                specv = inner;
+            } else {
+                specv = vm_obj_val(sp);
+            }
         }
+        VmValue s;
         if (vm_format(run, v, specv, &s) != VM_OK) {
             vm_sb_fini(&b);
             return VM_ERR;
@@ -1459,6 +1560,19 @@ METHOD(str_format, "format", &vm_type_str)
         p = q + 1;
     }
     return vm_sb_to_str(&b, out);
+}
+
+METHOD(str_format, "format", &vm_type_str)
+{
+    size_t nkw = kwnames ? kwnames->len : 0;
+    return format_impl(run, VM_AS(VmStr, args[0]), args + 1, nargs - 1 - nkw, kwnames,
+                       vm_val_empty(), NULL, NULL, out);
+}
+
+METHOD(str_format_map, "format_map", &vm_type_str)
+{
+    NARGS("format_map", 1, 1);
+    return format_impl(run, VM_AS(VmStr, args[0]), NULL, 0, NULL, args[1], NULL, NULL, out);
 }
 
 
@@ -1771,7 +1885,7 @@ const VmBuiltin *const vm_str_methods[] = {
     &mb_str_isupper, &mb_str_islower, &mb_str_istitle, &mb_str_isidentifier, &mb_str_isascii,
     &mb_str_rfind, &mb_str_rindex, &mb_str_partition, &mb_str_rpartition,
     &mb_str_removeprefix, &mb_str_removesuffix, &mb_str_rsplit, &mb_str_expandtabs,
-    &mb_str_encode, &mb_str_join, &mb_str_upper, &mb_str_lower, &mb_str_title, &mb_str_capitalize,
+    &mb_str_encode, &mb_str_format_map, &mb_str_join, &mb_str_upper, &mb_str_lower, &mb_str_title, &mb_str_capitalize,
     &mb_str_swapcase, &mb_str_strip, &mb_str_lstrip, &mb_str_rstrip, &mb_str_split,
     &mb_str_replace, &mb_str_startswith, &mb_str_endswith, &mb_str_find, &mb_str_index,
     &mb_str_count, &mb_str_isdigit, &mb_str_isalpha, &mb_str_isalnum, &mb_str_isspace,

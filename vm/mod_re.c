@@ -1674,7 +1674,7 @@ FN(compile, "compile")
 {
     static const char *const names[] = { "pattern", "flags" };
     VmValue a[2];
-    int64_t flags;
+    int64_t flags = 0;
     VmRePattern *p;
     if (vm_parse_args(run, "compile", args, nargs, kwnames, names, 2, 1, 0, a) != VM_OK
         || get_flags(run, a[1], &flags) != VM_OK || compile_pattern(run, a[0], flags, &p)
@@ -1691,7 +1691,7 @@ fn_match(VmRun *run, const char *name, VmValue *args, size_t nargs, VmTuple *kwn
 {
     static const char *const names[] = { "pattern", "string", "flags" };
     VmValue a[3];
-    int64_t flags;
+    int64_t flags = 0;
     VmRePattern *p;
     if (vm_parse_args(run, name, args, nargs, kwnames, names, 3, 2, 0, a) != VM_OK
         || get_flags(run, a[2], &flags) != VM_OK || compile_pattern(run, a[0], flags, &p)
@@ -1736,7 +1736,7 @@ FN(split, "split")
 {
     static const char *const names[] = { "pattern", "string", "maxsplit", "flags" };
     VmValue a[4];
-    int64_t flags, maxsplit;
+    int64_t flags = 0, maxsplit;
     VmRePattern *p;
     if (vm_parse_args(run, "split", args, nargs, kwnames, names, 4, 2, 0, a) != VM_OK
         || count_arg(run, a[2], &maxsplit) != VM_OK || get_flags(run, a[3], &flags) != VM_OK
@@ -1752,7 +1752,7 @@ fn_sub(VmRun *run, const char *name, VmValue *args, size_t nargs, VmTuple *kwnam
 {
     static const char *const names[] = { "pattern", "repl", "string", "count", "flags" };
     VmValue a[5];
-    int64_t flags, count;
+    int64_t flags = 0, count;
     VmRePattern *p;
     if (vm_parse_args(run, name, args, nargs, kwnames, names, 5, 3, 0, a) != VM_OK
         || count_arg(run, a[3], &count) != VM_OK || get_flags(run, a[4], &flags) != VM_OK

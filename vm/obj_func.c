@@ -192,24 +192,10 @@ const VmType vm_type_external = {
     .repr = external_repr, .hash = identity_hash,
 };
 
-static void
-frame_trace(VmGc *gc, VmObj *o)
-{
-    VmFrame *f = (VmFrame *)o;
-    vm_gc_mark_obj(gc, (VmObj *)f->back);
-    vm_gc_mark_obj(gc, (VmObj *)f->func);
-    vm_gc_mark_obj(gc, (VmObj *)f->globals);
-    vm_gc_mark_obj(gc, (VmObj *)f->gen);
-    const CmpCode *code = vm_code(gc->run, f->code_index);
-    uint32_t live = code->nlocals + code->ncellvars + code->nfreevars + f->sp;
-    for (uint32_t i = 0; i < live && i < f->nslots; i++) {
-        vm_gc_mark(gc, f->slots[i]);
-    }
-}
-
+/* Frames are traced by vm_frame_trace from the chain and their generators, never
+ * through the object list (vm_gc_mark_obj is not called on them). */
 const VmType vm_type_frame = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "frame", .base = &vm_type_object,
-    .trace = frame_trace,
 };
 
 /* ---- generators -------------------------------------------------------------- */
@@ -218,7 +204,9 @@ static void
 gen_trace(VmGc *gc, VmObj *o)
 {
     VmGenerator *g = (VmGenerator *)o;
-    vm_gc_mark_obj(gc, (VmObj *)g->frame);
+    if (g->frame != NULL) {
+        vm_frame_trace(gc, g->frame);
+    }
     vm_gc_mark_obj(gc, (VmObj *)g->name);
     vm_gc_mark_obj(gc, (VmObj *)g->qualname);
 }
@@ -352,8 +340,19 @@ static const VmBuiltin gen_throw_b = { VM_IMMORTAL_HDR(&vm_type_builtin), "throw
                                        &vm_type_generator };
 static const VmBuiltin *const gen_methods[] = { &gen_send_b, &gen_close_b, &gen_throw_b, NULL };
 
+static void
+gen_fini(VmRun *run, VmObj *o)
+{
+    VmGenerator *g = (VmGenerator *)o;
+    if (g->frame != NULL) {
+        g->frame->gen = NULL;
+        vm_heap_free(run, g->frame);
+        g->frame = NULL;
+    }
+}
+
 const VmType vm_type_generator = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "generator", .base = &vm_type_object,
-    .trace = gen_trace, .repr = gen_repr, .iter = gen_iter, .next = gen_next,
+    .trace = gen_trace, .fini = gen_fini, .repr = gen_repr, .iter = gen_iter, .next = gen_next,
     .getattr = gen_getattr, .methods = gen_methods, .hash = identity_hash,
 };

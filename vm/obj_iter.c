@@ -22,6 +22,9 @@ iter_trace(VmGc *gc, VmObj *o)
     vm_gc_mark(gc, ((VmIter *)o)->seq);
 }
 
+static const VmType str_iter_type;
+static const VmType *const seq_iter_types[8];
+
 /* vm_iter_new: an iterator of `kind` over seq (see the enum above). */
 VmValue
 vm_iter_new(VmRun *run, VmValue seq, int kind)
@@ -30,7 +33,11 @@ vm_iter_new(VmRun *run, VmValue seq, int kind)
                       : kind == IT_ENUMERATE ? &vm_type_enumerate
                       : (kind == IT_ZIP || kind == IT_ZIP_STRICT) ? &vm_type_zip
                       : kind == IT_REVERSED ? &vm_type_reversed
+                      : kind >= IT_STR && kind <= IT_SET ? seq_iter_types[kind]
                       : &vm_type_iter;
+    if (kind == IT_STR && !VM_AS(VmStr, seq)->ascii) {
+        t = &str_iter_type;
+    }
     VmIter *it = (VmIter *)vm_obj_new(run, t, sizeof(VmIter));
     if (it == NULL) {
         return vm_val_empty();
@@ -283,6 +290,29 @@ iter_repr(VmRun *run, VmValue self, VmValue *out)
 const VmType vm_type_iter = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "iterator", .base = &vm_type_object, ITER_SLOTS,
 };
+/* CPython's names for the sequence iterators (type(iter([])).__name__ ...) */
+#define SEQ_ITER(cname, pyname) \
+    static const VmType cname = { \
+        VM_IMMORTAL_HDR(&vm_type_type), .name = pyname, .base = &vm_type_object, ITER_SLOTS, \
+    };
+SEQ_ITER(str_ascii_iter_type, "str_ascii_iterator")
+SEQ_ITER(str_iter_type, "str_iterator")
+SEQ_ITER(tuple_iter_type, "tuple_iterator")
+SEQ_ITER(list_iter_type, "list_iterator")
+SEQ_ITER(dict_keyiter_type, "dict_keyiterator")
+SEQ_ITER(dict_valueiter_type, "dict_valueiterator")
+SEQ_ITER(dict_itemiter_type, "dict_itemiterator")
+SEQ_ITER(set_iter_type, "set_iterator")
+#undef SEQ_ITER
+const VmType vm_type_range_iter = {
+    VM_IMMORTAL_HDR(&vm_type_type), .name = "range_iterator", .base = &vm_type_object,
+    ITER_SLOTS,
+};
+static const VmType *const seq_iter_types[8] = {
+    &str_ascii_iter_type, &tuple_iter_type, &list_iter_type, &vm_type_range_iter,
+    &dict_keyiter_type, &dict_valueiter_type, &dict_itemiter_type, &set_iter_type,
+};
+
 const VmType vm_type_enumerate = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "enumerate", .base = &vm_type_object, ITER_SLOTS,
 };

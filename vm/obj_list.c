@@ -76,6 +76,9 @@ vm_list_extend(VmRun *run, VmList *l, VmValue iterable)
             n = VM_AS(VmTuple, iterable)->len;
             src = VM_AS(VmTuple, iterable)->items;
         }
+        if (n == 0) {
+            return VM_OK;   /* items may be NULL: no pointer arithmetic on it */
+        }
         if (vm_list_reserve(run, l, n) != VM_OK) {
             return VM_ERR;
         }

@@ -365,6 +365,11 @@ vm_binop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out)
         }
         break;
     case VM_OP_OR:
+        if ((ta == &vm_type_type || ta == &vm_type_union || vm_val_is_none(a))
+            && (tb == &vm_type_type || tb == &vm_type_union || vm_val_is_none(b))
+            && !(vm_val_is_none(a) && vm_val_is_none(b))) {
+            return vm_union_new(run, a, b, out);
+        }
         if (ta == &vm_type_dict && tb == &vm_type_dict) {
             VmDict *d = inplace ? VM_AS(VmDict, a) : vm_dict_new(run);
             if (d == NULL || (!inplace && vm_dict_update(run, d, a) != VM_OK)
@@ -650,4 +655,80 @@ vm_index(VmRun *run, VmValue v, int64_t *out)
     }
     return vm_raise(run, &vm_exc_TypeError,
                     "'%s' object cannot be interpreted as an integer", vm_type_name(v));
+}
+
+/* ---- X | Y of types (types.UnionType), for isinstance and annotations ---------- */
+
+static void
+union_trace(VmGc *gc, VmObj *o)
+{
+    vm_gc_mark_obj(gc, (VmObj *)((VmUnion *)o)->args);
+}
+
+static VmStatus
+union_repr(VmRun *run, VmValue self, VmValue *out)
+{
+    VmTuple *t = VM_AS(VmUnion, self)->args;
+    VmStrBuf b;
+    vm_sb_init(&b, run);
+    for (size_t i = 0; i < t->len; i++) {
+        if (i > 0) {
+            vm_sb_adds(&b, " | ");
+        }
+        if (vm_is(t->items[i], &vm_type_type)) {
+            const VmType *ty = (const VmType *)t->items[i].u.o;
+            vm_sb_adds(&b, ty == &vm_type_none ? "None" : ty->name);
+        } else if (vm_sb_add_repr(&b, t->items[i]) != VM_OK) {
+            vm_sb_fini(&b);
+            return VM_ERR;
+        }
+    }
+    return vm_sb_to_str(&b, out);
+}
+
+const VmType vm_type_union = {
+    VM_IMMORTAL_HDR(&vm_type_type), .name = "UnionType", .base = &vm_type_object,
+    .trace = union_trace, .repr = union_repr,
+};
+
+static VmStatus
+union_add(VmRun *run, VmList *l, VmValue v)
+{
+    if (vm_is(v, &vm_type_union)) {
+        VmTuple *t = VM_AS(VmUnion, v)->args;
+        for (size_t i = 0; i < t->len; i++) {
+            if (union_add(run, l, t->items[i]) != VM_OK) {
+                return VM_ERR;
+            }
+        }
+        return VM_OK;
+    }
+    if (vm_val_is_none(v)) {
+        v = vm_obj_val(&vm_type_none);
+    }
+    for (size_t i = 0; i < l->len; i++) {
+        if (vm_val_same(l->items[i], v)) {
+            return VM_OK;
+        }
+    }
+    return vm_list_append(run, l, v);
+}
+
+/* vm_union_new: a | b for types (None means NoneType). */
+VmStatus
+vm_union_new(VmRun *run, VmValue a, VmValue b, VmValue *out)
+{
+    VmList *l = vm_list_new(run, 4);
+    if (l == NULL || union_add(run, l, a) != VM_OK || union_add(run, l, b) != VM_OK) {
+        return VM_ERR;
+    }
+    VmTuple *t = vm_tuple_new(run, l->len);
+    VmUnion *u = t ? (VmUnion *)vm_obj_new(run, &vm_type_union, sizeof *u) : NULL;
+    if (u == NULL) {
+        return VM_ERR;
+    }
+    vm_memcpy(t->items, l->items, l->len * sizeof(VmValue));
+    u->args = t;
+    *out = vm_obj_val(u);
+    return VM_OK;
 }

@@ -17,7 +17,6 @@
 extern const uint8_t vm_prelude_blob[];
 extern const size_t vm_prelude_blob_len;
 
-VmFrame *vm_frame_new(VmRun *run, uint32_t ci, VmFunction *func, VmDict *globals);
 VmValue vm_value_bytes(VmRun *run, const uint8_t *data, size_t len);
 VmStatus vm_sort_values(VmRun *run, VmValue *items, size_t n, VmValue key, bool reverse);
 
@@ -43,9 +42,11 @@ vm_prepare_codes(VmRun *run, const CmpProgram *p, uint32_t bit, VmCodeData **out
         VmCodeData *cd = &codes[ci];
         cd->consts = vm_heap_alloc(run, (code->nconsts + 1) * sizeof(VmValue));
         cd->names = vm_heap_alloc(run, (code->nnames + 1) * sizeof(VmStr *));
-        if (cd->consts == NULL || cd->names == NULL) {
+        cd->builtins = vm_heap_alloc(run, (code->nnames + 1) * sizeof(VmValue));
+        if (cd->consts == NULL || cd->names == NULL || cd->builtins == NULL) {
             return VM_ERR;
         }
+        memset(cd->builtins, 0, (code->nnames + 1) * sizeof(VmValue));
         memset(cd->consts, 0, (code->nconsts + 1) * sizeof(VmValue));
         memset(cd->names, 0, (code->nnames + 1) * sizeof(VmStr *));
         for (uint32_t i = 0; i < code->nnames; i++) {
@@ -133,6 +134,7 @@ vm_free_codes(VmRun *run, const CmpProgram *p, VmCodeData *codes)
     for (uint32_t i = 0; i < p->ncodes; i++) {
         vm_heap_free(run, codes[i].consts);
         vm_heap_free(run, codes[i].names);
+        vm_heap_free(run, codes[i].builtins);
     }
     vm_heap_free(run, codes);
 }

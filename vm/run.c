@@ -8,7 +8,6 @@
 
 #include "vm/vm_int.h"
 
-VmFrame *vm_frame_new(VmRun *run, uint32_t ci, VmFunction *func, VmDict *globals);
 VmStatus vm_set_discard(VmRun *run, VmSet *s, VmValue key, bool *found);
 
 static char *
@@ -79,6 +78,7 @@ vm_run_free(VmRun *run)
         return;
     }
     clear_error(run);
+    vm_frame_free_all(run);
     vm_gc_free_all(run);
     vm_free_codes(run, run->program, run->codes);
     if (run->prelude != NULL) {

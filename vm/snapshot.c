@@ -118,6 +118,36 @@ vm_snapshot_log_value(ApiBuf *b, const MontyValue *v)
     }
 }
 
+static uint32_t
+fnv(uint32_t h, const void *data, size_t len)
+{
+    const uint8_t *p = data;
+    for (size_t i = 0; i < len; i++) {
+        h = (h ^ p[i]) * 16777619u;
+    }
+    return h;
+}
+
+uint32_t
+vm_snapshot_call_fp(const char *function, size_t nargs, const char *const *kwnames, size_t nkw)
+{
+    uint32_t h = fnv(2166136261u, function, strlen(function) + 1);
+    uint64_t counts[2] = {nargs, nkw};
+    h = fnv(h, counts, sizeof counts);
+    for (size_t i = 0; i < nkw; i++) {
+        h = fnv(h, kwnames[i], strlen(kwnames[i]) + 1);
+    }
+    return h;
+}
+
+void
+vm_snapshot_log_call(ApiBuf *b, uint32_t call_fp)
+{
+    uint8_t le[4] = {(uint8_t)call_fp, (uint8_t)(call_fp >> 8), (uint8_t)(call_fp >> 16),
+                     (uint8_t)(call_fp >> 24)};
+    api_buf_put(b, le, 4);
+}
+
 void
 vm_snapshot_log_raise(ApiBuf *b, const char *type, const char *message)
 {
@@ -588,6 +618,13 @@ vm_snapshot_load(const uint8_t *data, size_t len, const uint8_t *key, size_t key
     }
     for (size_t i = 0; i < nans; i++) {
         VmSnapAnswer *a = &out->answers[i];
+        if (r.len - r.pos < 4) {
+            rfail(&r, MONTY_ERR_FORMAT, "truncated answer");
+            goto fail;
+        }
+        a->call_fp = (uint32_t)r.p[r.pos] | (uint32_t)r.p[r.pos + 1] << 8
+                     | (uint32_t)r.p[r.pos + 2] << 16 | (uint32_t)r.p[r.pos + 3] << 24;
+        r.pos += 4;
         if (r.pos < r.len && r.p[r.pos] == A_RAISE) {
             r.pos++;
             a->is_raise = true;

@@ -43,17 +43,26 @@ CmpProgram *vm_snapshot_program_load(const uint8_t *data, size_t len, const uint
 
 /* ---- the replay log of a run ---------------------------------------------- */
 
-/* One host answer. */
+/* One host answer, with the fingerprint of the call it answered. */
 typedef struct VmSnapAnswer {
+    uint32_t call_fp;
     bool is_raise;
     MontyValue value;       /* return value (is_raise false) */
     char *type;             /* exception type and message (is_raise true) */
     char *message;
 } VmSnapAnswer;
 
-/* Appends the encoded inputs / one answer to a run's log (b->failed on OOM). */
+/* Appends the encoded inputs / one answer to a run's log (b->failed on OOM).
+ * An answer starts with vm_snapshot_log_call: the fingerprint of the call it
+ * answers (see vm_snapshot_call_fp), checked again when the log is replayed. */
 void vm_snapshot_log_value(ApiBuf *b, const MontyValue *v);
+void vm_snapshot_log_call(ApiBuf *b, uint32_t call_fp);
 void vm_snapshot_log_raise(ApiBuf *b, const char *type, const char *message);
+
+/* FNV-1a of a call's function name, argument count and keyword names: a
+ * replay that reaches a different call than the original is refused. */
+uint32_t vm_snapshot_call_fp(const char *function, size_t nargs, const char *const *kwnames,
+                             size_t nkw);
 
 /* Limits as stored in a snapshot (MontyLimits, duration in ns). */
 typedef struct VmSnapLimits {

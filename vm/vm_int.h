@@ -200,9 +200,11 @@ typedef struct VmIter {
     int kind;               /* what seq is and what to yield (iter.c) */
 } VmIter;
 
-/* A call frame. Frames are heap objects so generators can keep theirs and a paused run
- * is pure data. slots: nlocals fast locals, then ncells cells (cellvars then
- * freevars), then the value stack (stacksize). */
+/* A call frame: an accounted heap block (not on the object list) so generators can keep
+ * theirs and a paused run is pure data. Calls recycle frames through a per-run free
+ * list (frame.c); the collector traces them from run->frame's chain and from their
+ * generators. slots: nlocals fast locals, then ncells cells (cellvars then freevars),
+ * then the value stack (stacksize). */
 typedef struct VmGenerator VmGenerator;
 
 /* How the frame that resumed a generator consumes what it yields or returns. */
@@ -241,11 +243,25 @@ struct VmGenerator {
     VmStr *qualname;
 };
 
+/* frame.c: frames are not on the heap list; they are traced from the frame chain and
+ * from their generators, and released explicitly when a call returns. */
+VmFrame *vm_frame_new(VmRun *run, uint32_t ci, VmFunction *func, VmDict *globals);
+void vm_frame_release(VmRun *run, VmFrame *f);
+void vm_frame_trace(VmGc *gc, VmFrame *f);
+void vm_frame_free_all(VmRun *run);
+
+/* int | str (types.UnionType): the member types in order, duplicates removed. */
+typedef struct VmUnion {
+    VmObj hdr;
+    VmTuple *args;
+} VmUnion;
+
 /* Per-code data a run derives from the program (constants as values, names as
  * interned strings). */
 typedef struct VmCodeData {
     VmValue *consts;        /* raw heap block, code->nconsts */
     VmStr **names;          /* raw heap block, code->nnames */
+    VmValue *builtins;      /* per name: EMPTY unknown, None not a builtin, else it */
 } VmCodeData;
 
 /* ---- types -------------------------------------------------------------- */
@@ -306,7 +322,7 @@ extern const VmType vm_type_object, vm_type_type, vm_type_none, vm_type_bool, vm
     vm_type_builtin, vm_type_method, vm_type_cell, vm_type_external, vm_type_traceback,
     vm_type_iter, vm_type_frame, vm_type_ellipsis, vm_type_notimpl, vm_type_dict_keys,
     vm_type_dict_values, vm_type_dict_items, vm_type_enumerate, vm_type_zip,
-    vm_type_reversed, vm_type_generator, vm_type_map, vm_type_filter;
+    vm_type_reversed, vm_type_generator, vm_type_map, vm_type_filter, vm_type_range_iter, vm_type_union;
 
 /* Exception types (exc.c), by CPython name. */
 #define VM_EXC_TYPES(X) \
@@ -425,6 +441,7 @@ struct VmRun {
     VmValue handled;            /* exception being handled (sys.exception()) */
     VmValue tmp_roots[4];       /* values the run keeps alive across safe points */
     VmValue nested_value;       /* result of a nested run (vm_call_python, generators) */
+    VmFrame *frame_free[32];    /* released frames by slot count (frame.c) */
     uint32_t nested;            /* > 0 while native code runs Python code (no GC then) */
 
     /* events */
@@ -584,6 +601,7 @@ VmStatus vm_getattr(VmRun *run, VmValue obj, VmStr *name, VmValue *out);
 VmStatus vm_getmethod(VmRun *run, VmValue obj, VmStr *name, VmValue *meth, VmValue *self);
 VmStatus vm_setattr(VmRun *run, VmValue obj, VmStr *name, VmValue value);
 VmStatus vm_index(VmRun *run, VmValue v, int64_t *out);   /* __index__ */
+VmStatus vm_union_new(VmRun *run, VmValue a, VmValue b, VmValue *out);
 const char *vm_type_name(VmValue v);
 /* Collects an iterable into a new list. */
 VmStatus vm_list_from_iter(VmRun *run, VmValue iterable, VmValue *out);
@@ -643,6 +661,7 @@ VmStatus vm_no_kwargs(VmRun *run, const char *fname, VmTuple *kwnames);
 /* builtins.c */
 const VmBuiltin *vm_builtins_lookup(const char *name, size_t len);
 VmValue vm_builtin_lookup_str(VmStr *name);
+const char *vm_builtins_name(size_t i);
 VmStatus vm_print_text(VmRun *run, const char *s, size_t n);
 
 /* interp.c */

@@ -45,10 +45,12 @@ static const char *const RUN_HELP =
     "  --max-memory SIZE      live-memory limit, e.g. 64MB, 512KB, 1GB\n"
     "  --max-duration SECS    wall-time limit (host calls not counted)\n"
     "  --max-allocations N    allocation-count limit\n"
-    "  --max-recursion N      Python call depth limit (default 1000)\n";
+    "  --max-recursion N      Python call depth limit (default 1000)\n"
+    "  --key-file K           key of a signed .mbc (HMAC-SHA256)\n";
 
 static const char *const CHECK_HELP =
-    "usage: monty check FILE [--stubs S.pyi] [--input NAME]... [--format FMT]\n"
+    "usage: monty check FILE [--stubs S.pyi] [--external NAME]... [--input NAME]...\n"
+    "                        [--format FMT]\n"
     "\n"
     "Reports calls to names that do not exist, wrong argument counts and types,\n"
     "and other mistakes that can be proved before running. Exit status 0 when\n"
@@ -60,7 +62,7 @@ static const char *const CHECK_HELP =
     "  --format github        GitHub Actions annotations\n";
 
 static const char *const PARSE_HELP =
-    "usage: monty parse FILE --ast\n"
+    "usage: monty parse (FILE | -c CODE) --ast\n"
     "\n"
     "Prints the syntax tree exactly as CPython's ast.dump(ast.parse(src)) does.\n"
     "A syntax error prints CPython's message and exits with status 1.\n";
@@ -75,17 +77,19 @@ static const char *const COMPILE_HELP =
 
 static const char *const START_HELP =
     "usage: monty start FILE --state RUN.snap [--stubs S.pyi] [--external NAME]...\n"
-    "                   [--input NAME=JSON]... [--key-file K] [limits]\n"
+    "                   [--input NAME=JSON]... [--key-file K] [--no-check] [--jsonl]\n"
+    "                   [limits]\n"
     "\n"
     "Runs to the first host call, writes the paused run to RUN.snap and prints the\n"
     "pending call as one JSON line ({\"type\":\"call\",...}); print output before it\n"
     "goes to stdout as plain text. If the script finishes instead, prints\n"
     "{\"type\":\"complete\",\"value\":...}. Continue with `monty resume`.\n"
-    "Limits as for `monty run`.\n";
+    "Limits as for `monty run`. --key-file signs the snapshot (HMAC-SHA256);\n"
+    "--jsonl sends print output as protocol events too.\n";
 
 static const char *const RESUME_HELP =
     "usage: monty resume RUN.snap (--return JSON | --raise TYPE:MESSAGE)\n"
-    "                    [--key-file K] [limits]\n"
+    "                    [--key-file K] [--jsonl] [limits]\n"
     "\n"
     "Loads the paused run, answers its pending call with a value or an exception\n"
     "raised at the call site, and continues: at the next call RUN.snap is\n"

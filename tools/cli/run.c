@@ -11,7 +11,8 @@
 /* ---- print sink ----------------------------------------------------------- */
 
 /* In --jsonl mode print output is buffered and sent as one "print" event per
- * completed line (and before any other event), so a host sees whole lines. */
+ * completed line (and before any other event), so a host sees whole lines;
+ * a line longer than 64 KiB goes out in pieces so the buffer stays bounded. */
 typedef struct PrintBuf {
     bool jsonl;
     char *data;
@@ -71,7 +72,8 @@ print_sink(void *ud, const char *text, size_t len)
     }
     memcpy(pb->data + pb->len, text, len);
     pb->len += len;
-    if (len > 0 && text[len - 1] == '\n') {
+    /* Whole lines, or 64 KiB chunks of a line that never ends. */
+    if ((len > 0 && text[len - 1] == '\n') || pb->len >= 65536) {
         print_flush(pb);
     }
 }

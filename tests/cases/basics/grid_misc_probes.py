@@ -1,4 +1,3 @@
-# xfail: stdout line 3: expected 'isinstance(3, int | str) -> True', got 'isinstance(3, int | str) -> TypeError unsupported operand ty'
 probes = [
     lambda: format(None, ">10"),
     lambda: f"{None!s:>6}",

@@ -1,4 +1,3 @@
-# xfail: stdout line 2: expected 'ValueError cannot switch from manual field specification to ', got 'a a'
 for fmt, args in [("{} {}", ("a",)), ("{0} {}", ("a", "b")), ("{x}", ()), ("{:d}", ("s",)), ("{", ()), ("}", ())]:
     try:
         print(fmt.format(*args))

@@ -1,4 +1,3 @@
-# xfail: monty: AttributeError: 'str' object has no attribute 'format_map'
 d = {"name": "Ann", "n": 3}
 print("{name} has {n} items".format_map(d))
 print("{name:>5}|{n:03}".format(**d))

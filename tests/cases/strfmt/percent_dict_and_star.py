@@ -1,4 +1,3 @@
-# xfail: monty: ValueError: unsupported format character '*' (0x2a) at index 1
 row = {"n": "widget", "q": 3, "p": 2.5}
 print("%(n)-10s %(q)3d @ %(p)6.2f = %(t)8.2f" % {**row, "t": row["q"] * row["p"]})
 print("%*s|%-*s|%.*f" % (6, "r", 6, "l", 2, 3.14159))

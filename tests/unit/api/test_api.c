@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -465,6 +466,75 @@ START_TEST(test_api_snapshot_tamper)
 }
 END_TEST
 
+/* Thread safety as monty.h states it: one program, many runs on many threads. */
+typedef struct ThreadJob {
+    const MontyProgram *prog;
+    int runs;
+    int64_t sum;
+    int failures;
+} ThreadJob;
+
+static void *
+thread_runs(void *arg)
+{
+    ThreadJob *job = arg;
+    for (int k = 0; k < job->runs; k++) {
+        Out out = {0};
+        MontyConfig cfg = monty_config_default();
+        cfg.print = sink;
+        cfg.print_ud = &out;
+        MontyRun *r = NULL;
+        const MontyEvent *ev = NULL;
+        if (monty_run_new(job->prog, &cfg, &r) != MONTY_OK
+            || monty_run_start(r, NULL, 0, &ev) != MONTY_OK) {
+            job->failures++;
+            monty_run_free(r);
+            continue;
+        }
+        while (monty_event_kind(ev) == MONTY_EVENT_CALL) {
+            const MontyValue *args;
+            monty_event_args(ev, &args);
+            MontyStatus st;
+            if (strcmp(monty_event_function(ev), "fetch") == 0) {
+                MontyValue v = monty_int(args[0].u.i * 10);
+                st = monty_run_resume(r, &v, &ev);
+            } else {
+                st = monty_run_resume_raise(r, "KeyError", "x", &ev);
+            }
+            if (st != MONTY_OK) {
+                break;
+            }
+        }
+        if (monty_event_kind(ev) == MONTY_EVENT_COMPLETE) {
+            job->sum += monty_event_value(ev)->u.i;
+        } else {
+            job->failures++;
+        }
+        monty_run_free(r);
+    }
+    return NULL;
+}
+
+START_TEST(test_api_threads_share_program)
+{
+    MontyProgram *p = compile(AGENT, EXT, 2);
+    enum { NT = 4, RUNS = 50 };
+    pthread_t th[NT];
+    ThreadJob jobs[NT];
+    for (int i = 0; i < NT; i++) {
+        jobs[i] = (ThreadJob){p, RUNS, 0, 0};
+        ck_assert_int_eq(pthread_create(&th[i], NULL, thread_runs, &jobs[i]), 0);
+    }
+    for (int i = 0; i < NT; i++) {
+        pthread_join(th[i], NULL);
+        ck_assert_int_eq(jobs[i].failures, 0);
+        /* fetch(0..2) -> 0 + 10 + 20 = 30 per run */
+        ck_assert_int_eq(jobs[i].sum, 30 * RUNS);
+    }
+    monty_program_free(p);
+}
+END_TEST
+
 Suite *
 api_suite(void)
 {
@@ -476,6 +546,7 @@ api_suite(void)
     tcase_add_test(tc, test_api_error_event);
     tcase_add_test(tc, test_api_syntax_error);
     tcase_add_test(tc, test_api_inputs);
+    tcase_add_test(tc, test_api_threads_share_program);
     suite_add_tcase(s, tc);
     TCase *ts = tcase_create("snapshot");
     tcase_set_timeout(ts, 600);

@@ -229,6 +229,20 @@ START_TEST(test_threads_share_stubs)
 }
 END_TEST
 
+/* Columns count characters, not UTF-8 bytes. */
+START_TEST(test_columns_are_characters)
+{
+    ChkResult *r = check(NULL, "s = '\xc3\xa9\xc3\xa9'; nope\n");
+    ck_assert_uint_eq(chk_result_count(r), 1);
+    ck_assert_int_eq(chk_result_get(r, 0)->column, 11);
+    ck_assert_int_eq(chk_result_get(r, 0)->end_column, 15);
+    char *f = chk_result_render(r, CHK_FORMAT_FULL);
+    ck_assert_ptr_nonnull(strstr(f, "  |           ^^^^\n"));
+    free(f);
+    chk_result_free(r);
+}
+END_TEST
+
 START_TEST(test_format_parse)
 {
     ChkFormat f;
@@ -257,6 +271,7 @@ checker_suite(void)
     tcase_add_test(t, test_format_parse);
     tcase_add_test(t, test_every_module_stub_loads);
     tcase_add_test(t, test_threads_share_stubs);
+    tcase_add_test(t, test_columns_are_characters);
     suite_add_tcase(s, t);
     return s;
 }

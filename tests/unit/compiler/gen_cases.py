@@ -73,6 +73,9 @@ OK = {
         "def f(x):\n    \"\"\"Doubles x.\"\"\"\n    return x * 2\n"
         "def g():\n    'only a docstring'\n"
         "def h():\n    x = 'not a docstring'\n    return x\n"),
+    "folding": (
+        "a = 60 * 60\nb = 'ab' + 'cd'\nc = 'x' * 5000\nd = 1 // 0\ne = 2 ** 64\n"
+        "f = -7 // 2 % 5 << 2\n"),
     "conditions": (
         "x = None\nif x is None and not (x or y):\n    pass\nelif x is not None:\n    pass\n"
         "r = 1 if x else 2\nwhile not x:\n    x = 1\nif 0:\n    dead()\nwhile True:\n"

@@ -270,6 +270,32 @@ START_TEST(test_docstrings)
 }
 END_TEST
 
+START_TEST(test_constant_folding)
+{
+    CmpProgram *p = compile_case("folding");
+    const CmpCode *m = &p->codes[0];
+    bool has3600 = false, hasabcd = false, hasf = false;
+    int binops = 0;
+    for (uint32_t k = 0; k < m->nconsts; k++) {
+        const CmpConst *x = &m->consts[k];
+        has3600 |= x->kind == CMP_CONST_INT && x->i == 3600;
+        hasf |= x->kind == CMP_CONST_INT && x->i == (((-7 / 2 - 1) % 5 + 5) % 5) * 4;
+        hasabcd |= x->kind == CMP_CONST_STR && x->len == 4 && memcmp(x->str, "abcd", 4) == 0;
+        /* a big string is never built at compile time */
+        ck_assert(!(x->kind == CMP_CONST_STR && x->len > 4096));
+    }
+    for (uint32_t i = 0; i < m->ncode; i++) {
+        binops += CMP_OP(m->code[i]) == OP_BINARY_OP;
+    }
+    ck_assert(has3600);
+    ck_assert(hasabcd);
+    ck_assert(hasf);
+    /* 'x' * 5000, 1 // 0 and 2 ** 64 stay run-time operations */
+    ck_assert_int_eq(binops, 3);
+    cmp_program_free(p);
+}
+END_TEST
+
 START_TEST(test_memory_limit)
 {
     TestArena *a = test_arena_new();
@@ -470,6 +496,7 @@ compiler_suite(void)
     tcase_add_test(t, test_annotations_not_evaluated);
     tcase_add_test(t, test_memory_limit);
     tcase_add_test(t, test_docstrings);
+    tcase_add_test(t, test_constant_folding);
     suite_add_tcase(s, t);
 
     t = tcase_create("load");

@@ -326,6 +326,13 @@ START_TEST(test_arena_limit)
     AstModule *m = parse_module(arena, s, strlen(s), &err);
     ck_assert_ptr_null(m);
     ck_assert_str_eq(err.type, "MemoryError");
+    ck_assert_str_eq(err.msg, "out of memory while parsing");
+    ast_arena_free(arena);
+    /* tokens fit, the tree does not: the arena refuses, sticky */
+    arena = ast_arena_new(2u << 20);
+    m = parse_module(arena, s, strlen(s), &err);
+    ck_assert_ptr_null(m);
+    ck_assert_str_eq(err.type, "MemoryError");
     ck_assert(ast_arena_failed(arena));
     ast_arena_free(arena);
     free(s);

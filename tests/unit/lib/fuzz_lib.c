@@ -14,6 +14,8 @@
 #include "vm/fmt_field.h"
 #include "vm/fmt_pct.h"
 #include "vm/fmt_spec.h"
+#include "vm/lib_codec.h"
+#include "vm/lib_float.h"
 #include "vm/lib_str.h"
 #include "vm/numparse.h"
 #include "vm/unicode.h"
@@ -113,6 +115,29 @@ fuzz_big_spec(const char *s, size_t n, VmBuf *out, VmLibError *err)
     mp_clear(&v);
 }
 
+static void
+fuzz_codec(uint8_t sel, const char *s, size_t n, VmBuf *out, VmLibError *err)
+{
+    static const char *handlers[] = {
+        "strict", "ignore", "replace", "backslashreplace", "xmlcharrefreplace",
+        "surrogateescape", "surrogatepass", "bogus",
+    };
+    const char *h = handlers[sel % 8];
+    VmCodec codec = (VmCodec)((sel >> 3) % 3);
+    double d;
+    if (!vm_codec_decode(codec, s, n, h, strlen(h), out, err)) {
+        return;
+    }
+    /* Re-encode what was decoded: exercises the surrogate paths. */
+    VmBuf back;
+    vm_buf_init(&back, NULL, NULL);
+    vm_codec_encode(codec, out->data ? out->data : "", out->len, h, strlen(h), &back, err);
+    vm_buf_fini(&back);
+    vm_bytes_fromhex(s, n, out, err);
+    vm_float_fromhex(s, n, &d, err);
+    vm_bytes_repr(s, n, out);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -130,7 +155,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     vm_lib_error_clear(&err);
     vm_buf_init(&out, NULL, NULL);
     out.max = 1 << 16;
-    switch (data[0] % 12) {
+    switch (data[0] % 13) {
+    case 12:
+        fuzz_codec(data[0] / 13, s, n, &out, &err);
+        break;
     case 0:
         vm_fmt_format_float(s, n, 1234.5678, &out, &err);
         break;

@@ -102,6 +102,43 @@ START_TEST(test_shortest_matches_search)
 }
 END_TEST
 
+START_TEST(test_fixed_matches_printf)
+{
+    /* The 128-bit 'f' path against glibc's correctly rounded %.*f, over
+     * exact ties (k / 2**j), short decimals and random magnitudes. */
+    uint64_t r = 0x9E3779B97F4A7C15ULL;
+    char want[128];
+    VmBuf out;
+    vm_buf_init(&out, NULL, NULL);
+    for (int i = 0; i < 40000; i++) {
+        r ^= r << 13;
+        r ^= r >> 7;
+        r ^= r << 17;
+        double x;
+        switch (i % 4) {
+        case 0:
+            x = ldexp((double)(r % 100000), -(int)((r >> 20) % 12));
+            break;
+        case 1:
+            x = (double)(r % 10000000) / 1000.0;
+            break;
+        case 2:
+            x = ldexp((double)(r >> 11), (int)((r >> 3) % 80) - 70);
+            break;
+        default:
+            x = -ldexp(1.0 + (double)(r % 1000) / 1000.0, (int)(r % 70) - 40);
+            break;
+        }
+        int p = (int)((r >> 40) % 20);
+        snprintf(want, sizeof want, "%.*f", p, x);
+        vm_buf_clear(&out);
+        ck_assert(vm_fmt_float_to_string(x, 'f', p, 0, &out));
+        ck_assert_msg(strcmp(out.data, want) == 0, "%a .%df: %s vs %s", x, p, out.data, want);
+    }
+    vm_buf_fini(&out);
+}
+END_TEST
+
 START_TEST(test_format_table)
 {
     const FloatFmtCase *c = &float_fmt_cases[_i];
@@ -159,6 +196,7 @@ lib_tests_fmt_float(Suite *s)
     tcase_add_loop_test(tc, test_repr_table, 0, COUNT(repr_cases));
     tcase_add_test(tc, test_repr_roundtrips);
     tcase_add_test(tc, test_shortest_matches_search);
+    tcase_add_test(tc, test_fixed_matches_printf);
     tcase_add_loop_test(tc, test_format_table, 0, COUNT(float_fmt_cases));
     tcase_add_test(tc, test_to_string_flags);
     tcase_add_test(tc, test_cap_refuses_before_allocating);

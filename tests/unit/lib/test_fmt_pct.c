@@ -165,6 +165,93 @@ START_TEST(test_pct_table)
 }
 END_TEST
 
+/* vm_pct_format through callbacks over the same table. */
+typedef struct ArgCursor {
+    const PctCase *c;
+    int next;
+} ArgCursor;
+
+static void
+to_arg(const PctArg *a, VmPctArg *out, mp_int *big)
+{
+    memset(out, 0, sizeof *out);
+    out->handle = (void *)a;
+    out->type_name = type_name(a);
+    switch (a->kind) {
+    case 'i':
+        out->kind = VM_PCT_ARG_INT;
+        out->i = a->i;
+        break;
+    case 'f':
+        out->kind = VM_PCT_ARG_FLOAT;
+        out->f = lib_test_double(a->fbits);
+        break;
+    case 'b':
+        out->kind = VM_PCT_ARG_BIG;
+        ck_assert(mp_read_radix(big, a->s, 10) == MP_OKAY);
+        out->big = big;
+        break;
+    default:
+        out->kind = VM_PCT_ARG_STR;
+        out->s = a->s;
+        out->len = strlen(a->s);
+        break;
+    }
+}
+
+static mp_int cursor_bigs[3];
+
+static bool
+cursor_next(void *ctx, VmPctArg *arg)
+{
+    ArgCursor *cur = ctx;
+    if (cur->next >= cur->c->nargs) {
+        return false;
+    }
+    int k = cur->next++;
+    to_arg(&cur->c->args[k], arg, &cursor_bigs[k]);
+    return true;
+}
+
+static bool
+cursor_lookup(void *ctx, const char *key, size_t len, VmPctArg *arg, VmLibError *err)
+{
+    (void)ctx;
+    (void)arg;
+    return vm_lib_error_set_arg(err, VM_LIB_KEY_ERROR, "", key, len, VM_LIB_ARG_REPR, 0, NULL);
+}
+
+static bool
+cursor_text(void *ctx, const VmPctArg *arg, uint32_t conv, VmBuf *out, VmLibError *err)
+{
+    (void)ctx;
+    (void)err;
+    text_of((const PctArg *)arg->handle, conv, out);
+    return !out->failed;
+}
+
+START_TEST(test_pct_format_table)
+{
+    const PctCase *c = &pct_cases[_i];
+    static const VmPctOps ops = {cursor_next, cursor_lookup, cursor_text};
+    ArgCursor cur = {c, 0};
+    VmBuf out;
+    VmLibError err;
+    for (int k = 0; k < 3; k++) {
+        ck_assert(mp_init(&cursor_bigs[k]) == MP_OKAY);
+    }
+    vm_buf_init(&out, NULL, NULL);
+    bool ok = vm_pct_format(c->fmt, strlen(c->fmt), false, &ops, &cur, &out, &err);
+    const char *got = ok ? (out.data ? out.data : "") : lib_test_error_text(&err);
+    ck_assert_msg(strcmp(got, c->expect) == 0, "vm_pct_format('%s') = '%s', want '%s'", c->fmt,
+                  got, c->expect);
+    vm_buf_fini(&out);
+    for (int k = 0; k < 3; k++) {
+        mp_clear(&cursor_bigs[k]);
+    }
+}
+END_TEST
+
 START_TEST(test_pct_keys)
 {
     VmBuf out;
@@ -208,6 +295,7 @@ lib_tests_fmt_pct(Suite *s)
 {
     TCase *tc = tcase_create("fmt_pct");
     tcase_add_loop_test(tc, test_pct_table, 0, COUNT(pct_cases));
+    tcase_add_loop_test(tc, test_pct_format_table, 0, COUNT(pct_cases));
     tcase_add_test(tc, test_pct_keys);
     tcase_add_test(tc, test_pct_cap);
     suite_add_tcase(s, tc);

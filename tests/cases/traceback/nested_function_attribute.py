@@ -1,0 +1,7 @@
+def outer():
+    def inner(x):
+        return x.missing
+    return inner(5)
+
+
+outer()
