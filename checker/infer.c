@@ -352,6 +352,29 @@ member_type(Ctx *c, ChkSymbol *sym, ChkType *self_type, bool on_class)
     return chk_subst_self(c, sym->type, self_type);
 }
 
+/* inherited_self: the base type through which `cls` inherits from `owner`
+ * (e.g. dict[str, int] for class D(dict[str, int])), so that a method found
+ * on a base binds its `self` and substitutes the base's type arguments;
+ * an unparameterized instance of owner when no such path is written out. */
+static ChkType *
+inherited_self(Ctx *c, const ChkClass *cls, const ChkClass *owner, int depth)
+{
+    for (int i = 0; depth < 16 && i < cls->nbases; i++) {
+        ChkType *b = cls->bases[i];
+        if (!b || !b->cls) {
+            continue;
+        }
+        if (b->cls == owner) {
+            return b;
+        }
+        ChkType *r = inherited_self(c, b->cls, owner, depth + 1);
+        if (r) {
+            return r;
+        }
+    }
+    return depth == 0 ? chk_type_inst(c->arena, (ChkClass *)owner, 0, NULL) : NULL;
+}
+
 static ChkType *
 class_attr(Ctx *c, ChkClass *cls, ChkType *self_type, const char *name, bool on_class,
            bool *missing)
@@ -387,7 +410,13 @@ class_attr(Ctx *c, ChkClass *cls, ChkType *self_type, const char *name, bool on_
     if (on_class && sym->is_classmethod) {
         return member_type(c, sym, self_type, true);
     }
-    return member_type(c, sym, owner == cls && !on_class ? self_type : NULL, on_class);
+    if (on_class) {
+        return member_type(c, sym, NULL, true);
+    }
+    /* a method inherited from a base is bound too (contract 8: no false
+     * "missing argument self"); its class variables are the base's */
+    ChkType *st = owner == cls || owner == NULL ? self_type : inherited_self(c, cls, owner, 0);
+    return member_type(c, sym, st, false);
 }
 
 /* chk_attr_type: see check_int.h. */
