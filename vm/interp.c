@@ -743,6 +743,16 @@ vm_interp_run(VmRun *run)
         }
 
         TARGET(BUILD_TUPLE) {
+            if ((arg == 2 || arg == 3) && pc < code->ncode
+                && insns[pc] == CMP_INSN(OP_UNPACK_SEQUENCE, arg)) {
+                /* `a, b = x, y`: the tuple would only be unpacked again; reversing
+                 * the items in place is the same stack with no allocation */
+                VmValue t0 = sp[-1];
+                sp[-1] = sp[-(ptrdiff_t)arg];
+                sp[-(ptrdiff_t)arg] = t0;
+                pc++;
+                DISPATCH();
+            }
             SAVE();
             VmTuple *t = vm_tuple_new(run, arg);
             if (t == NULL) {
@@ -930,7 +940,16 @@ vm_interp_run(VmRun *run)
             pc = arg;
             DISPATCH();
         TARGET(POP_JUMP_IF_FALSE)
-        TARGET(POP_JUMP_IF_TRUE) {
+            /* the common case (a comparison's bool) without the shared body's tests */
+            if (TOP().tag == VM_TAG_BOOL) {
+                if (POP().u.i == 0) {
+                    pc = arg;
+                }
+                DISPATCH();
+            }
+            goto pop_jump_slow;
+        TARGET(POP_JUMP_IF_TRUE)
+        pop_jump_slow: {
             bool t;
             a = POP();
             if (a.tag == VM_TAG_BOOL) {
