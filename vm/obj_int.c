@@ -422,8 +422,8 @@ int_shift(VmRun *run, int op, VmValue a, VmValue b, VmValue *out)
             return vm_raise(run, &vm_exc_OverflowError, "too many digits in integer");
         }
         if (a.tag != VM_TAG_OBJ && b.u.i < 62) {
-            int64_t r = a.u.i * ((int64_t)1 << b.u.i);
-            if (r / ((int64_t)1 << b.u.i) == a.u.i && (r >> b.u.i) == a.u.i) {
+            int64_t r;
+            if (!__builtin_mul_overflow(a.u.i, (int64_t)1 << b.u.i, &r)) {
                 *out = vm_val_int(r);
                 return VM_OK;
             }
