@@ -494,7 +494,9 @@ compile_error(MontyError *err, MontyStatus st, const char *type, const char *msg
     err->column = col;
     err->end_line = end_line;
     err->end_column = end_col;
-    if (st == MONTY_ERR_SYNTAX) {
+    /* An unsupported construct is shown where it stands, like a syntax error,
+     * so the model sees which line to rewrite. */
+    if (st == MONTY_ERR_SYNTAX || (st == MONTY_ERR_UNSUPPORTED && line > 0)) {
         render_syntax_error(err, src, len);
     } else {
         snprintf(err->text, sizeof err->text, "%s: %s\n", err->type, err->message);

@@ -224,7 +224,7 @@ vm_seq_repeat(VmRun *run, VmValue seq, int64_t n, VmValue *out)
         dst = t->items;
         *out = vm_obj_val(t);
     }
-    for (int64_t i = 0; i < n; i++) {
+    for (int64_t i = 0; len > 0 && i < n; i++) {   /* dst may be NULL when empty */
         vm_memcpy(dst + (size_t)i * len, items, len * sizeof(VmValue));
     }
     return VM_OK;

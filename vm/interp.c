@@ -11,6 +11,16 @@
 #include <string.h>
 #include <time.h>
 
+/* Computed-goto dispatch (GNU C labels as values) where the compiler has it; a plain
+ * switch otherwise. Build with -DMONTY_COMPUTED_GOTO=0 to test the fallback. */
+#ifndef MONTY_COMPUTED_GOTO
+#if defined(__GNUC__) || defined(__clang__)
+#define MONTY_COMPUTED_GOTO 1
+#else
+#define MONTY_COMPUTED_GOTO 0
+#endif
+#endif
+
 #include "vm/modules.h"
 #include "vm/vm_int.h"
 
@@ -271,6 +281,31 @@ static const VmCmp cmp_map[6] = {
     VM_CMP_EQ, VM_CMP_NE, VM_CMP_LT, VM_CMP_LE, VM_CMP_GT, VM_CMP_GE,
 };
 
+/* exact_double: an int64 that converts to double without rounding (|x| <= 2**53). */
+static inline bool
+exact_double(int64_t x)
+{
+    return x >= -(INT64_C(1) << 53) && x <= (INT64_C(1) << 53);
+}
+
+/* float_operands: both are floats, or one is a float and the other a small int that
+ * converts exactly, so the float fast paths give CPython's results. */
+static inline bool
+float_operands(VmValue a, VmValue b)
+{
+    if (a.tag == VM_TAG_FLOAT) {
+        return b.tag == VM_TAG_FLOAT || (b.tag == VM_TAG_INT && exact_double(b.u.i));
+    }
+    return b.tag == VM_TAG_FLOAT && a.tag == VM_TAG_INT && exact_double(a.u.i);
+}
+
+/* as_double: the value of a float or small int operand checked by float_operands. */
+static inline double
+as_double(VmValue v)
+{
+    return v.tag == VM_TAG_FLOAT ? v.u.f : (double)v.u.i;
+}
+
 static VmStatus
 unsupported(VmRun *run, const char *what)
 {
@@ -343,6 +378,45 @@ vm_interp_run(VmRun *run)
         goto error;
     }
 
+#if MONTY_COMPUTED_GOTO
+    /* One indirect jump per opcode body instead of the switch's shared one: each
+     * body's jump gets its own branch-predictor history (Lua ljumptab.h, CPython). */
+#if defined(__clang__)
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Winitializer-overrides"
+#else
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+#endif
+    static const void *const dispatch_table[256] = {
+        [0 ... 255] = &&L_default,
+#define X(num, name, kind, pops, pushes) [num] = &&L_##name,
+#include "compiler/opcodes.def"
+#undef X
+    };
+#if defined(__clang__)
+#pragma clang diagnostic pop
+#else
+#pragma GCC diagnostic pop
+#endif
+#define TARGET(name) case OP_##name: L_##name:
+#define TARGET_DEFAULT default: L_default:
+#define DISPATCH() \
+    do { \
+        if (run->heap.live_bytes > run->heap.next_gc) { \
+            SAVE(); \
+            vm_gc_collect(run); \
+        } \
+        insn = insns[pc++]; \
+        arg = CMP_ARG(insn); \
+        goto *dispatch_table[CMP_OP(insn)]; \
+    } while (0)
+#else
+#define TARGET(name) case OP_##name:
+#define TARGET_DEFAULT default:
+#define DISPATCH() continue
+#endif
+
     for (;;) {
         if (run->heap.live_bytes > run->heap.next_gc) {
             SAVE();
@@ -350,39 +424,42 @@ vm_interp_run(VmRun *run)
         }
         insn = insns[pc++];
         arg = CMP_ARG(insn);
+#if MONTY_COMPUTED_GOTO
+        goto *dispatch_table[CMP_OP(insn)];
+#endif
         switch (CMP_OP(insn)) {
-        case OP_NOP:
-        case OP_EXTENDED_ARG:
-        case OP_SETUP_ANNOTATIONS:
-            break;
-        case OP_POP_TOP:
+        TARGET(NOP)
+        TARGET(EXTENDED_ARG)
+        TARGET(SETUP_ANNOTATIONS)
+            DISPATCH();
+        TARGET(POP_TOP)
             sp--;
-            break;
-        case OP_PUSH_NULL:
+            DISPATCH();
+        TARGET(PUSH_NULL)
             PUSH(vm_val_empty());
-            break;
-        case OP_COPY:
+            DISPATCH();
+        TARGET(COPY)
             a = PEEK(arg);
             PUSH(a);
-            break;
-        case OP_SWAP: {
+            DISPATCH();
+        TARGET(SWAP) {
             VmValue *other = sp - arg;
             a = sp[-1];
             sp[-1] = *other;
             *other = a;
-            break;
+            DISPATCH();
         }
-        case OP_LOAD_CONST:
+        TARGET(LOAD_CONST)
             a = consts[arg];
             if (vm_val_is_empty(a)) {
                 CHECK(unsupported(run, "complex numbers"));
             }
             PUSH(a);
-            break;
-        case OP_RETURN_CONST:
+            DISPATCH();
+        TARGET(RETURN_CONST)
             r = consts[arg];
             goto do_return;
-        case OP_RETURN_VALUE:
+        TARGET(RETURN_VALUE)
             r = POP();
         do_return:
             if (f->gen != NULL) {
@@ -431,9 +508,9 @@ vm_interp_run(VmRun *run)
                     PUSH(r);
                 }
             }
-            break;
+            DISPATCH();
 
-        case OP_LOAD_FAST:
+        TARGET(LOAD_FAST)
             a = locals[arg];
             if (vm_val_is_empty(a)) {
                 CHECK(vm_raise(run, &vm_exc_UnboundLocalError,
@@ -441,19 +518,19 @@ vm_interp_run(VmRun *run)
                                "with a value", code->localnames[arg]));
             }
             PUSH(a);
-            break;
-        case OP_STORE_FAST:
+            DISPATCH();
+        TARGET(STORE_FAST)
             locals[arg] = POP();
-            break;
-        case OP_DELETE_FAST:
+            DISPATCH();
+        TARGET(DELETE_FAST)
             if (vm_val_is_empty(locals[arg])) {
                 CHECK(vm_raise(run, &vm_exc_UnboundLocalError,
                                "cannot access local variable '%s' where it is not associated "
                                "with a value", code->localnames[arg]));
             }
             locals[arg] = vm_val_empty();
-            break;
-        case OP_LOAD_DEREF: {
+            DISPATCH();
+        TARGET(LOAD_DEREF) {
             VmCell *cell = VM_AS(VmCell, locals[code->nlocals + arg]);
             if (vm_val_is_empty(cell->value)) {
                 if (arg < code->ncellvars) {
@@ -467,18 +544,18 @@ vm_interp_run(VmRun *run)
                                code->freenames[arg - code->ncellvars]));
             }
             PUSH(cell->value);
-            break;
+            DISPATCH();
         }
-        case OP_STORE_DEREF:
+        TARGET(STORE_DEREF)
             VM_AS(VmCell, locals[code->nlocals + arg])->value = POP();
-            break;
-        case OP_DELETE_DEREF:
+            DISPATCH();
+        TARGET(DELETE_DEREF)
             VM_AS(VmCell, locals[code->nlocals + arg])->value = vm_val_empty();
-            break;
-        case OP_LOAD_CLOSURE:
+            DISPATCH();
+        TARGET(LOAD_CLOSURE)
             PUSH(locals[code->nlocals + arg]);
-            break;
-        case OP_LOAD_GLOBAL: {
+            DISPATCH();
+        TARGET(LOAD_GLOBAL) {
             VmStr *name = names[arg];
             a = vm_dict_get_str(f->globals, name);
             if (vm_val_is_empty(a)) {
@@ -495,22 +572,22 @@ vm_interp_run(VmRun *run)
                 }
             }
             PUSH(a);
-            break;
+            DISPATCH();
         }
-        case OP_STORE_GLOBAL:
+        TARGET(STORE_GLOBAL)
             a = POP();
             CHECK(vm_dict_set_str(run, f->globals, names[arg], a));
-            break;
-        case OP_DELETE_GLOBAL: {
+            DISPATCH();
+        TARGET(DELETE_GLOBAL) {
             bool found;
             CHECK(vm_dict_del(run, f->globals, vm_obj_val(names[arg]), &found));
             if (!found) {
                 CHECK(vm_raise(run, &vm_exc_NameError, "name '%s' is not defined",
                                names[arg]->data));
             }
-            break;
+            DISPATCH();
         }
-        case OP_LOAD_ATTR: {
+        TARGET(LOAD_ATTR) {
             VmStr *name = names[arg >> 1];
             a = POP();
             if (arg & 1) {
@@ -521,19 +598,19 @@ vm_interp_run(VmRun *run)
                 CHECK(vm_getattr(run, a, name, &r));
                 PUSH(r);
             }
-            break;
+            DISPATCH();
         }
-        case OP_STORE_ATTR:
+        TARGET(STORE_ATTR)
             b = POP();
             a = POP();
             CHECK(vm_setattr(run, b, names[arg], a));
-            break;
-        case OP_DELETE_ATTR:
+            DISPATCH();
+        TARGET(DELETE_ATTR)
             a = POP();
             CHECK(vm_setattr(run, a, names[arg], vm_val_empty()));
-            break;
+            DISPATCH();
 
-        case OP_BINARY_OP:
+        TARGET(BINARY_OP)
             b = POP();
             a = TOP();
             if (a.tag == VM_TAG_INT && b.tag == VM_TAG_INT) {
@@ -542,42 +619,54 @@ vm_interp_run(VmRun *run)
                 case VM_OP_ADD:
                     if (!__builtin_add_overflow(x, y, &z)) {
                         TOP() = vm_val_int(z);
-                        continue;
+                        DISPATCH();
                     }
                     break;
                 case VM_OP_SUB:
                     if (!__builtin_sub_overflow(x, y, &z)) {
                         TOP() = vm_val_int(z);
-                        continue;
+                        DISPATCH();
                     }
                     break;
                 case VM_OP_MUL:
                     if (!__builtin_mul_overflow(x, y, &z)) {
                         TOP() = vm_val_int(z);
-                        continue;
+                        DISPATCH();
                     }
                     break;
                 default:
                     break;
                 }
-            } else if (a.tag == VM_TAG_FLOAT && b.tag == VM_TAG_FLOAT) {
+                if ((arg & 0xFF) == VM_OP_DIV && y != 0 && exact_double(x) && exact_double(y)) {
+                    /* CPython's true division of ints that fit a double's mantissa */
+                    TOP() = vm_val_float((double)x / (double)y);
+                    DISPATCH();
+                }
+            } else if (float_operands(a, b)) {
+                double x = as_double(a), y = as_double(b);
                 switch (arg & 0xFF) {
-                case VM_OP_ADD: TOP() = vm_val_float(a.u.f + b.u.f); continue;
-                case VM_OP_SUB: TOP() = vm_val_float(a.u.f - b.u.f); continue;
-                case VM_OP_MUL: TOP() = vm_val_float(a.u.f * b.u.f); continue;
+                case VM_OP_ADD: TOP() = vm_val_float(x + y); DISPATCH();
+                case VM_OP_SUB: TOP() = vm_val_float(x - y); DISPATCH();
+                case VM_OP_MUL: TOP() = vm_val_float(x * y); DISPATCH();
+                case VM_OP_DIV:
+                    if (y != 0.0) {
+                        TOP() = vm_val_float(x / y);
+                        DISPATCH();
+                    }
+                    break;
                 default: break;
                 }
             }
             sp--;
             CHECK(vm_binop(run, (int)arg, a, b, &r));
             PUSH(r);
-            break;
-        case OP_UNARY_OP:
+            DISPATCH();
+        TARGET(UNARY_OP)
             a = POP();
             CHECK(vm_unaryop(run, (int)arg, a, &r));
             PUSH(r);
-            break;
-        case OP_COMPARE_OP:
+            DISPATCH();
+        TARGET(COMPARE_OP)
             b = POP();
             a = POP();
             if (a.tag == VM_TAG_INT && b.tag == VM_TAG_INT && arg <= 5) {
@@ -592,45 +681,61 @@ vm_interp_run(VmRun *run)
                 default: t = x >= y; break;
                 }
                 PUSH(vm_val_bool(t));
-                break;
+                DISPATCH();
+            }
+            if (arg <= 5 && float_operands(a, b)) {
+                /* IEEE comparisons are Python's for floats (NaN included); ints in
+                 * float_operands convert exactly */
+                double x = as_double(a), y = as_double(b);
+                bool t;
+                switch (arg) {
+                case 0: t = x == y; break;
+                case 1: t = x != y; break;
+                case 2: t = x < y; break;
+                case 3: t = x <= y; break;
+                case 4: t = x > y; break;
+                default: t = x >= y; break;
+                }
+                PUSH(vm_val_bool(t));
+                DISPATCH();
             }
             if (arg > 5) {
                 CHECK(vm_raise(run, &vm_exc_RuntimeError, "bad comparison"));
             }
             CHECK(vm_compare(run, a, b, cmp_map[arg], &r));
             PUSH(r);
-            break;
-        case OP_IS_OP:
+            DISPATCH();
+        TARGET(IS_OP)
             b = POP();
             a = POP();
             PUSH(vm_val_bool(vm_val_same(a, b) != (arg != 0)));
-            break;
-        case OP_CONTAINS_OP: {
+            DISPATCH();
+        TARGET(CONTAINS_OP) {
             bool in;
             b = POP();
             a = POP();
             CHECK(vm_contains(run, b, a, &in));
             PUSH(vm_val_bool(in != (arg != 0)));
-            break;
+            DISPATCH();
         }
-        case OP_BINARY_SUBSCR:
+        TARGET(BINARY_SUBSCR)
             b = POP();
             a = POP();
             CHECK(vm_getitem(run, a, b, &r));
             PUSH(r);
-            break;
-        case OP_STORE_SUBSCR:
+            DISPATCH();
+        TARGET(STORE_SUBSCR)
             c = POP();
             b = POP();
             a = POP();
             CHECK(vm_setitem(run, b, c, a));
-            break;
-        case OP_DELETE_SUBSCR:
+            DISPATCH();
+        TARGET(DELETE_SUBSCR)
             b = POP();
             a = POP();
             CHECK(vm_setitem(run, a, b, vm_val_empty()));
-            break;
-        case OP_BUILD_SLICE:
+            DISPATCH();
+        TARGET(BUILD_SLICE)
             c = arg == 3 ? POP() : vm_val_none();
             b = POP();
             a = POP();
@@ -640,15 +745,15 @@ vm_interp_run(VmRun *run)
                 goto error;
             }
             PUSH(r);
-            break;
-        case OP_TO_BOOL: {
+            DISPATCH();
+        TARGET(TO_BOOL) {
             bool t;
             CHECK(vm_truth(run, TOP(), &t));
             TOP() = vm_val_bool(t);
-            break;
+            DISPATCH();
         }
 
-        case OP_BUILD_TUPLE: {
+        TARGET(BUILD_TUPLE) {
             SAVE();
             VmTuple *t = vm_tuple_new(run, arg);
             if (t == NULL) {
@@ -657,9 +762,9 @@ vm_interp_run(VmRun *run)
             sp -= arg;
             vm_memcpy(t->items, sp, arg * sizeof(VmValue));
             PUSH(vm_obj_val(t));
-            break;
+            DISPATCH();
         }
-        case OP_BUILD_LIST: {
+        TARGET(BUILD_LIST) {
             SAVE();
             VmList *l = vm_list_new(run, arg);
             if (l == NULL) {
@@ -671,9 +776,9 @@ vm_interp_run(VmRun *run)
             }
             l->len = arg;
             PUSH(vm_obj_val(l));
-            break;
+            DISPATCH();
         }
-        case OP_BUILD_SET: {
+        TARGET(BUILD_SET) {
             SAVE();
             VmSet *s = vm_set_new(run, &vm_type_set);
             if (s == NULL) {
@@ -684,9 +789,9 @@ vm_interp_run(VmRun *run)
             }
             sp -= arg;
             PUSH(vm_obj_val(s));
-            break;
+            DISPATCH();
         }
-        case OP_BUILD_MAP: {
+        TARGET(BUILD_MAP) {
             SAVE();
             VmDict *d = vm_dict_new(run);
             if (d == NULL) {
@@ -698,9 +803,9 @@ vm_interp_run(VmRun *run)
             }
             sp -= 2 * arg;
             PUSH(vm_obj_val(d));
-            break;
+            DISPATCH();
         }
-        case OP_BUILD_STRING: {
+        TARGET(BUILD_STRING) {
             for (uint32_t i = 0; i < arg; i++) {
                 EXPECT_OPERAND(sp[(int)i - (int)arg], &vm_type_str);
             }
@@ -717,36 +822,36 @@ vm_interp_run(VmRun *run)
             sp -= arg;
             CHECK(vm_sb_to_str(&buf, &r));
             PUSH(r);
-            break;
+            DISPATCH();
         }
-        case OP_LIST_APPEND:
+        TARGET(LIST_APPEND)
             a = POP();
             EXPECT_OPERAND(PEEK(arg), &vm_type_list);
             CHECK(vm_list_append(run, VM_AS(VmList, PEEK(arg)), a));
-            break;
-        case OP_SET_ADD:
+            DISPATCH();
+        TARGET(SET_ADD)
             a = POP();
             EXPECT_OPERAND(PEEK(arg), &vm_type_set);
             CHECK(vm_set_add(run, VM_AS(VmSet, PEEK(arg)), a));
-            break;
-        case OP_MAP_ADD:
+            DISPATCH();
+        TARGET(MAP_ADD)
             b = POP();
             a = POP();
             EXPECT_OPERAND(PEEK(arg), &vm_type_dict);
             CHECK(vm_dict_set(run, VM_AS(VmDict, PEEK(arg)), a, b));
-            break;
-        case OP_LIST_EXTEND:
+            DISPATCH();
+        TARGET(LIST_EXTEND)
             a = POP();
             EXPECT_OPERAND(PEEK(arg), &vm_type_list);
             CHECK(vm_list_extend(run, VM_AS(VmList, PEEK(arg)), a));
-            break;
-        case OP_SET_UPDATE:
+            DISPATCH();
+        TARGET(SET_UPDATE)
             a = POP();
             EXPECT_OPERAND(PEEK(arg), &vm_type_set);
             CHECK(vm_set_update(run, VM_AS(VmSet, PEEK(arg)), a));
-            break;
-        case OP_DICT_UPDATE:
-        case OP_DICT_MERGE:
+            DISPATCH();
+        TARGET(DICT_UPDATE)
+        TARGET(DICT_MERGE)
             a = POP();
             EXPECT_OPERAND(PEEK(arg), &vm_type_dict);
             if (!vm_is(a, &vm_type_dict)) {
@@ -780,8 +885,8 @@ vm_interp_run(VmRun *run)
                 }
             }
             CHECK(vm_dict_update(run, VM_AS(VmDict, PEEK(arg)), a));
-            break;
-        case OP_LIST_TO_TUPLE: {
+            DISPATCH();
+        TARGET(LIST_TO_TUPLE) {
             EXPECT_OPERAND(TOP(), &vm_type_list);
             VmList *l = VM_AS(VmList, TOP());
             SAVE();
@@ -791,32 +896,32 @@ vm_interp_run(VmRun *run)
             }
             vm_memcpy(t->items, l->items, l->len * sizeof(VmValue));
             TOP() = vm_obj_val(t);
-            break;
+            DISPATCH();
         }
-        case OP_UNPACK_SEQUENCE:
+        TARGET(UNPACK_SEQUENCE)
             a = POP();
             CHECK(unpack(run, a, arg, 0, false, sp));
             sp += arg;
-            break;
-        case OP_UNPACK_EX:
+            DISPATCH();
+        TARGET(UNPACK_EX)
             a = POP();
             CHECK(unpack(run, a, arg & 0xFF, arg >> 8, true, sp));
             sp += (arg & 0xFF) + (arg >> 8) + 1;
-            break;
-        case OP_FORMAT_SIMPLE:
+            DISPATCH();
+        TARGET(FORMAT_SIMPLE)
             a = TOP();
             if (!vm_is(a, &vm_type_str)) {
                 CHECK(vm_format(run, a, vm_val_empty(), &r));
                 TOP() = r;
             }
-            break;
-        case OP_FORMAT_WITH_SPEC:
+            DISPATCH();
+        TARGET(FORMAT_WITH_SPEC)
             b = POP();
             a = POP();
             CHECK(vm_format(run, a, b, &r));
             PUSH(r);
-            break;
-        case OP_CONVERT_VALUE:
+            DISPATCH();
+        TARGET(CONVERT_VALUE)
             a = POP();
             if (arg == 1) {
                 CHECK(vm_str(run, a, &r));
@@ -826,17 +931,17 @@ vm_interp_run(VmRun *run)
                 CHECK(vm_ascii(run, a, &r));
             }
             PUSH(r);
-            break;
+            DISPATCH();
 
-        case OP_JUMP:
+        TARGET(JUMP)
             if (arg < pc && ++run->ticks >= 256) {
                 run->ticks = 0;
                 CHECK(vm_check_time(run));
             }
             pc = arg;
-            break;
-        case OP_POP_JUMP_IF_FALSE:
-        case OP_POP_JUMP_IF_TRUE: {
+            DISPATCH();
+        TARGET(POP_JUMP_IF_FALSE)
+        TARGET(POP_JUMP_IF_TRUE) {
             bool t;
             a = POP();
             if (a.tag == VM_TAG_BOOL) {
@@ -847,22 +952,22 @@ vm_interp_run(VmRun *run)
             if (t == (CMP_OP(insn) == OP_POP_JUMP_IF_TRUE)) {
                 pc = arg;
             }
-            break;
+            DISPATCH();
         }
-        case OP_POP_JUMP_IF_NONE:
+        TARGET(POP_JUMP_IF_NONE)
             a = POP();
             if (vm_val_is_none(a)) {
                 pc = arg;
             }
-            break;
-        case OP_POP_JUMP_IF_NOT_NONE:
+            DISPATCH();
+        TARGET(POP_JUMP_IF_NOT_NONE)
             a = POP();
             if (!vm_val_is_none(a)) {
                 pc = arg;
             }
-            break;
-        case OP_JUMP_IF_FALSE_OR_POP:
-        case OP_JUMP_IF_TRUE_OR_POP: {
+            DISPATCH();
+        TARGET(JUMP_IF_FALSE_OR_POP)
+        TARGET(JUMP_IF_TRUE_OR_POP) {
             bool t;
             CHECK(vm_truth(run, TOP(), &t));
             if (t == (CMP_OP(insn) == OP_JUMP_IF_TRUE_OR_POP)) {
@@ -870,14 +975,14 @@ vm_interp_run(VmRun *run)
             } else {
                 sp--;
             }
-            break;
+            DISPATCH();
         }
-        case OP_GET_ITER:
+        TARGET(GET_ITER)
             a = TOP();
             CHECK(vm_iter(run, a, &r));
             TOP() = r;
-            break;
-        case OP_FOR_ITER:
+            DISPATCH();
+        TARGET(FOR_ITER)
             a = TOP();
             if (vm_is(a, &vm_type_range_iter)) {
                 VmIter *it = VM_AS(VmIter, a);
@@ -907,7 +1012,7 @@ vm_interp_run(VmRun *run)
             } else {
                 goto error;
             }
-            break;
+            DISPATCH();
         resume_generator: {
             /* a is the generator (TOS), arg the caller's jump target */
             VmGenerator *g = VM_AS(VmGenerator, a);
@@ -949,12 +1054,12 @@ vm_interp_run(VmRun *run)
             run->frame = f;
             run->depth++;
             LOAD_FRAME();
-            break;
+            DISPATCH();
         }
 
-        case OP_CALL:
-        case OP_CALL_KW:
-        case OP_CALL_FUNCTION_EX: {
+        TARGET(CALL)
+        TARGET(CALL_KW)
+        TARGET(CALL_FUNCTION_EX) {
             VmTuple *kwnames = NULL;
             VmValue *args;
             size_t nargs;
@@ -1123,9 +1228,9 @@ vm_interp_run(VmRun *run)
             }
             sp = callee_slot;
             PUSH(r);
-            break;
+            DISPATCH();
         }
-        case OP_MAKE_FUNCTION: {
+        TARGET(MAKE_FUNCTION) {
             a = POP();  /* code index as an int constant */
             VmTuple *defaults = NULL, *closure = NULL;
             VmDict *kwdefaults = NULL;
@@ -1174,13 +1279,13 @@ vm_interp_run(VmRun *run)
                 goto error;
             }
             PUSH(vm_obj_val(fn));
-            break;
+            DISPATCH();
         }
-        case OP_LOAD_BUILD_CLASS:
+        TARGET(LOAD_BUILD_CLASS)
             CHECK(unsupported(run, "class definitions"));
-            break;
+            DISPATCH();
 
-        case OP_RAISE_VARARGS:
+        TARGET(RAISE_VARARGS)
             if (arg == 0) {
                 if (vm_val_is_empty(run->handled) || vm_val_is_none(run->handled)) {
                     CHECK(vm_raise(run, &vm_exc_RuntimeError, "No active exception to reraise"));
@@ -1216,7 +1321,7 @@ vm_interp_run(VmRun *run)
                 SAVE();
                 goto error;
             }
-        case OP_PUSH_EXC_INFO:
+        TARGET(PUSH_EXC_INFO)
             if (!is_exc_value(TOP())) {
                 CHECK(vm_raise(run, &vm_exc_RuntimeError, "bad operand for PUSH_EXC_INFO"));
             }
@@ -1224,21 +1329,21 @@ vm_interp_run(VmRun *run)
             PUSH(vm_val_is_empty(run->handled) ? vm_val_none() : run->handled);
             PUSH(a);
             run->handled = a;
-            break;
-        case OP_POP_EXCEPT:
+            DISPATCH();
+        TARGET(POP_EXCEPT)
             if (!vm_val_is_none(TOP()) && !is_exc_value(TOP())) {
                 CHECK(vm_raise(run, &vm_exc_RuntimeError, "bad operand for POP_EXCEPT"));
             }
             a = POP();
             run->handled = vm_val_is_none(a) ? vm_val_empty() : a;
-            break;
-        case OP_CHECK_EXC_MATCH:
+            DISPATCH();
+        TARGET(CHECK_EXC_MATCH)
             b = POP();
             CHECK(check_exc_type(run, b));
             r = vm_val_bool(exc_match(TOP(), b));
             PUSH(r);
-            break;
-        case OP_RERAISE:
+            DISPATCH();
+        TARGET(RERAISE)
             /* the handler is looked up at this instruction (as CPython's
              * exception_unwind); lasti below exc only feeds line numbers */
             if (!is_exc_value(TOP())) {
@@ -1249,20 +1354,20 @@ vm_interp_run(VmRun *run)
             reraise = true;
             SAVE();
             goto error;
-        case OP_LOAD_ASSERTION_ERROR:
+        TARGET(LOAD_ASSERTION_ERROR)
             PUSH(vm_obj_val(&vm_exc_AssertionError));
-            break;
-        case OP_CHECK_EG_MATCH:
+            DISPATCH();
+        TARGET(CHECK_EG_MATCH)
             CHECK(unsupported(run, "except*"));
-            break;
-        case OP_WITH_EXCEPT_START:
-        case OP_BEFORE_WITH:
+            DISPATCH();
+        TARGET(WITH_EXCEPT_START)
+        TARGET(BEFORE_WITH)
             CHECK(unsupported(run, "the with statement"));
-            break;
-        case OP_RETURN_GENERATOR:
+            DISPATCH();
+        TARGET(RETURN_GENERATOR)
             /* the generator object was made at call time */
-            break;
-        case OP_YIELD_VALUE: {
+            DISPATCH();
+        TARGET(YIELD_VALUE) {
             r = POP();
             SAVE();
             if (f->gen == NULL) {
@@ -1283,16 +1388,16 @@ vm_interp_run(VmRun *run)
             run->frame = f;
             LOAD_FRAME();
             PUSH(r);
-            break;
+            DISPATCH();
         }
-        case OP_GET_YIELD_FROM_ITER:
+        TARGET(GET_YIELD_FROM_ITER)
             a = TOP();
             if (!vm_is(a, &vm_type_generator)) {
                 CHECK(vm_iter(run, a, &r));
                 TOP() = r;
             }
-            break;
-        case OP_SEND:
+            DISPATCH();
+        TARGET(SEND)
             b = POP();
             a = TOP();
             if (vm_is(a, &vm_type_generator)) {
@@ -1314,28 +1419,28 @@ vm_interp_run(VmRun *run)
             } else {
                 goto error;
             }
-            break;
-        case OP_END_SEND:
+            DISPATCH();
+        TARGET(END_SEND)
             a = POP();
             TOP() = a;
-            break;
-        case OP_GET_AWAITABLE:
+            DISPATCH();
+        TARGET(GET_AWAITABLE)
             CHECK(unsupported(run, "async functions"));
-            break;
-        case OP_IMPORT_NAME:
+            DISPATCH();
+        TARGET(IMPORT_NAME)
             /* [level, fromlist] -> module (vm/modules.c) */
             CHECK(vm_module_import(run, names[arg], &PEEK(2)));
             sp--;
-            break;
-        case OP_IMPORT_FROM:
+            DISPATCH();
+        TARGET(IMPORT_FROM)
             CHECK(vm_module_import_from(run, TOP(), names[arg], sp));
             sp++;
-            break;
-        case OP_IMPORT_STAR:
+            DISPATCH();
+        TARGET(IMPORT_STAR)
             CHECK(vm_module_import_star(run, TOP(), f->globals));
             sp--;
-            break;
-        default:
+            DISPATCH();
+        TARGET_DEFAULT
             SAVE();
             vm_raise(run, &vm_exc_RuntimeError, "bad opcode %u", CMP_OP(insn));
             goto error;
@@ -1448,6 +1553,9 @@ vm_interp_run(VmRun *run)
         }
     }
 #undef LOAD_FRAME
+#undef TARGET
+#undef TARGET_DEFAULT
+#undef DISPATCH
 #undef SAVE
 #undef PUSH
 #undef POP

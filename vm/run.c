@@ -438,7 +438,9 @@ vm_value_kind(VmValue v)
     if (t == &vm_type_bytes) return VM_KIND_BYTES;
     if (t == &vm_type_list) return VM_KIND_LIST;
     if (t == &vm_type_tuple) return VM_KIND_TUPLE;
-    if (t == &vm_type_dict) return VM_KIND_DICT;
+    /* dict subtypes (Counter, defaultdict, OrderedDict) share VmDict's layout
+     * and cross the boundary as plain dicts, as json.dumps treats them */
+    if (t == &vm_type_dict || vm_type_is_subtype(t, &vm_type_dict)) return VM_KIND_DICT;
     if (t == &vm_type_set) return VM_KIND_SET;
     if (t == &vm_type_frozenset) return VM_KIND_FROZENSET;
     if (t->flags & VM_TYPE_EXC) return VM_KIND_EXCEPTION;
@@ -655,7 +657,7 @@ void
 vm_value_dict_entry(VmValue v, size_t i, VmValue *key, VmValue *value)
 {
     *key = *value = vm_val_none();
-    if (!vm_is(v, &vm_type_dict)) {
+    if (vm_value_kind(v) != VM_KIND_DICT) {
         return;
     }
     VmDict *d = VM_AS(VmDict, v);

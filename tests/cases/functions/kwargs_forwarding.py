@@ -1,4 +1,3 @@
-# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/obj_list.c:86:29 in
 def inner(a, b=0, **rest):
     return f"a={a} b={b} rest={rest}"
 def outer(*args, **kwargs):

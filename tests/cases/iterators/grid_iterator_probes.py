@@ -1,4 +1,4 @@
-# xfail: stdout line 15: expected 'type(iter({})).__name__ -> 'dict_keyiterator'', got 'type(iter({})).__name__ -> 'iterator''
+# xfail: stdout line 17: expected 'type(reversed([])).__name__ -> 'list_reverseiterator'', got 'type(reversed([])).__name__ -> 'reversed''
 probes = [
     lambda: list(zip(*zip("abc", "xyz"))),
     lambda: list(iter([1, 2]).__next__ for _ in range(0)),

@@ -1,4 +1,3 @@
-# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/builtins_types.c:228:23 in
 print([1, 2] * 3, [0] * 0, [] * 5, 2 * ["x"])
 l = [1]
 l2 = l + [2]

@@ -1,4 +1,3 @@
-# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/obj_list.c:86:29 in
 l = list(range(10))
 print(l[2:5], l[::-1], l[1::3], l[-3:], l[:-7], l[7:2:-2])
 l[2:5] = ["a", "b"]

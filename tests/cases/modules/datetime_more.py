@@ -1,4 +1,3 @@
-# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/mod_datetime.c:978:50 in
 from datetime import date, datetime, timedelta
 import datetime as dtm
 d = date(2024, 12, 31)

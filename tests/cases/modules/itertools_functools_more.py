@@ -1,4 +1,3 @@
-# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/obj_list.c:86:29 in
 import itertools
 from itertools import chain, islice, count, product, permutations, combinations, groupby
 import functools

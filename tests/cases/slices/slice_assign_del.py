@@ -1,4 +1,3 @@
-# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/obj_list.c:86:29 in
 l = list("abcdefgh")
 l[1:3] = "XYZ"
 print("".join(l))

@@ -1,4 +1,3 @@
-# xfail: asan: monty: SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /work/wt/tests/vm/obj_list.c:86:29 in
 print("a,b,,c".split(","), "a b  c ".split(), "  lead".split(" "))
 print("a,b,c".split(",", 1), "a,b,c".rsplit(",", 1), "".split(), "".split(","))
 print("line1\nline2\r\nline3".splitlines(), "x\n\ny\n".splitlines(True))
