@@ -125,6 +125,10 @@ flatten_ex(VmRun *run, VmValue args, VmValue kwargs, VmTuple **flat, VmTuple **k
     size_t nkw = 0;
     VmDict *d = NULL;
     if (!vm_val_is_empty(kwargs)) {
+        /* the compiler always builds a fresh dict here; loaded bytecode may not */
+        if (!vm_is(kwargs, &vm_type_dict)) {
+            return vm_raise(run, &vm_exc_TypeError, "argument after ** must be a dict");
+        }
         d = VM_AS(VmDict, kwargs);
         nkw = d->used;
     }
@@ -230,6 +234,13 @@ exc_from_raise_operand(VmRun *run, VmValue v, VmValue *out)
         return VM_OK;
     }
     return vm_raise(run, &vm_exc_TypeError, "exceptions must derive from BaseException");
+}
+
+/* True for an exception instance: what run->exc and run->handled may hold. */
+static bool
+is_exc_value(VmValue v)
+{
+    return vm_val_is_obj(v) && (v.u.o->type->flags & VM_TYPE_EXC);
 }
 
 static VmStatus
@@ -743,6 +754,16 @@ vm_interp_run(VmRun *run)
         }
 
         TARGET(BUILD_TUPLE) {
+            if ((arg == 2 || arg == 3) && pc < code->ncode
+                && insns[pc] == CMP_INSN(OP_UNPACK_SEQUENCE, arg)) {
+                /* `a, b = x, y`: the tuple would only be unpacked again; reversing
+                 * the items in place is the same stack with no allocation */
+                VmValue t0 = sp[-1];
+                sp[-1] = sp[-(ptrdiff_t)arg];
+                sp[-(ptrdiff_t)arg] = t0;
+                pc++;
+                DISPATCH();
+            }
             SAVE();
             VmTuple *t = vm_tuple_new(run, arg);
             if (t == NULL) {
@@ -930,7 +951,16 @@ vm_interp_run(VmRun *run)
             pc = arg;
             DISPATCH();
         TARGET(POP_JUMP_IF_FALSE)
-        TARGET(POP_JUMP_IF_TRUE) {
+            /* the common case (a comparison's bool) without the shared body's tests */
+            if (TOP().tag == VM_TAG_BOOL) {
+                if (POP().u.i == 0) {
+                    pc = arg;
+                }
+                DISPATCH();
+            }
+            goto pop_jump_slow;
+        TARGET(POP_JUMP_IF_TRUE)
+        pop_jump_slow: {
             bool t;
             a = POP();
             if (a.tag == VM_TAG_BOOL) {
@@ -1311,12 +1341,18 @@ vm_interp_run(VmRun *run)
                 goto error;
             }
         TARGET(PUSH_EXC_INFO)
+            if (!is_exc_value(TOP())) {
+                CHECK(vm_raise(run, &vm_exc_RuntimeError, "bad operand for PUSH_EXC_INFO"));
+            }
             a = POP();
             PUSH(vm_val_is_empty(run->handled) ? vm_val_none() : run->handled);
             PUSH(a);
             run->handled = a;
             DISPATCH();
         TARGET(POP_EXCEPT)
+            if (!vm_val_is_none(TOP()) && !is_exc_value(TOP())) {
+                CHECK(vm_raise(run, &vm_exc_RuntimeError, "bad operand for POP_EXCEPT"));
+            }
             a = POP();
             run->handled = vm_val_is_none(a) ? vm_val_empty() : a;
             DISPATCH();
@@ -1329,6 +1365,9 @@ vm_interp_run(VmRun *run)
         TARGET(RERAISE)
             /* the handler is looked up at this instruction (as CPython's
              * exception_unwind); lasti below exc only feeds line numbers */
+            if (!is_exc_value(TOP())) {
+                CHECK(vm_raise(run, &vm_exc_RuntimeError, "bad operand for RERAISE"));
+            }
             a = POP();
             run->exc = a;
             reraise = true;
@@ -1432,6 +1471,16 @@ vm_interp_run(VmRun *run)
         if (run->heap.limit != VM_LIMIT_NONE) {
             run->frame = f;
             return VM_EVENT_ERROR;
+        }
+        if (!is_exc_value(run->exc)) {
+            /* hostile bytecode raised a non-exception: the unwinder and the
+             * error report cast run->exc to VmExc, so replace it */
+            reraise = false;
+            vm_raise(run, &vm_exc_RuntimeError, "bad exception operand");
+            if (run->heap.limit != VM_LIMIT_NONE || !is_exc_value(run->exc)) {
+                run->frame = f;
+                return VM_EVENT_ERROR;
+            }
         }
         {
             VmValue exc = run->exc;

@@ -145,7 +145,8 @@ record_error(VmRun *run)
 {
     clear_error(run);
     run->state = VM_RUN_FAILED;
-    if (run->heap.limit != VM_LIMIT_NONE || !vm_val_is_obj(run->exc)) {
+    if (run->heap.limit != VM_LIMIT_NONE || !vm_val_is_obj(run->exc)
+        || (run->exc.u.o->type->flags & VM_TYPE_EXC) == 0) {
         const char *type = "MemoryError", *msg = "memory limit exceeded";
         switch (run->heap.limit) {
         case VM_LIMIT_ALLOCATIONS: msg = "allocation limit exceeded"; break;

@@ -19,6 +19,25 @@ for src in tools/fuzz/fuzz_*.c; do
         seeds="tests/syntax tests/cases"
         extra="-dict=tools/fuzz/fuzz_parse.dict -max_len=2048"
         ;;
+    fuzz_snapshot)
+        # Seeds: real paused runs and .mbc programs, made by build/monty,
+        # plus the inputs that once crashed the VM (tests/snapshot/hostile/).
+        seeds=""
+        extra=""
+        cp tests/snapshot/hostile/*.snap "$work/" 2>/dev/null || true
+        ex=tools/example
+        if [ -x build/monty ]; then
+            build/monty start "$ex/agent.py" --stubs "$ex/tools.pyi" \
+                --state "$work/agent.snap" >/dev/null 2>&1 || true
+            build/monty compile "$ex/agent.py" --stubs "$ex/tools.pyi" \
+                -o "$work/agent.mbc" >/dev/null 2>&1 || true
+            for py in tests/cases/external/*.py; do
+                [ -f "${py%.py}.pyi" ] || continue
+                build/monty start "$py" --stubs "${py%.py}.pyi" --no-check \
+                    --state "$work/$(basename "$py" .py).snap" >/dev/null 2>&1 || true
+            done
+        fi
+        ;;
     *)
         seeds=""
         [ -d "tools/fuzz/corpus_$t" ] && seeds="tools/fuzz/corpus_$t"
