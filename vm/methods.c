@@ -1151,26 +1151,12 @@ METHOD(str_expandtabs, "expandtabs", &vm_type_str)
     return vm_sb_to_str(&b, out);
 }
 
+VmStatus vm_lib_codec(VmRun *run, bool encode, VmValue *args, size_t nargs, VmTuple *kwnames,
+                      VmValue *out);
+
 METHOD(str_encode, "encode", &vm_type_str)
 {
-    VmStr *s = VM_AS(VmStr, args[0]);
-    size_t nkw = kwnames ? kwnames->len : 0;
-    for (size_t i = 1; i < nargs - nkw && i < 2; i++) {
-        if (!vm_is(args[i], &vm_type_str)) {
-            return vm_raise(run, &vm_exc_TypeError,
-                            "encode() argument 'encoding' must be str, not %s",
-                            vm_type_name(args[i]));
-        }
-        VmStr *e = VM_AS(VmStr, args[i]);
-        if (!vm_str_eq_cstr(e, "utf-8") && !vm_str_eq_cstr(e, "utf8")
-            && !vm_str_eq_cstr(e, "UTF-8") && !(s->ascii && (vm_str_eq_cstr(e, "ascii")
-                                                             || vm_str_eq_cstr(e, "latin-1")))) {
-            return vm_raise(run, &vm_exc_NotImplementedError,
-                            "monty supports only the utf-8 encoding, not '%s'", e->data);
-        }
-    }
-    *out = vm_value_bytes(run, (const uint8_t *)s->data, s->len);
-    return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+    return vm_lib_codec(run, true, args, nargs, kwnames, out);
 }
 
 METHOD(str_find, "find", &vm_type_str)
