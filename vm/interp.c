@@ -634,6 +634,23 @@ vm_interp_run(VmRun *run)
                         DISPATCH();
                     }
                     break;
+                case VM_OP_MOD:
+                case VM_OP_FLOORDIV:
+                    /* Python floors: a remainder takes the divisor's sign; y == -1 is
+                     * left to the slow path (INT64_MIN // -1 overflows) */
+                    if (y != 0 && y != -1) {
+                        int64_t q = x / y, m = x % y;
+                        if (m != 0 && ((m ^ y) < 0)) {
+                            m += y;
+                            q -= 1;
+                        }
+                        TOP() = vm_val_int((arg & 0xFF) == VM_OP_MOD ? m : q);
+                        DISPATCH();
+                    }
+                    break;
+                case VM_OP_AND: TOP() = vm_val_int(x & y); DISPATCH();
+                case VM_OP_OR: TOP() = vm_val_int(x | y); DISPATCH();
+                case VM_OP_XOR: TOP() = vm_val_int(x ^ y); DISPATCH();
                 default:
                     break;
                 }
