@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/bigint.h"
 #include "vm/lib_float.h"
 #include "vm/lib_str.h"
 #include "vm/vm_int.h"
@@ -1568,6 +1569,131 @@ METHOD(str_format_map, "format_map", &vm_type_str)
 
 /* ---- numbers --------------------------------------------------------------- */
 
+VmStatus vm_lib_raise(VmRun *run, const VmLibError *err);
+void vm_lib_buf_init(VmRun *run, VmBuf *b);
+
+/* byteorder_arg: the 'little'/'big' argument of to_bytes/from_bytes (absent: big). */
+static VmStatus
+byteorder_arg(VmRun *run, const char *fname, VmValue v, bool *little)
+{
+    *little = false;
+    if (vm_val_is_empty(v)) {
+        return VM_OK;
+    }
+    if (!vm_is(v, &vm_type_str)) {
+        return vm_raise(run, &vm_exc_TypeError, "%s() argument 'byteorder' must be str, not %s",
+                        fname, vm_type_name(v));
+    }
+    VmLibError err;
+    vm_lib_error_clear(&err);
+    const VmStr *s = VM_AS(VmStr, v);
+    if (!vm_bigint_byteorder(s->data, s->len, little, &err)) {
+        return vm_lib_raise(run, &err);
+    }
+    return VM_OK;
+}
+
+METHOD(int_to_bytes, "to_bytes", &vm_type_int)
+{
+    static const char *const names[] = { "self", "length", "byteorder", "signed" };
+    VmValue a[4];
+    if (vm_parse_args(run, "to_bytes", args, nargs, kwnames, names, 4, 1, 1, a) != VM_OK) {
+        return VM_ERR;
+    }
+    int64_t length = 1;
+    bool little, is_signed = false;
+    if ((!vm_val_is_empty(a[1]) && vm_index(run, a[1], &length) != VM_OK)
+        || byteorder_arg(run, "to_bytes", a[2], &little) != VM_OK
+        || (!vm_val_is_empty(a[3]) && vm_truth(run, a[3], &is_signed) != VM_OK)) {
+        return VM_ERR;
+    }
+    mp_int n;
+    if (vm_int_to_mp(run, args[0], &n) != VM_OK) {
+        return VM_ERR;
+    }
+    VmBuf b;
+    VmLibError err;
+    vm_lib_error_clear(&err);
+    vm_lib_buf_init(run, &b);
+    bool ok = vm_bigint_to_bytes(&n, length, little, is_signed, &b, &err);
+    mp_clear(&n);
+    if (!ok || b.failed) {
+        vm_buf_fini(&b);
+        if (ok && vm_val_is_empty(run->exc) && run->heap.limit == VM_LIMIT_NONE) {
+            return vm_raise(run, &vm_exc_MemoryError, "%s", "");
+        }
+        return ok ? VM_ERR : vm_lib_raise(run, &err);
+    }
+    *out = vm_value_bytes(run, (const uint8_t *)(b.data ? b.data : ""), b.len);
+    vm_buf_fini(&b);
+    return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+}
+
+/* int.from_bytes(bytes, byteorder='big', *, signed=False): a class method (found on the
+ * type, see type_getattr). */
+static VmStatus
+int_from_bytes_fn(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
+{
+    static const char *const names[] = { "bytes", "byteorder", "signed" };
+    VmValue a[3];
+    if (vm_parse_args(run, "from_bytes", args, nargs, kwnames, names, 3, 1, 0, a) != VM_OK) {
+        return VM_ERR;
+    }
+    bool little, is_signed = false;
+    if (byteorder_arg(run, "from_bytes", a[1], &little) != VM_OK
+        || (!vm_val_is_empty(a[2]) && vm_truth(run, a[2], &is_signed) != VM_OK)) {
+        return VM_ERR;
+    }
+    if (!vm_is(a[0], &vm_type_bytes)) {
+        return vm_raise(run, &vm_exc_TypeError, "cannot convert '%s' object to bytes",
+                        vm_type_name(a[0]));
+    }
+    const VmBytes *by = VM_AS(VmBytes, a[0]);
+    mp_int n;
+    VmLibError err;
+    vm_lib_error_clear(&err);
+    if (mp_init(&n) != MP_OKAY) {
+        return vm_raise(run, &vm_exc_MemoryError, "%s", "");
+    }
+    if (!vm_bigint_from_bytes(by->data, by->len, little, is_signed, &n, &err)) {
+        mp_clear(&n);
+        return vm_lib_raise(run, &err);
+    }
+    *out = vm_int_from_mp(run, &n);
+    return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+}
+
+const VmBuiltin vm_int_from_bytes_b = { VM_IMMORTAL_HDR(&vm_type_builtin), "from_bytes",
+                                        int_from_bytes_fn, NULL };
+
+/* float.fromhex(string): a class method (found on the type, see type_getattr). */
+static VmStatus
+float_fromhex_fn(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
+{
+    if (kwnames != NULL && kwnames->len > 0) {
+        return vm_raise(run, &vm_exc_TypeError, "float.fromhex() takes no keyword arguments");
+    }
+    if (nargs != 1) {
+        return vm_raise(run, &vm_exc_TypeError,
+                        "float.fromhex() takes exactly one argument (%zu given)", nargs);
+    }
+    if (!vm_is(args[0], &vm_type_str)) {
+        return vm_raise(run, &vm_exc_TypeError, "bad argument type for built-in operation");
+    }
+    const VmStr *s = VM_AS(VmStr, args[0]);
+    VmLibError err;
+    vm_lib_error_clear(&err);
+    double d;
+    if (!vm_float_fromhex(s->data, s->len, &d, &err)) {
+        return vm_lib_raise(run, &err);
+    }
+    *out = vm_val_float(d);
+    return VM_OK;
+}
+
+const VmBuiltin vm_float_fromhex_b = { VM_IMMORTAL_HDR(&vm_type_builtin), "fromhex",
+                                       float_fromhex_fn, NULL };
+
 METHOD(int_bit_length, "bit_length", &vm_type_int)
 {
     NARGS("int.bit_length", 0, 0);
@@ -1625,7 +1751,7 @@ METHOD(int_as_integer_ratio, "as_integer_ratio", &vm_type_int)
 
 const VmBuiltin *const vm_int_methods[] = {
     &mb_int_bit_length, &mb_int_bit_count, &mb_int_conjugate, &mb_int_is_integer,
-    &mb_int_as_integer_ratio, NULL,
+    &mb_int_as_integer_ratio, &mb_int_to_bytes, NULL,
 };
 
 METHOD(float_is_integer, "is_integer", &vm_type_float)
@@ -1635,8 +1761,6 @@ METHOD(float_is_integer, "is_integer", &vm_type_float)
     *out = vm_val_bool(d == (double)(int64_t)d || (d == d && d - d == 0 && d == __builtin_floor(d)));
     return VM_OK;
 }
-
-VmStatus vm_lib_raise(VmRun *run, const VmLibError *err);
 
 METHOD(float_as_integer_ratio, "as_integer_ratio", &vm_type_float)
 {
