@@ -1120,9 +1120,13 @@ METHOD(str_removesuffix, "removesuffix", &vm_type_str)
 
 METHOD(str_expandtabs, "expandtabs", &vm_type_str)
 {
-    NARGS("expandtabs", 0, 1);
+    static const char *const names[] = { "self", "tabsize" };
+    VmValue a[2];
+    if (vm_parse_args(run, "expandtabs", args, nargs, kwnames, names, 2, 1, 1, a) != VM_OK) {
+        return VM_ERR;
+    }
     int64_t ts = 8;
-    if (nargs == 2 && vm_index(run, args[1], &ts) != VM_OK) {
+    if (!vm_val_is_empty(a[1]) && vm_index(run, a[1], &ts) != VM_OK) {
         return VM_ERR;
     }
     VmStr *s = VM_AS(VmStr, args[0]);
