@@ -980,7 +980,7 @@ vm_interp_run(VmRun *run)
         pop_jump_slow: {
             bool t;
             a = POP();
-            if (a.tag == VM_TAG_BOOL) {
+            if (a.tag == VM_TAG_BOOL || a.tag == VM_TAG_INT) {
                 t = a.u.i != 0;
             } else {
                 CHECK(vm_truth(run, a, &t));
@@ -1031,7 +1031,7 @@ vm_interp_run(VmRun *run)
                     sp--;
                     pc = arg;
                 }
-                break;
+                DISPATCH();
             }
             if (vm_is(a, &vm_type_generator)) {
                 gen_mode = VM_GEN_MODE_FOR_ITER;
