@@ -10,6 +10,7 @@
 #include "vm/bigint.h"
 #include "vm/lib_float.h"
 #include "vm/lib_str.h"
+#include "vm/unicode.h"
 #include "vm/vm_int.h"
 
 VmValue vm_dict_view_new(VmRun *run, VmValue dict, int kind);
@@ -1994,6 +1995,137 @@ METHOD(str_splitlines, "splitlines", &vm_type_str)
     return VM_OK;
 }
 
+METHOD(str_translate, "translate", &vm_type_str)
+{
+    NARGS("translate", 1, 1);
+    const VmStr *s = VM_AS(VmStr, args[0]);
+    VmValue table = args[1];
+    VmStrBuf b;
+    vm_sb_init(&b, run);
+    for (size_t pos = 0; pos < s->len;) {
+        size_t start = pos;
+        uint32_t cp = vm_unicode_decode(s->data, s->len, &pos);
+        VmValue m;
+        if (vm_is(table, &vm_type_dict)) {
+            if (vm_dict_get(run, VM_AS(VmDict, table), vm_val_int(cp), &m) != VM_OK) {
+                vm_sb_fini(&b);
+                return VM_ERR;
+            }
+        } else if (vm_getitem(run, table, vm_val_int(cp), &m) != VM_OK) {
+            if (!vm_exc_matches(run->exc, &vm_exc_LookupError)) {
+                vm_sb_fini(&b);
+                return VM_ERR;
+            }
+            run->exc = vm_val_empty();   /* a missing key keeps the character */
+            m = vm_val_empty();
+        }
+        if (vm_val_is_empty(m)) {
+            vm_sb_add(&b, s->data + start, pos - start);
+        } else if (vm_is(m, &vm_type_str)) {
+            vm_sb_add(&b, VM_AS(VmStr, m)->data, VM_AS(VmStr, m)->len);
+        } else if (m.tag == VM_TAG_INT || m.tag == VM_TAG_BOOL) {
+            if (m.u.i < 0 || m.u.i >= 0x110000) {
+                vm_sb_fini(&b);
+                return vm_raise(run, &vm_exc_ValueError,
+                                "character mapping must be in range(0x110000)");
+            }
+            char enc[4];
+            vm_sb_add(&b, enc, vm_unicode_encode((uint32_t)m.u.i, enc));
+        } else if (!vm_val_is_none(m)) {
+            vm_sb_fini(&b);
+            return vm_raise(run, &vm_exc_TypeError,
+                            "character mapping must return integer, None or str");
+        }
+    }
+    return vm_sb_to_str(&b, out);
+}
+
+/* str.maketrans(x[, y[, z]]): a static method (found on the type, see type_getattr). */
+static VmStatus
+str_maketrans_fn(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
+{
+    if (kwnames != NULL && kwnames->len > 0) {
+        return vm_raise(run, &vm_exc_TypeError, "maketrans() takes no keyword arguments");
+    }
+    if (nargs < 1 || nargs > 3) {
+        return vm_raise(run, &vm_exc_TypeError, "maketrans expected %s 3 arguments, got %zu",
+                        nargs < 1 ? "at least 1 argument and at most" : "at most", nargs);
+    }
+    VmDict *d = vm_dict_new(run);
+    if (d == NULL) {
+        return VM_ERR;
+    }
+    *out = vm_obj_val(d);
+    if (nargs == 1) {
+        if (!vm_is(args[0], &vm_type_dict)) {
+            return vm_raise(run, &vm_exc_TypeError,
+                            "if you give only one argument to maketrans it must be a dict");
+        }
+        VmDict *src = VM_AS(VmDict, args[0]);
+        VmValue it, k, v;
+        if (vm_iter(run, args[0], &it) != VM_OK) {
+            return VM_ERR;
+        }
+        for (;;) {
+            VmStatus st = vm_next(run, it, &k);
+            if (st == VM_STOP) {
+                return VM_OK;
+            }
+            if (st != VM_OK || vm_dict_get(run, src, k, &v) != VM_OK) {
+                return VM_ERR;
+            }
+            if (vm_is(k, &vm_type_str)) {
+                const VmStr *ks = VM_AS(VmStr, k);
+                if (ks->nchars != 1) {
+                    return vm_raise(run, &vm_exc_ValueError,
+                                    "string keys in translate table must be of length 1");
+                }
+                size_t p0 = 0;
+                k = vm_val_int(vm_unicode_decode(ks->data, ks->len, &p0));
+            } else if (!(k.tag == VM_TAG_INT || k.tag == VM_TAG_BOOL)) {
+                return vm_raise(run, &vm_exc_TypeError,
+                                "keys in translate table must be strings or integers");
+            } else {
+                k = vm_val_int(k.u.i);
+            }
+            if (vm_dict_set(run, d, k, v) != VM_OK) {
+                return VM_ERR;
+            }
+        }
+    }
+    for (size_t i = 0; i < nargs; i++) {
+        if (!vm_is(args[i], &vm_type_str)) {
+            return vm_raise(run, &vm_exc_TypeError, "maketrans() argument %zu must be str, not %s",
+                            i + 1, vm_type_name(args[i]));
+        }
+    }
+    const VmStr *x = VM_AS(VmStr, args[0]), *y = VM_AS(VmStr, args[1]);
+    if (x->nchars != y->nchars) {
+        return vm_raise(run, &vm_exc_ValueError,
+                        "the first two maketrans arguments must have equal length");
+    }
+    for (size_t px = 0, py = 0; px < x->len;) {
+        uint32_t cx = vm_unicode_decode(x->data, x->len, &px);
+        uint32_t cy = vm_unicode_decode(y->data, y->len, &py);
+        if (vm_dict_set(run, d, vm_val_int(cx), vm_val_int(cy)) != VM_OK) {
+            return VM_ERR;
+        }
+    }
+    if (nargs == 3) {
+        const VmStr *z = VM_AS(VmStr, args[2]);
+        for (size_t pz = 0; pz < z->len;) {
+            uint32_t cz = vm_unicode_decode(z->data, z->len, &pz);
+            if (vm_dict_set(run, d, vm_val_int(cz), vm_val_none()) != VM_OK) {
+                return VM_ERR;
+            }
+        }
+    }
+    return VM_OK;
+}
+
+const VmBuiltin vm_str_maketrans_b = { VM_IMMORTAL_HDR(&vm_type_builtin), "maketrans",
+                                       str_maketrans_fn, NULL };
+
 const VmBuiltin *const vm_str_methods[] = {
     &mb_str_casefold, &mb_str_isdecimal, &mb_str_isnumeric, &mb_str_isprintable,
     &mb_str_isupper, &mb_str_islower, &mb_str_istitle, &mb_str_isidentifier, &mb_str_isascii,
@@ -2004,5 +2136,5 @@ const VmBuiltin *const vm_str_methods[] = {
     &mb_str_replace, &mb_str_startswith, &mb_str_endswith, &mb_str_find, &mb_str_index,
     &mb_str_count, &mb_str_isdigit, &mb_str_isalpha, &mb_str_isalnum, &mb_str_isspace,
     &mb_str_ljust, &mb_str_rjust, &mb_str_center, &mb_str_zfill, &mb_str_splitlines,
-    &mb_str_format, NULL,
+    &mb_str_format, &mb_str_translate, NULL,
 };

@@ -55,7 +55,11 @@ type_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
         *out = vm_obj_val(&vm_bytes_fromhex_b);
         return VM_OK;
     }
-    extern const VmBuiltin vm_int_from_bytes_b, vm_float_fromhex_b;
+    extern const VmBuiltin vm_int_from_bytes_b, vm_float_fromhex_b, vm_str_maketrans_b;
+    if (t == &vm_type_str && vm_str_eq_cstr(name, "maketrans")) {
+        *out = vm_obj_val(&vm_str_maketrans_b);
+        return VM_OK;
+    }
     if (t == &vm_type_int && vm_str_eq_cstr(name, "from_bytes")) {
         *out = vm_obj_val(&vm_int_from_bytes_b);
         return VM_OK;
