@@ -425,15 +425,66 @@ vm_dict_view_new(VmRun *run, VmValue dict, int kind)
     return vm_obj_val(v);
 }
 
+/* view_set: a new set of an iterable (a view, or the other operand of a set operation). */
+static VmStatus
+view_set(VmRun *run, VmValue v, VmValue *out)
+{
+    VmSet *s = vm_set_new(run, &vm_type_set);
+    if (s == NULL) {
+        return VM_ERR;
+    }
+    *out = vm_obj_val(s);
+    return vm_set_update(run, s, v);
+}
+
+static bool
+is_set_like(VmValue v)
+{
+    return vm_is(v, &vm_type_set) || vm_is(v, &vm_type_frozenset)
+           || vm_is(v, &vm_type_dict_keys) || vm_is(v, &vm_type_dict_items);
+}
+
+/* keys and items views compare with sets (and each other) as sets. */
+static VmStatus
+view_richcompare(VmRun *run, VmValue a, VmValue b, VmCmp op, VmValue *out)
+{
+    *out = vm_val_empty();
+    if (!is_set_like(b)) {
+        return VM_OK;
+    }
+    VmValue sa, sb = b;
+    if (view_set(run, a, &sa) != VM_OK
+        || (!vm_is(b, &vm_type_set) && !vm_is(b, &vm_type_frozenset)
+            && view_set(run, b, &sb) != VM_OK)) {
+        return VM_ERR;
+    }
+    return vm_compare(run, sa, sb, op, out);
+}
+
+/* vm_dict_view_setop: `&`, `|`, `^`, `-` with a keys or items view on either side: both
+ * operands as sets, the result a set (as CPython's dictviews_and and friends). */
+VmStatus vm_dict_view_setop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out);
+VmStatus
+vm_dict_view_setop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out)
+{
+    VmValue sa, sb;
+    if (view_set(run, a, &sa) != VM_OK || view_set(run, b, &sb) != VM_OK) {
+        return VM_ERR;
+    }
+    return vm_binop(run, op, sa, sb, out);
+}
+
 #define VIEW_SLOTS .trace = iter_trace, .iter = view_iter, .len = view_len, \
     .repr = view_repr, .contains = view_contains
 
 const VmType vm_type_dict_keys = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "dict_keys", .base = &vm_type_object, VIEW_SLOTS,
+    .richcompare = view_richcompare,
 };
 const VmType vm_type_dict_values = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "dict_values", .base = &vm_type_object, VIEW_SLOTS,
 };
 const VmType vm_type_dict_items = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "dict_items", .base = &vm_type_object, VIEW_SLOTS,
+    .richcompare = view_richcompare,
 };

@@ -252,6 +252,9 @@ binop_error(VmRun *run, int op, bool inplace, VmValue a, VmValue b)
                     op_symbols[op], inplace ? "=" : "", vm_type_name(a), vm_type_name(b));
 }
 
+/* obj_iter.c: set operations with a dict keys/items view. */
+VmStatus vm_dict_view_setop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out);
+
 /*
  * vm_binop: a op b; op is a VM_OP_* code, | 0x100 for the in-place form (which
  * mutates lists, sets and dicts in place as CPython does).
@@ -301,6 +304,11 @@ vm_binop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out)
         return binop_error(run, op, inplace, a, b);
     }
     const VmType *ta = vm_type_of(a), *tb = vm_type_of(b);
+    if ((op == VM_OP_AND || op == VM_OP_OR || op == VM_OP_XOR || op == VM_OP_SUB)
+        && (ta == &vm_type_dict_keys || ta == &vm_type_dict_items || tb == &vm_type_dict_keys
+            || tb == &vm_type_dict_items)) {
+        return vm_dict_view_setop(run, op, a, b, out);
+    }
     switch (op) {
     case VM_OP_ADD:
         if (ta == &vm_type_str && tb == &vm_type_str) {

@@ -1,4 +1,3 @@
-# xfail: monty: TypeError: unsupported operand type(s) for &: 'dict_keys' and 'set'
 d = {"a": 1, "b": 2, "c": 3}
 k = d.keys()
 v = d.values()
