@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/lib_math.h"
 #include "vm/vm_int.h"
 
 VmValue vm_dict_view_new(VmRun *run, VmValue dict, int kind);
@@ -470,9 +471,11 @@ DEF(sum, "sum")
     if (vm_iter(run, a[0], &it) != VM_OK) {
         return VM_ERR;
     }
-    /* CPython 3.12+: exact int sums, then Neumaier-compensated float sums */
+    /* CPython 3.12+: exact int sums, then Neumaier-compensated float sums in which
+     * int items are added plainly (sum([1e100, 1, -1e100]) == 0.0) */
     bool fmode = false;
-    double f = 0.0, c = 0.0;
+    VmFloatSum fs;
+    vm_float_sum_init(&fs, 0.0);
     for (uint32_t n = 0;; n++) {
         VmStatus st = vm_next(run, it, &v);
         if (st == VM_STOP) {
@@ -483,21 +486,15 @@ DEF(sum, "sum")
         }
         if (!fmode && acc.tag == VM_TAG_FLOAT) {
             fmode = true;
-            f = acc.u.f;
-            c = 0.0;
+            vm_float_sum_init(&fs, acc.u.f);
         }
-        if (fmode && (v.tag == VM_TAG_FLOAT || v.tag == VM_TAG_INT || v.tag == VM_TAG_BOOL)) {
-            double x = v.tag == VM_TAG_FLOAT ? v.u.f : (double)v.u.i;
-            double t = f + x;
-            if (fabs(f) >= fabs(x)) {
-                c += (f - t) + x;
-            } else {
-                c += (x - t) + f;
-            }
-            f = t;
+        if (fmode && v.tag == VM_TAG_FLOAT) {
+            vm_float_sum_add(&fs, v.u.f);
+        } else if (fmode && (v.tag == VM_TAG_INT || v.tag == VM_TAG_BOOL)) {
+            vm_float_sum_add_int(&fs, (double)v.u.i);
         } else {
             if (fmode) {
-                acc = vm_val_float(c != 0.0 && isfinite(c) ? f + c : f);
+                acc = vm_val_float(vm_float_sum_result(&fs));
                 fmode = false;
             }
             if (vm_binop(run, VM_OP_ADD, acc, v, &acc) != VM_OK) {
@@ -509,7 +506,7 @@ DEF(sum, "sum")
         }
     }
     if (fmode) {
-        acc = vm_val_float(c != 0.0 && isfinite(c) ? f + c : f);
+        acc = vm_val_float(vm_float_sum_result(&fs));
     }
     *out = acc;
     return VM_OK;

@@ -8,7 +8,46 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/bigint.h"
+#include "vm/fmt_pct.h"
+#include "vm/numparse.h"
 #include "vm/vm_int.h"
+
+VmStatus vm_lib_raise(VmRun *run, const VmLibError *err);
+void vm_lib_buf_init(VmRun *run, VmBuf *b);
+
+/* pct_int_spec: the fmt_pct spec for an integer conversion whose flags/width/precision text
+ * is `flags` (no '*': the caller substituted those); false if the text does not parse. */
+static bool
+pct_int_spec(const char *flags, char conv, VmPctSpec *spec)
+{
+    memset(spec, 0, sizeof *spec);
+    spec->width = -1;
+    spec->precision = -1;
+    spec->conv = (uint32_t)(unsigned char)conv;
+    const char *q = flags;
+    for (; *q != 0 && strchr("-+ #0", *q) != NULL; q++) {
+        spec->left |= *q == '-';
+        spec->plus |= *q == '+';
+        spec->blank |= *q == ' ';
+        spec->alt |= *q == '#';
+        spec->zero |= *q == '0';
+    }
+    if (isdigit((unsigned char)*q)) {
+        spec->width = 0;
+        for (; isdigit((unsigned char)*q) && spec->width < 100000; q++) {
+            spec->width = spec->width * 10 + (*q - '0');
+        }
+    }
+    if (*q == '.') {
+        q++;
+        spec->precision = 0;
+        for (; isdigit((unsigned char)*q) && spec->precision < 100000; q++) {
+            spec->precision = spec->precision * 10 + (*q - '0');
+        }
+    }
+    return *q == 0;
+}
 
 VmValue vm_dict_view_new(VmRun *run, VmValue dict, int kind);
 VmStatus vm_list_reserve(VmRun *run, VmList *l, size_t extra);
@@ -855,6 +894,12 @@ vm_str_mod(VmRun *run, VmValue fmtv, VmValue argsv, VmValue *out)
         } else if (strchr("dioxXeEfFgGc", conv) != NULL) {
             if (conv == 'c') {
                 VmValue cs = arg;
+                if (vm_is_int(arg) && (arg.tag == VM_TAG_OBJ || arg.u.i < 0
+                                       || arg.u.i >= 0x110000)) {
+                    vm_sb_fini(&b);
+                    return vm_raise(run, &vm_exc_OverflowError,
+                                    "%%c arg not in range(0x110000)");
+                }
                 if (arg.tag == VM_TAG_INT || arg.tag == VM_TAG_BOOL) {
                     VmValue chr_fn = vm_obj_val(vm_builtins_lookup("chr", 3));
                     if (vm_call_native(run, chr_fn, &arg, 1, NULL, &cs) != VM_OK) {
@@ -862,13 +907,17 @@ vm_str_mod(VmRun *run, VmValue fmtv, VmValue argsv, VmValue *out)
                         return VM_ERR;
                     }
                 }
-                if (!vm_is(cs, &vm_type_str)) {
+                if (!vm_is(cs, &vm_type_str) || VM_AS(VmStr, cs)->nchars != 1) {
                     vm_sb_fini(&b);
-                    return vm_raise(run, &vm_exc_TypeError, "%%c requires an int or a unicode "
-                                    "character, not %s", vm_type_name(arg));
+                    return vm_raise(run, &vm_exc_TypeError, "%%c requires int or char");
                 }
                 vm_sb_add(&b, VM_AS(VmStr, cs)->data, VM_AS(VmStr, cs)->len);
                 continue;
+            }
+            if (!vm_is_int(arg) && strchr("oxX", conv)) {
+                vm_sb_fini(&b);
+                return vm_raise(run, &vm_exc_TypeError, "%%%c format: an integer is required, "
+                                "not %s", conv, vm_type_name(arg));
             }
             if (!vm_is_int(arg) && arg.tag != VM_TAG_FLOAT) {
                 vm_sb_fini(&b);
@@ -885,6 +934,26 @@ vm_str_mod(VmRun *run, VmValue fmtv, VmValue argsv, VmValue *out)
                 if (arg.tag == VM_TAG_FLOAT && vm_int_from_double(run, arg.u.f, &iv) != VM_OK) {
                     vm_sb_fini(&b);
                     return VM_ERR;
+                }
+                VmPctSpec ps;
+                if (pct_int_spec(flags, conv, &ps)) {
+                    /* Python's alternate forms (0x0, 0o10) and signed hex/octal */
+                    VmBuf pb;
+                    VmLibError perr;
+                    vm_lib_error_clear(&perr);
+                    vm_lib_buf_init(run, &pb);
+                    bool ok = iv.tag == VM_TAG_OBJ
+                              ? vm_pct_apply_big(&ps, &VM_AS(VmBigInt, iv)->n, &pb, &perr)
+                              : vm_pct_apply_i64(&ps, iv.u.i, &pb, &perr);
+                    if (!ok || pb.failed) {
+                        vm_buf_fini(&pb);
+                        vm_sb_fini(&b);
+                        return ok ? vm_raise(run, &vm_exc_MemoryError, "%s", "")
+                                  : vm_lib_raise(run, &perr);
+                    }
+                    vm_sb_add(&b, pb.data ? pb.data : "", pb.len);
+                    vm_buf_fini(&pb);
+                    continue;
                 }
                 if (iv.tag == VM_TAG_OBJ) {
                     VmValue s;
@@ -993,9 +1062,43 @@ vm_bool_new(VmRun *run, const VmType *t, VmValue *args, size_t nargs, VmTuple *k
     return VM_OK;
 }
 
+/* has_non_ascii: whether a str needs the Unicode-aware parsers (digits of other scripts,
+ * Unicode spaces); the ASCII fast paths below handle the rest. */
+static bool
+has_non_ascii(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if ((unsigned char)s[i] >= 0x80) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* int_from_unicode: int(s, base) through numparse for a str with non-ASCII text. */
+static VmStatus
+int_from_unicode(VmRun *run, const char *s, size_t len, int base, VmValue *out)
+{
+    VmNumInt n;
+    VmLibError err;
+    vm_lib_error_clear(&err);
+    if (!vm_numparse_int(s, len, base, VM_BIGINT_MAX_STR_DIGITS, NULL, NULL, &n, &err)) {
+        return vm_lib_raise(run, &err);
+    }
+    if (!n.is_big) {
+        *out = vm_val_int(n.small);
+        return VM_OK;
+    }
+    *out = vm_int_from_mp(run, &n.big);
+    return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+}
+
 static VmStatus
 int_from_text(VmRun *run, const char *s, size_t len, int base, VmValue orig, VmValue *out)
 {
+    if (vm_is(orig, &vm_type_str) && has_non_ascii(s, len)) {
+        return int_from_unicode(run, s, len, base, out);
+    }
     char tmp[128];
     char *buf = len < sizeof tmp ? tmp : vm_heap_alloc(run, len + 1);
     if (buf == NULL) {
@@ -1161,6 +1264,17 @@ vm_float_new(VmRun *run, const VmType *t, VmValue *args, size_t nargs, VmTuple *
         double d = 0;
         if (vm_int_to_double(run, x, &d) != VM_OK) {
             return VM_ERR;
+        }
+        *out = vm_val_float(d);
+        return VM_OK;
+    }
+    if (vm_is(x, &vm_type_str) && has_non_ascii(VM_AS(VmStr, x)->data, VM_AS(VmStr, x)->len)) {
+        VmStr *s = VM_AS(VmStr, x);
+        VmLibError err;
+        vm_lib_error_clear(&err);
+        double d;
+        if (!vm_numparse_float(s->data, s->len, NULL, NULL, &d, &err)) {
+            return vm_lib_raise(run, &err);
         }
         *out = vm_val_float(d);
         return VM_OK;

@@ -634,6 +634,23 @@ vm_interp_run(VmRun *run)
                         DISPATCH();
                     }
                     break;
+                case VM_OP_MOD:
+                case VM_OP_FLOORDIV:
+                    /* Python floors: a remainder takes the divisor's sign; y == -1 is
+                     * left to the slow path (INT64_MIN // -1 overflows) */
+                    if (y != 0 && y != -1) {
+                        int64_t q = x / y, m = x % y;
+                        if (m != 0 && ((m ^ y) < 0)) {
+                            m += y;
+                            q -= 1;
+                        }
+                        TOP() = vm_val_int((arg & 0xFF) == VM_OP_MOD ? m : q);
+                        DISPATCH();
+                    }
+                    break;
+                case VM_OP_AND: TOP() = vm_val_int(x & y); DISPATCH();
+                case VM_OP_OR: TOP() = vm_val_int(x | y); DISPATCH();
+                case VM_OP_XOR: TOP() = vm_val_int(x ^ y); DISPATCH();
                 default:
                     break;
                 }
@@ -754,6 +771,16 @@ vm_interp_run(VmRun *run)
         }
 
         TARGET(BUILD_TUPLE) {
+            if ((arg == 2 || arg == 3) && pc < code->ncode
+                && insns[pc] == CMP_INSN(OP_UNPACK_SEQUENCE, arg)) {
+                /* `a, b = x, y`: the tuple would only be unpacked again; reversing
+                 * the items in place is the same stack with no allocation */
+                VmValue t0 = sp[-1];
+                sp[-1] = sp[-(ptrdiff_t)arg];
+                sp[-(ptrdiff_t)arg] = t0;
+                pc++;
+                DISPATCH();
+            }
             SAVE();
             VmTuple *t = vm_tuple_new(run, arg);
             if (t == NULL) {
@@ -941,10 +968,19 @@ vm_interp_run(VmRun *run)
             pc = arg;
             DISPATCH();
         TARGET(POP_JUMP_IF_FALSE)
-        TARGET(POP_JUMP_IF_TRUE) {
+            /* the common case (a comparison's bool) without the shared body's tests */
+            if (TOP().tag == VM_TAG_BOOL) {
+                if (POP().u.i == 0) {
+                    pc = arg;
+                }
+                DISPATCH();
+            }
+            goto pop_jump_slow;
+        TARGET(POP_JUMP_IF_TRUE)
+        pop_jump_slow: {
             bool t;
             a = POP();
-            if (a.tag == VM_TAG_BOOL) {
+            if (a.tag == VM_TAG_BOOL || a.tag == VM_TAG_INT) {
                 t = a.u.i != 0;
             } else {
                 CHECK(vm_truth(run, a, &t));
@@ -995,7 +1031,7 @@ vm_interp_run(VmRun *run)
                     sp--;
                     pc = arg;
                 }
-                break;
+                DISPATCH();
             }
             if (vm_is(a, &vm_type_generator)) {
                 gen_mode = VM_GEN_MODE_FOR_ITER;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "vm/fmt_spec.h"
+#include "vm/lib_codec.h"
 #include "vm/lib_buf.h"
 #include "vm/lib_err.h"
 #include "vm/unicode.h"
@@ -71,6 +72,9 @@ vm_lib_raise(VmRun *run, const VmLibError *err)
     case VM_LIB_ZERO_DIVISION_ERROR: t = &vm_exc_ZeroDivisionError; break;
     case VM_LIB_INDEX_ERROR: t = &vm_exc_IndexError; break;
     case VM_LIB_KEY_ERROR: t = &vm_exc_KeyError; break;
+    case VM_LIB_LOOKUP_ERROR: t = &vm_exc_LookupError; break;
+    case VM_LIB_UNICODE_DECODE_ERROR: t = &vm_exc_UnicodeDecodeError; break;
+    case VM_LIB_UNICODE_ENCODE_ERROR: t = &vm_exc_UnicodeEncodeError; break;
     default: break;
     }
     VmBuf msg;
@@ -136,4 +140,79 @@ bool
 vm_lib_str_is(const VmStr *s, int pred)
 {
     return vm_unicode_str_is((VmUnicodePred)pred, s->data, s->len);
+}
+
+/* codec_text_arg: a str argument of encode()/decode() (absent: NULL). */
+static VmStatus
+codec_text_arg(VmRun *run, const char *fname, const char *what, VmValue v, const VmStr **out)
+{
+    *out = NULL;
+    if (vm_val_is_empty(v)) {
+        return VM_OK;
+    }
+    if (!vm_is(v, &vm_type_str)) {
+        return vm_raise(run, &vm_exc_TypeError, "%s() argument '%s' must be str, not %s", fname,
+                        what, vm_type_name(v));
+    }
+    *out = VM_AS(VmStr, v);
+    return VM_OK;
+}
+
+/* vm_lib_codec: str.encode(encoding, errors) (encode) or bytes.decode(encoding, errors)
+ * through lib_codec: utf-8, ascii, latin-1 and their aliases, every standard error handler. */
+VmStatus vm_lib_codec(VmRun *run, bool encode, VmValue *args, size_t nargs, VmTuple *kwnames,
+                      VmValue *out);
+VmStatus
+vm_lib_codec(VmRun *run, bool encode, VmValue *args, size_t nargs, VmTuple *kwnames,
+             VmValue *out)
+{
+    static const char *const names[] = { "self", "encoding", "errors" };
+    const char *fname = encode ? "encode" : "decode";
+    VmValue a[3];
+    if (vm_parse_args(run, fname, args, nargs, kwnames, names, 3, 1, 1, a) != VM_OK) {
+        return VM_ERR;
+    }
+    const VmStr *enc, *errs;
+    if (codec_text_arg(run, fname, "encoding", a[1], &enc) != VM_OK
+        || codec_text_arg(run, fname, "errors", a[2], &errs) != VM_OK) {
+        return VM_ERR;
+    }
+    VmLibError err;
+    vm_lib_error_clear(&err);
+    VmCodec codec = VM_CODEC_UTF8;
+    if (enc != NULL && !vm_codec_lookup(enc->data, enc->len, &codec, &err)) {
+        return vm_lib_raise(run, &err);
+    }
+    VmBuf b;
+    vm_lib_buf_init(run, &b);
+    bool ok;
+    if (encode) {
+        const VmStr *s = VM_AS(VmStr, a[0]);
+        ok = vm_codec_encode(codec, s->data, s->len, errs ? errs->data : NULL,
+                             errs ? errs->len : 0, &b, &err);
+    } else {
+        size_t len = 0;
+        const uint8_t *data = vm_value_bytes_data(a[0], &len);
+        ok = vm_codec_decode(codec, (const char *)data, len, errs ? errs->data : NULL,
+                             errs ? errs->len : 0, &b, &err);
+    }
+    if (!ok) {
+        /* render now: the error may borrow the input */
+        VmStatus st = vm_lib_raise(run, &err);
+        vm_buf_fini(&b);
+        return st;
+    }
+    if (!encode) {
+        return vm_lib_buf_to_str(run, &b, out);
+    }
+    if (b.failed) {
+        vm_buf_fini(&b);
+        if (vm_val_is_empty(run->exc) && run->heap.limit == VM_LIMIT_NONE) {
+            return vm_raise(run, &vm_exc_MemoryError, "%s", "");
+        }
+        return VM_ERR;
+    }
+    *out = vm_value_bytes(run, (const uint8_t *)(b.data ? b.data : ""), b.len);
+    vm_buf_fini(&b);
+    return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
 }

@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/bigint.h"
 #include "vm/lib_float.h"
 #include "vm/lib_str.h"
+#include "vm/unicode.h"
 #include "vm/vm_int.h"
 
 VmValue vm_dict_view_new(VmRun *run, VmValue dict, int kind);
@@ -1120,9 +1122,13 @@ METHOD(str_removesuffix, "removesuffix", &vm_type_str)
 
 METHOD(str_expandtabs, "expandtabs", &vm_type_str)
 {
-    NARGS("expandtabs", 0, 1);
+    static const char *const names[] = { "self", "tabsize" };
+    VmValue a[2];
+    if (vm_parse_args(run, "expandtabs", args, nargs, kwnames, names, 2, 1, 1, a) != VM_OK) {
+        return VM_ERR;
+    }
     int64_t ts = 8;
-    if (nargs == 2 && vm_index(run, args[1], &ts) != VM_OK) {
+    if (!vm_val_is_empty(a[1]) && vm_index(run, a[1], &ts) != VM_OK) {
         return VM_ERR;
     }
     VmStr *s = VM_AS(VmStr, args[0]);
@@ -1151,26 +1157,12 @@ METHOD(str_expandtabs, "expandtabs", &vm_type_str)
     return vm_sb_to_str(&b, out);
 }
 
+VmStatus vm_lib_codec(VmRun *run, bool encode, VmValue *args, size_t nargs, VmTuple *kwnames,
+                      VmValue *out);
+
 METHOD(str_encode, "encode", &vm_type_str)
 {
-    VmStr *s = VM_AS(VmStr, args[0]);
-    size_t nkw = kwnames ? kwnames->len : 0;
-    for (size_t i = 1; i < nargs - nkw && i < 2; i++) {
-        if (!vm_is(args[i], &vm_type_str)) {
-            return vm_raise(run, &vm_exc_TypeError,
-                            "encode() argument 'encoding' must be str, not %s",
-                            vm_type_name(args[i]));
-        }
-        VmStr *e = VM_AS(VmStr, args[i]);
-        if (!vm_str_eq_cstr(e, "utf-8") && !vm_str_eq_cstr(e, "utf8")
-            && !vm_str_eq_cstr(e, "UTF-8") && !(s->ascii && (vm_str_eq_cstr(e, "ascii")
-                                                             || vm_str_eq_cstr(e, "latin-1")))) {
-            return vm_raise(run, &vm_exc_NotImplementedError,
-                            "monty supports only the utf-8 encoding, not '%s'", e->data);
-        }
-    }
-    *out = vm_value_bytes(run, (const uint8_t *)s->data, s->len);
-    return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+    return vm_lib_codec(run, true, args, nargs, kwnames, out);
 }
 
 METHOD(str_find, "find", &vm_type_str)
@@ -1578,6 +1570,131 @@ METHOD(str_format_map, "format_map", &vm_type_str)
 
 /* ---- numbers --------------------------------------------------------------- */
 
+VmStatus vm_lib_raise(VmRun *run, const VmLibError *err);
+void vm_lib_buf_init(VmRun *run, VmBuf *b);
+
+/* byteorder_arg: the 'little'/'big' argument of to_bytes/from_bytes (absent: big). */
+static VmStatus
+byteorder_arg(VmRun *run, const char *fname, VmValue v, bool *little)
+{
+    *little = false;
+    if (vm_val_is_empty(v)) {
+        return VM_OK;
+    }
+    if (!vm_is(v, &vm_type_str)) {
+        return vm_raise(run, &vm_exc_TypeError, "%s() argument 'byteorder' must be str, not %s",
+                        fname, vm_type_name(v));
+    }
+    VmLibError err;
+    vm_lib_error_clear(&err);
+    const VmStr *s = VM_AS(VmStr, v);
+    if (!vm_bigint_byteorder(s->data, s->len, little, &err)) {
+        return vm_lib_raise(run, &err);
+    }
+    return VM_OK;
+}
+
+METHOD(int_to_bytes, "to_bytes", &vm_type_int)
+{
+    static const char *const names[] = { "self", "length", "byteorder", "signed" };
+    VmValue a[4];
+    if (vm_parse_args(run, "to_bytes", args, nargs, kwnames, names, 4, 1, 1, a) != VM_OK) {
+        return VM_ERR;
+    }
+    int64_t length = 1;
+    bool little, is_signed = false;
+    if ((!vm_val_is_empty(a[1]) && vm_index(run, a[1], &length) != VM_OK)
+        || byteorder_arg(run, "to_bytes", a[2], &little) != VM_OK
+        || (!vm_val_is_empty(a[3]) && vm_truth(run, a[3], &is_signed) != VM_OK)) {
+        return VM_ERR;
+    }
+    mp_int n;
+    if (vm_int_to_mp(run, args[0], &n) != VM_OK) {
+        return VM_ERR;
+    }
+    VmBuf b;
+    VmLibError err;
+    vm_lib_error_clear(&err);
+    vm_lib_buf_init(run, &b);
+    bool ok = vm_bigint_to_bytes(&n, length, little, is_signed, &b, &err);
+    mp_clear(&n);
+    if (!ok || b.failed) {
+        vm_buf_fini(&b);
+        if (ok && vm_val_is_empty(run->exc) && run->heap.limit == VM_LIMIT_NONE) {
+            return vm_raise(run, &vm_exc_MemoryError, "%s", "");
+        }
+        return ok ? VM_ERR : vm_lib_raise(run, &err);
+    }
+    *out = vm_value_bytes(run, (const uint8_t *)(b.data ? b.data : ""), b.len);
+    vm_buf_fini(&b);
+    return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+}
+
+/* int.from_bytes(bytes, byteorder='big', *, signed=False): a class method (found on the
+ * type, see type_getattr). */
+static VmStatus
+int_from_bytes_fn(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
+{
+    static const char *const names[] = { "bytes", "byteorder", "signed" };
+    VmValue a[3];
+    if (vm_parse_args(run, "from_bytes", args, nargs, kwnames, names, 3, 1, 0, a) != VM_OK) {
+        return VM_ERR;
+    }
+    bool little, is_signed = false;
+    if (byteorder_arg(run, "from_bytes", a[1], &little) != VM_OK
+        || (!vm_val_is_empty(a[2]) && vm_truth(run, a[2], &is_signed) != VM_OK)) {
+        return VM_ERR;
+    }
+    if (!vm_is(a[0], &vm_type_bytes)) {
+        return vm_raise(run, &vm_exc_TypeError, "cannot convert '%s' object to bytes",
+                        vm_type_name(a[0]));
+    }
+    const VmBytes *by = VM_AS(VmBytes, a[0]);
+    mp_int n;
+    VmLibError err;
+    vm_lib_error_clear(&err);
+    if (mp_init(&n) != MP_OKAY) {
+        return vm_raise(run, &vm_exc_MemoryError, "%s", "");
+    }
+    if (!vm_bigint_from_bytes(by->data, by->len, little, is_signed, &n, &err)) {
+        mp_clear(&n);
+        return vm_lib_raise(run, &err);
+    }
+    *out = vm_int_from_mp(run, &n);
+    return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+}
+
+const VmBuiltin vm_int_from_bytes_b = { VM_IMMORTAL_HDR(&vm_type_builtin), "from_bytes",
+                                        int_from_bytes_fn, NULL };
+
+/* float.fromhex(string): a class method (found on the type, see type_getattr). */
+static VmStatus
+float_fromhex_fn(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
+{
+    if (kwnames != NULL && kwnames->len > 0) {
+        return vm_raise(run, &vm_exc_TypeError, "float.fromhex() takes no keyword arguments");
+    }
+    if (nargs != 1) {
+        return vm_raise(run, &vm_exc_TypeError,
+                        "float.fromhex() takes exactly one argument (%zu given)", nargs);
+    }
+    if (!vm_is(args[0], &vm_type_str)) {
+        return vm_raise(run, &vm_exc_TypeError, "bad argument type for built-in operation");
+    }
+    const VmStr *s = VM_AS(VmStr, args[0]);
+    VmLibError err;
+    vm_lib_error_clear(&err);
+    double d;
+    if (!vm_float_fromhex(s->data, s->len, &d, &err)) {
+        return vm_lib_raise(run, &err);
+    }
+    *out = vm_val_float(d);
+    return VM_OK;
+}
+
+const VmBuiltin vm_float_fromhex_b = { VM_IMMORTAL_HDR(&vm_type_builtin), "fromhex",
+                                       float_fromhex_fn, NULL };
+
 METHOD(int_bit_length, "bit_length", &vm_type_int)
 {
     NARGS("int.bit_length", 0, 0);
@@ -1635,7 +1752,7 @@ METHOD(int_as_integer_ratio, "as_integer_ratio", &vm_type_int)
 
 const VmBuiltin *const vm_int_methods[] = {
     &mb_int_bit_length, &mb_int_bit_count, &mb_int_conjugate, &mb_int_is_integer,
-    &mb_int_as_integer_ratio, NULL,
+    &mb_int_as_integer_ratio, &mb_int_to_bytes, NULL,
 };
 
 METHOD(float_is_integer, "is_integer", &vm_type_float)
@@ -1645,8 +1762,6 @@ METHOD(float_is_integer, "is_integer", &vm_type_float)
     *out = vm_val_bool(d == (double)(int64_t)d || (d == d && d - d == 0 && d == __builtin_floor(d)));
     return VM_OK;
 }
-
-VmStatus vm_lib_raise(VmRun *run, const VmLibError *err);
 
 METHOD(float_as_integer_ratio, "as_integer_ratio", &vm_type_float)
 {
@@ -1880,6 +1995,137 @@ METHOD(str_splitlines, "splitlines", &vm_type_str)
     return VM_OK;
 }
 
+METHOD(str_translate, "translate", &vm_type_str)
+{
+    NARGS("translate", 1, 1);
+    const VmStr *s = VM_AS(VmStr, args[0]);
+    VmValue table = args[1];
+    VmStrBuf b;
+    vm_sb_init(&b, run);
+    for (size_t pos = 0; pos < s->len;) {
+        size_t start = pos;
+        uint32_t cp = vm_unicode_decode(s->data, s->len, &pos);
+        VmValue m;
+        if (vm_is(table, &vm_type_dict)) {
+            if (vm_dict_get(run, VM_AS(VmDict, table), vm_val_int(cp), &m) != VM_OK) {
+                vm_sb_fini(&b);
+                return VM_ERR;
+            }
+        } else if (vm_getitem(run, table, vm_val_int(cp), &m) != VM_OK) {
+            if (!vm_exc_matches(run->exc, &vm_exc_LookupError)) {
+                vm_sb_fini(&b);
+                return VM_ERR;
+            }
+            run->exc = vm_val_empty();   /* a missing key keeps the character */
+            m = vm_val_empty();
+        }
+        if (vm_val_is_empty(m)) {
+            vm_sb_add(&b, s->data + start, pos - start);
+        } else if (vm_is(m, &vm_type_str)) {
+            vm_sb_add(&b, VM_AS(VmStr, m)->data, VM_AS(VmStr, m)->len);
+        } else if (m.tag == VM_TAG_INT || m.tag == VM_TAG_BOOL) {
+            if (m.u.i < 0 || m.u.i >= 0x110000) {
+                vm_sb_fini(&b);
+                return vm_raise(run, &vm_exc_ValueError,
+                                "character mapping must be in range(0x110000)");
+            }
+            char enc[4];
+            vm_sb_add(&b, enc, vm_unicode_encode((uint32_t)m.u.i, enc));
+        } else if (!vm_val_is_none(m)) {
+            vm_sb_fini(&b);
+            return vm_raise(run, &vm_exc_TypeError,
+                            "character mapping must return integer, None or str");
+        }
+    }
+    return vm_sb_to_str(&b, out);
+}
+
+/* str.maketrans(x[, y[, z]]): a static method (found on the type, see type_getattr). */
+static VmStatus
+str_maketrans_fn(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
+{
+    if (kwnames != NULL && kwnames->len > 0) {
+        return vm_raise(run, &vm_exc_TypeError, "maketrans() takes no keyword arguments");
+    }
+    if (nargs < 1 || nargs > 3) {
+        return vm_raise(run, &vm_exc_TypeError, "maketrans expected %s 3 arguments, got %zu",
+                        nargs < 1 ? "at least 1 argument and at most" : "at most", nargs);
+    }
+    VmDict *d = vm_dict_new(run);
+    if (d == NULL) {
+        return VM_ERR;
+    }
+    *out = vm_obj_val(d);
+    if (nargs == 1) {
+        if (!vm_is(args[0], &vm_type_dict)) {
+            return vm_raise(run, &vm_exc_TypeError,
+                            "if you give only one argument to maketrans it must be a dict");
+        }
+        VmDict *src = VM_AS(VmDict, args[0]);
+        VmValue it, k, v;
+        if (vm_iter(run, args[0], &it) != VM_OK) {
+            return VM_ERR;
+        }
+        for (;;) {
+            VmStatus st = vm_next(run, it, &k);
+            if (st == VM_STOP) {
+                return VM_OK;
+            }
+            if (st != VM_OK || vm_dict_get(run, src, k, &v) != VM_OK) {
+                return VM_ERR;
+            }
+            if (vm_is(k, &vm_type_str)) {
+                const VmStr *ks = VM_AS(VmStr, k);
+                if (ks->nchars != 1) {
+                    return vm_raise(run, &vm_exc_ValueError,
+                                    "string keys in translate table must be of length 1");
+                }
+                size_t p0 = 0;
+                k = vm_val_int(vm_unicode_decode(ks->data, ks->len, &p0));
+            } else if (!(k.tag == VM_TAG_INT || k.tag == VM_TAG_BOOL)) {
+                return vm_raise(run, &vm_exc_TypeError,
+                                "keys in translate table must be strings or integers");
+            } else {
+                k = vm_val_int(k.u.i);
+            }
+            if (vm_dict_set(run, d, k, v) != VM_OK) {
+                return VM_ERR;
+            }
+        }
+    }
+    for (size_t i = 0; i < nargs; i++) {
+        if (!vm_is(args[i], &vm_type_str)) {
+            return vm_raise(run, &vm_exc_TypeError, "maketrans() argument %zu must be str, not %s",
+                            i + 1, vm_type_name(args[i]));
+        }
+    }
+    const VmStr *x = VM_AS(VmStr, args[0]), *y = VM_AS(VmStr, args[1]);
+    if (x->nchars != y->nchars) {
+        return vm_raise(run, &vm_exc_ValueError,
+                        "the first two maketrans arguments must have equal length");
+    }
+    for (size_t px = 0, py = 0; px < x->len;) {
+        uint32_t cx = vm_unicode_decode(x->data, x->len, &px);
+        uint32_t cy = vm_unicode_decode(y->data, y->len, &py);
+        if (vm_dict_set(run, d, vm_val_int(cx), vm_val_int(cy)) != VM_OK) {
+            return VM_ERR;
+        }
+    }
+    if (nargs == 3) {
+        const VmStr *z = VM_AS(VmStr, args[2]);
+        for (size_t pz = 0; pz < z->len;) {
+            uint32_t cz = vm_unicode_decode(z->data, z->len, &pz);
+            if (vm_dict_set(run, d, vm_val_int(cz), vm_val_none()) != VM_OK) {
+                return VM_ERR;
+            }
+        }
+    }
+    return VM_OK;
+}
+
+const VmBuiltin vm_str_maketrans_b = { VM_IMMORTAL_HDR(&vm_type_builtin), "maketrans",
+                                       str_maketrans_fn, NULL };
+
 const VmBuiltin *const vm_str_methods[] = {
     &mb_str_casefold, &mb_str_isdecimal, &mb_str_isnumeric, &mb_str_isprintable,
     &mb_str_isupper, &mb_str_islower, &mb_str_istitle, &mb_str_isidentifier, &mb_str_isascii,
@@ -1890,5 +2136,5 @@ const VmBuiltin *const vm_str_methods[] = {
     &mb_str_replace, &mb_str_startswith, &mb_str_endswith, &mb_str_find, &mb_str_index,
     &mb_str_count, &mb_str_isdigit, &mb_str_isalpha, &mb_str_isalnum, &mb_str_isspace,
     &mb_str_ljust, &mb_str_rjust, &mb_str_center, &mb_str_zfill, &mb_str_splitlines,
-    &mb_str_format, NULL,
+    &mb_str_format, &mb_str_translate, NULL,
 };

@@ -128,7 +128,7 @@ bytes_getitem(VmRun *run, VmValue self, VmValue key, VmValue *out)
         return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
     }
     int64_t i;
-    if (vm_seq_index(run, key, (int64_t)b->len, &i, "index") != VM_OK) {
+    if (vm_seq_index(run, key, (int64_t)b->len, &i, "byte") != VM_OK) {
         return VM_ERR;
     }
     *out = vm_val_int(b->data[i]);
@@ -240,6 +240,9 @@ bytes_new(VmRun *run, const VmType *t, VmValue *args, size_t nargs, VmTuple *kwn
     return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
 }
 
+VmStatus vm_lib_codec(VmRun *run, bool encode, VmValue *args, size_t nargs, VmTuple *kwnames,
+                      VmValue *out);
+
 #define BMETHOD(cname, pyname) \
     static VmStatus bm_##cname(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, \
                                VmValue *out); \
@@ -250,17 +253,7 @@ bytes_new(VmRun *run, const VmType *t, VmValue *args, size_t nargs, VmTuple *kwn
 
 BMETHOD(decode, "decode")
 {
-    VmBytes *b = VM_AS(VmBytes, args[0]);
-    size_t bad_start, bad_end;
-    const char *reason;
-    if (!vm_unicode_validate((const char *)b->data, b->len, false, &bad_start, &bad_end,
-                             &reason)) {
-        return vm_raise(run, &vm_exc_UnicodeDecodeError,
-                        "'utf-8' codec can't decode byte 0x%02x in position %zu: %s",
-                        b->data[bad_start], bad_start, reason ? reason : "invalid start byte");
-    }
-    *out = vm_str_val(run, (const char *)b->data, b->len);
-    return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+    return vm_lib_codec(run, false, args, nargs, kwnames, out);
 }
 
 BMETHOD(hex, "hex")

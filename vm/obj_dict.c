@@ -216,7 +216,7 @@ vm_dict_get_str(VmDict *d, VmStr *key)
     if (d->index == NULL) {
         return vm_val_empty();
     }
-    int64_t hash = vm_str_hash(key);
+    int64_t hash = key->hash != -1 ? key->hash : vm_str_hash(key);
     size_t mask = d->mask;
     uint64_t perturb = (uint64_t)hash;
     size_t i = (size_t)hash & mask;
@@ -227,6 +227,10 @@ vm_dict_get_str(VmDict *d, VmStr *key)
         }
         if (ix >= 0) {
             VmDictEntry *e = &d->entries[ix];
+            /* names are interned: the same object is the common hit, no call needed */
+            if (vm_val_is_obj(e->key) && e->key.u.o == &key->hdr) {
+                return e->value;
+            }
             if (e->hash == hash && vm_is(e->key, &vm_type_str)
                 && vm_str_eq(VM_AS(VmStr, e->key), key)) {
                 return e->value;

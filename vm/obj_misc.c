@@ -55,6 +55,19 @@ type_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
         *out = vm_obj_val(&vm_bytes_fromhex_b);
         return VM_OK;
     }
+    extern const VmBuiltin vm_int_from_bytes_b, vm_float_fromhex_b, vm_str_maketrans_b;
+    if (t == &vm_type_str && vm_str_eq_cstr(name, "maketrans")) {
+        *out = vm_obj_val(&vm_str_maketrans_b);
+        return VM_OK;
+    }
+    if (t == &vm_type_int && vm_str_eq_cstr(name, "from_bytes")) {
+        *out = vm_obj_val(&vm_int_from_bytes_b);
+        return VM_OK;
+    }
+    if (t == &vm_type_float && vm_str_eq_cstr(name, "fromhex")) {
+        *out = vm_obj_val(&vm_float_fromhex_b);
+        return VM_OK;
+    }
     if (t == &vm_type_dict && vm_str_eq_cstr(name, "fromkeys")) {
         *out = vm_obj_val(&vm_dict_fromkeys_b);
         return VM_OK;

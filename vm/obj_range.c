@@ -307,7 +307,10 @@ vm_seq_index(VmRun *run, VmValue key, int64_t len, int64_t *out, const char *wha
         i += len;
     }
     if (i < 0 || i >= len) {
-        return vm_raise(run, &vm_exc_IndexError, "%s index out of range", what);
+        /* bytes say just "index out of range" (their type error says "byte indices") */
+        return vm_raise(run, &vm_exc_IndexError, "%s%sindex out of range",
+                        strcmp(what, "byte") == 0 ? "" : what,
+                        strcmp(what, "byte") == 0 ? "" : " ");
     }
     *out = i;
     return VM_OK;

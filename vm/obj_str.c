@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/unicode.h"
 #include "vm/vm_int.h"
 
 /* ---- VmStrBuf --------------------------------------------------------------- */
@@ -281,21 +282,11 @@ utf8_decode(const unsigned char *p, uint32_t *cp)
 static bool
 is_printable_cp(uint32_t c)
 {
-    /* Approximation of str.isprintable for repr: controls and a few separators. */
-    if (c < 0x20 || c == 0x7F) {
-        return false;
+    /* ASCII inline (the common case); the rest by the Unicode tables (unicode.h) */
+    if (c < 0x80) {
+        return c >= 0x20 && c != 0x7F;
     }
-    if (c >= 0x80 && c < 0xA0) {
-        return false;
-    }
-    if (c == 0xAD || c == 0x2028 || c == 0x2029 || (c >= 0xD800 && c < 0xE000)) {
-        return false;
-    }
-    if (c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200F) || c == 0x202F
-        || c == 0x205F || c == 0x3000 || c == 0xFEFF || (c >= 0x2060 && c <= 0x2064)) {
-        return false;
-    }
-    return true;
+    return vm_unicode_isprintable(c);
 }
 
 /* vm_str_repr_buf: appends repr(s) with CPython's quote choice and escapes. */

@@ -1,4 +1,3 @@
-# xfail: stdout line 1: expected 'IndexError index out of range', got 'IndexError index index out of range'
 try:
     b"abc"[5]
 except IndexError as e:

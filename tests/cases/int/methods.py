@@ -1,4 +1,3 @@
-# xfail: monty: AttributeError: 'int' object has no attribute 'to_bytes'
 print((255).bit_length(), (0).bit_length(), (-1).bit_length(), (2 ** 100).bit_length())
 print((10).bit_count(), (-7).bit_count())
 print((5).conjugate(), (7).real, (7).imag, (7).numerator, (7).denominator)

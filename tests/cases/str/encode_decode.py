@@ -1,4 +1,3 @@
-# xfail: monty: NotImplementedError: monty supports only the utf-8 encoding, not 'ascii'
 s = "naïve café"
 b = s.encode("utf-8")
 print(b, len(b), b.decode("utf-8") == s)

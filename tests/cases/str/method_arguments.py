@@ -1,4 +1,3 @@
-# xfail: monty: TypeError: expandtabs() takes no keyword arguments
 s = "  one two  three four  "
 print(s.split(None, 2), s.split(maxsplit=1), s.rsplit(maxsplit=2), s.strip().split(" ", 2))
 print("a-b-c-d".split(sep="-", maxsplit=2), "a-b-c-d".rsplit("-", maxsplit=1))
