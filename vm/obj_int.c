@@ -11,7 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/lib_float.h"
 #include "vm/vm_int.h"
+
+VmStatus vm_lib_raise(VmRun *run, const VmLibError *err);
 
 #define HASH_MODULUS (((int64_t)1 << 61) - 1)
 #define MAX_STR_DIGITS 4300
@@ -314,12 +317,25 @@ int_truediv(VmRun *run, VmValue a, VmValue b, VmValue *out)
         *out = vm_val_float((double)a.u.i / (double)b.u.i);
         return VM_OK;
     }
-    double x = 0, y = 0;
-    if (vm_int_to_double(run, a, &x) != VM_OK || vm_int_to_double(run, b, &y) != VM_OK) {
-        return vm_raise(run, &vm_exc_OverflowError,
-                        "integer division result too large for a float");
+    /* big operands: correctly rounded from the exact quotient ((10**400) / 10**399 is 10.0) */
+    mp_int x, y;
+    if (vm_int_to_mp(run, a, &x) != VM_OK) {
+        return VM_ERR;
     }
-    *out = vm_val_float(x / y);
+    if (vm_int_to_mp(run, b, &y) != VM_OK) {
+        mp_clear(&x);
+        return VM_ERR;
+    }
+    VmLibError err;
+    vm_lib_error_clear(&err);
+    double q = 0;
+    bool ok = vm_float_int_truediv(&x, &y, &q, &err);
+    mp_clear(&x);
+    mp_clear(&y);
+    if (!ok) {
+        return vm_lib_raise(run, &err);
+    }
+    *out = vm_val_float(q);
     return VM_OK;
 }
 
