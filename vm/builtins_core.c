@@ -558,6 +558,10 @@ DEF(enumerate, "enumerate")
     }
     static const char *const names[] = { "iterable", "start" };
     VmValue a[2];
+    if (nargs == 0) {
+        /* CPython's enumerate names the argument without its position */
+        return vm_raise(run, &vm_exc_TypeError, "enumerate() missing required argument 'iterable'");
+    }
     if (vm_parse_args(run, "enumerate", args, nargs, kwnames, names, 2, 1, 0, a) != VM_OK) {
         return VM_ERR;
     }

@@ -15,6 +15,8 @@
 
 VmStatus vm_lib_raise(VmRun *run, const VmLibError *err);
 void vm_lib_buf_init(VmRun *run, VmBuf *b);
+VmStatus vm_lib_codec(VmRun *run, bool encode, VmValue *args, size_t nargs, VmTuple *kwnames,
+                      VmValue *out);
 
 /* pct_int_spec: the fmt_pct spec for an integer conversion whose flags/width/precision text
  * is `flags` (no '*': the caller substituted those); false if the text does not parse. */
@@ -1328,9 +1330,38 @@ VmStatus
 vm_str_new_from_args(VmRun *run, const VmType *t, VmValue *args, size_t nargs,
                      VmTuple *kwnames, VmValue *out)
 {
-    VmValue x;
-    if (one_optional_arg(run, "str", args, nargs, kwnames, &x) != VM_OK) {
+    static const char *const names[] = { "object", "encoding", "errors" };
+    VmValue a[3];
+    if (nargs > 3) {
+        return vm_raise(run, &vm_exc_TypeError, "str expected at most 3 arguments, got %zu",
+                        nargs);
+    }
+    if (vm_parse_args(run, "str", args, nargs, kwnames, names, 3, 0, 0, a) != VM_OK) {
         return VM_ERR;
+    }
+    VmValue x = a[0];
+    if (!vm_val_is_empty(a[1]) || !vm_val_is_empty(a[2])) {
+        /* str(b, encoding, errors) is b.decode(encoding, errors) */
+        if (vm_val_is_empty(x)) {
+            *out = vm_str_val(run, "", 0);
+            return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+        }
+        if (vm_is(x, &vm_type_str)) {
+            return vm_raise(run, &vm_exc_TypeError, "decoding str is not supported");
+        }
+        if (!vm_is(x, &vm_type_bytes)) {
+            return vm_raise(run, &vm_exc_TypeError,
+                            "decoding to str: need a bytes-like object, %s found",
+                            vm_type_name(x));
+        }
+        VmValue dargs[3] = { x, a[1], a[2] };
+        if (vm_val_is_empty(dargs[1])) {
+            dargs[1] = vm_str_val(run, "utf-8", 5);
+            if (vm_val_is_empty(dargs[1])) {
+                return VM_ERR;
+            }
+        }
+        return vm_lib_codec(run, false, dargs, vm_val_is_empty(a[2]) ? 2 : 3, NULL, out);
     }
     if (vm_val_is_empty(x)) {
         *out = vm_str_val(run, "", 0);

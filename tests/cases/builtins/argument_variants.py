@@ -1,4 +1,3 @@
-# xfail: monty: TypeError: str expected at most 1 argument, got 2
 print(sorted([3, 1, 2], reverse=True), sorted(["b", "A", "c"], key=str.lower, reverse=True))
 print(min([3, 1, 2], key=lambda x: -x), max("a", "bb", key=len), max([], key=len, default="none"))
 print(list(enumerate("ab", start=10)), list(enumerate(iterable="xy", start=-1)) if False else list(enumerate("xy", -1)))
