@@ -640,3 +640,38 @@ vm_bigint_bit_count(const mp_int *a)
     }
     return n;
 }
+
+/* k (<= 4) bits of |n| starting at bit pos (bit 0 is the least significant). */
+static unsigned
+bits_at(const mp_int *n, size_t pos, unsigned k)
+{
+    unsigned v = 0;
+    for (unsigned j = 0; j < k; j++) {
+        size_t b = pos + j;
+        size_t d = b / MP_DIGIT_BIT;
+        if (d < (size_t)n->used && ((n->dp[d] >> (b % MP_DIGIT_BIT)) & 1u)) {
+            v |= 1u << j;
+        }
+    }
+    return v;
+}
+
+/* vm_bigint_to_pow2_radix: see bigint.h. */
+bool
+vm_bigint_to_pow2_radix(const mp_int *n, int base, char *buf, size_t cap, size_t *written)
+{
+    unsigned k = base == 2 ? 1 : base == 8 ? 3 : 4;
+    size_t nbits = (size_t)mp_count_bits(n);
+    size_t ndig = nbits == 0 ? 1 : (nbits + k - 1) / k;
+    if (ndig + 1 > cap) {
+        return false;
+    }
+    for (size_t i = 0; i < ndig; i++) {
+        buf[ndig - 1 - i] = "0123456789abcdef"[bits_at(n, i * k, k)];
+    }
+    buf[ndig] = '\0';
+    if (written != NULL) {
+        *written = ndig + 1;   /* as mp_to_radix: the terminator counts */
+    }
+    return true;
+}

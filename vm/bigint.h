@@ -178,4 +178,13 @@ vm_bigint_bit_count(const mp_int *a);
 uint64_t
 vm_bigint_bit_length(const mp_int *a);
 
+/*
+ * Digits of |n| in base 2, 8 or 16, lowercase, NUL-terminated, into buf of
+ * cap bytes (mp_count_bits(n) + 2 always suffices). Linear time: libtommath's
+ * mp_to_radix divides once per digit, which is quadratic (bin() of a
+ * 300k-bit int took half a second). Returns false if buf is too small.
+ */
+bool vm_bigint_to_pow2_radix(const mp_int *n, int base, char *buf, size_t cap,
+                             size_t *written);
+
 #endif

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vm/bigint.h"
 #include "vm/lib_math.h"
 #include "vm/vm_int.h"
 
@@ -744,7 +745,9 @@ int_to_base(VmRun *run, VmValue v, int base, const char *prefix, VmValue *out)
         return VM_ERR;
     }
     size_t w;
-    mp_err e = mp_to_radix(&n, buf, cap, &w, base);
+    mp_err e = base == 2 || base == 8 || base == 16
+                   ? (vm_bigint_to_pow2_radix(&n, base, buf, cap, &w) ? MP_OKAY : MP_BUF)
+                   : mp_to_radix(&n, buf, cap, &w, base);
     mp_clear(&n);
     if (e != MP_OKAY) {
         vm_heap_free(run, buf);

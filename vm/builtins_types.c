@@ -580,7 +580,10 @@ format_int(VmRun *run, VmValue v, Spec *sp, VmValue *out)
     size_t cap = (size_t)mp_count_bits(&n) + 8;
     char *digits = vm_heap_alloc(run, cap);
     size_t w;
-    if (digits == NULL || mp_to_radix(&n, digits, cap, &w, base) != MP_OKAY) {
+    bool pow2 = base == 2 || base == 8 || base == 16;
+    if (digits == NULL
+        || (pow2 ? !vm_bigint_to_pow2_radix(&n, base, digits, cap, &w)
+                 : mp_to_radix(&n, digits, cap, &w, base) != MP_OKAY)) {
         mp_clear(&n);
         vm_heap_free(run, digits);
         return VM_ERR;
