@@ -12,12 +12,17 @@ for src in tools/fuzz/fuzz_*.c; do
     t=$(basename "$src" .c)
     cmake --build build-fuzz -j"$(nproc)" --target "$t" >/dev/null 2>&1 || continue
     bin=build-fuzz/tools/$t
+    [ -x "$bin" ] || bin=build-fuzz/$t
     [ -x "$bin" ] || continue
     work=$(mktemp -d)
     case $t in
     fuzz_parse)
         seeds="tests/syntax tests/cases"
         extra="-dict=tools/fuzz/fuzz_parse.dict -max_len=2048"
+        ;;
+    fuzz_checker)
+        seeds="tests/checker"
+        extra="-max_len=4096"
         ;;
     fuzz_snapshot)
         # Seeds: real paused runs and .mbc programs, made by build/monty,
