@@ -23,6 +23,9 @@ import warnings
 
 def find_bin(explicit):
     if explicit:
+        # the monty command itself: `monty parse --ast FILE` (no --attrs there)
+        if os.path.basename(explicit) == "monty":
+            return [explicit, "parse", "--ast"]
         return [explicit]
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.dirname(here)
