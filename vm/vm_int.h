@@ -266,12 +266,25 @@ typedef struct VmUnion {
     VmTuple *args;
 } VmUnion;
 
+/* The inline cache of LOAD_GLOBAL / STORE_GLOBAL, one per name slot of a code (interp.c).
+ * Derived data: all zero is a valid empty cache, it is never serialised, and a loaded run
+ * starts with empty caches. A hit entry holds the dict and the index of the entry whose
+ * key object is `key` (checked on use: a resize or a delete moves or clears it); a miss
+ * entry (key NULL) holds the builtin found while run->globals_gen was `gen`. */
+typedef struct VmGlobalCache {
+    struct VmDict *dict;    /* the globals it was filled for; NULL: empty */
+    VmObj *key;             /* hit: the key object at dict->entries[index]; NULL: miss */
+    uint32_t index;
+    uint32_t gen;           /* miss: run->globals_gen when filled */
+    VmValue builtin;        /* miss: the builtin of that name */
+} VmGlobalCache;
+
 /* Per-code data a run derives from the program (constants as values, names as
  * interned strings). */
 typedef struct VmCodeData {
     VmValue *consts;        /* raw heap block, code->nconsts */
     VmStr **names;          /* raw heap block, code->nnames */
-    VmValue *builtins;      /* per name: EMPTY unknown, None not a builtin, else it */
+    VmGlobalCache *gcache;  /* raw heap block, code->nnames (zeroed) */
 } VmCodeData;
 
 /* ---- types -------------------------------------------------------------- */
@@ -454,6 +467,9 @@ struct VmRun {
     VmValue nested_value;       /* result of a nested run (vm_call_python, generators) */
     VmFrame *frame_free[32];    /* released frames by slot count (frame.c) */
     uint32_t nested;            /* > 0 while native code runs Python code (no GC then) */
+    uint32_t globals_gen;       /* bumped whenever a key is added to or removed from a
+                                   globals dict: validates the builtin entries of
+                                   VmGlobalCache (derived; a loaded run may start at 0) */
 
     /* events */
     VmValue result;
