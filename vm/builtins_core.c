@@ -13,6 +13,7 @@
 
 #include "vm/bigint.h"
 #include "vm/lib_math.h"
+#include "vm/modules.h"
 #include "vm/vm_int.h"
 
 VmValue vm_dict_view_new(VmRun *run, VmValue dict, int kind);
@@ -260,7 +261,18 @@ DEF(isinstance, "isinstance")
         *out = vm_val_bool(false);
         return VM_OK;
     }
+    /* a namedtuple class is an object, its instances are tuples (vm/mod_collections.c) */
+    VmValue cls = vm_module_type_of(args[0]);
+    if (!vm_val_is_empty(cls)
+        && (vm_val_same(cls, t) || vm_val_same(t, vm_obj_val(&vm_type_tuple)))) {
+        *out = vm_val_bool(true);
+        return VM_OK;
+    }
     if (!vm_is(t, &vm_type_type)) {
+        if (vm_module_is_class(t)) {
+            *out = vm_val_bool(false);
+            return VM_OK;
+        }
         return vm_raise(run, &vm_exc_TypeError,
                         "isinstance() arg 2 must be a type, a tuple of types, or a union");
     }
@@ -320,6 +332,12 @@ DEF(abs, "abs")
             return vm_unaryop(run, VM_UOP_NEG, v, out);
         }
         *out = v.tag == VM_TAG_BOOL ? vm_val_int(v.u.i) : v;
+        return VM_OK;
+    }
+    if (vm_module_unaryop(run, VM_MODULE_ABS, v, out) != VM_OK) {
+        return VM_ERR;
+    }
+    if (!vm_val_is_empty(*out)) {
         return VM_OK;
     }
     return vm_raise(run, &vm_exc_TypeError, "bad operand type for abs(): '%s'",

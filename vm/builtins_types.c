@@ -11,6 +11,7 @@
 #include "vm/bigint.h"
 #include "vm/fmt_pct.h"
 #include "vm/numparse.h"
+#include "vm/modules.h"
 #include "vm/vm_int.h"
 
 VmStatus vm_lib_raise(VmRun *run, const VmLibError *err);
@@ -678,6 +679,12 @@ vm_format(VmRun *run, VmValue v, VmValue spec, VmValue *out)
         return vm_raise(run, &vm_exc_TypeError, "format() argument 2 must be str, not %s",
                         vm_type_name(spec));
     }
+    if (vm_module_format(run, v, VM_AS(VmStr, spec), out) != VM_OK) {
+        return VM_ERR;
+    }
+    if (!vm_val_is_empty(*out)) {
+        return VM_OK;
+    }
     {
         VmStatus lst = vm_lib_format(run, v, VM_AS(VmStr, spec), out);
         if (lst != VM_STOP) {
@@ -1044,6 +1051,10 @@ vm_type_new(VmRun *run, const VmType *t, VmValue *args, size_t nargs, VmTuple *k
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_NotImplementedError,
                         "monty does not support creating classes with type()");
+    }
+    *out = vm_module_type_of(args[0]);
+    if (!vm_val_is_empty(*out)) {
+        return VM_OK;
     }
     *out = vm_obj_val(vm_type_of(args[0]));
     return VM_OK;

@@ -857,7 +857,7 @@ m_strptime(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *o
 static VmStatus
 m_fromordinal(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
 {
-    int64_t n;
+    int64_t n = 0;
     if (vm_no_kwargs(run, "fromordinal", kwnames) != VM_OK) {
         return VM_ERR;
     }
@@ -1105,6 +1105,9 @@ VmStatus
 vm_module_binop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out)
 {
     *out = vm_val_empty();
+    if (vm_coll_counter_binop(run, op, a, b, out) != VM_OK || !vm_val_is_empty(*out)) {
+        return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+    }
     bool ad = vm_is(a, &vm_type_date) || vm_is(a, &vm_type_datetime);
     bool bd = vm_is(b, &vm_type_date) || vm_is(b, &vm_type_datetime);
     bool at = vm_is(a, &vm_type_timedelta), bt = vm_is(b, &vm_type_timedelta);
@@ -1204,3 +1207,36 @@ static const VmModuleMember members[] = {
 };
 
 VM_MODULE_DEF(datetime, "datetime", members);
+
+/* vm_module_unaryop: -td, +td, abs(td), +Counter, -Counter (see modules.h). */
+VmStatus
+vm_module_unaryop(VmRun *run, int op, VmValue a, VmValue *out)
+{
+    *out = vm_val_empty();
+    if (vm_is(a, &vm_type_timedelta)) {
+        __int128 t = td_total(VM_AS(VmTimedelta, a));
+        if (op == VM_UOP_NEG || (op == VM_MODULE_ABS && t < 0)) {
+            return make_td(run, -t, out);
+        }
+        if (op == VM_UOP_POS || op == VM_MODULE_ABS) {
+            *out = a;
+        }
+        return VM_OK;
+    }
+    if (op == VM_UOP_NEG || op == VM_UOP_POS) {
+        return vm_coll_counter_binop(run, op == VM_UOP_NEG ? VM_OP_SUB : VM_OP_ADD,
+                                     vm_val_empty(), a, out);
+    }
+    return VM_OK;
+}
+
+/* vm_module_format: f"{d:%Y-%m-%d}" (see modules.h). */
+VmStatus
+vm_module_format(VmRun *run, VmValue v, VmStr *spec, VmValue *out)
+{
+    *out = vm_val_empty();
+    if (vm_is(v, &vm_type_date) || vm_is(v, &vm_type_datetime)) {
+        return do_strftime(run, VM_AS(VmDate, v), spec, out);
+    }
+    return VM_OK;
+}

@@ -430,6 +430,14 @@ vm_unaryop(VmRun *run, int op, VmValue a, VmValue *out)
         *out = vm_val_float(op == VM_UOP_NEG ? -a.u.f : a.u.f);
         return VM_OK;
     }
+    VmValue mr;     /* timedelta, Counter (vm/mod_datetime.c) */
+    if (vm_module_unaryop(run, op, a, &mr) != VM_OK) {
+        return VM_ERR;
+    }
+    if (!vm_val_is_empty(mr)) {
+        *out = mr;
+        return VM_OK;
+    }
     static const char *const syms[] = { "~", "not", "+", "-" };
     return vm_raise(run, &vm_exc_TypeError, "bad operand type for unary %s: '%s'", syms[op],
                     vm_type_name(a));

@@ -1397,3 +1397,47 @@ def _cp_deep(x, memo):
         memo[i] = y
         return y
     return x
+
+
+def _st_geometric_mean(data, /):
+    import math
+    import statistics
+    n = 0
+    found_zero = False
+    logs = []
+    for x in data:
+        n += 1
+        if x > 0.0 or math.isnan(x):
+            logs.append(math.log(x))
+        elif x == 0.0:
+            found_zero = True
+        else:
+            raise statistics.StatisticsError("No negative inputs allowed", x)
+    total = math.fsum(logs)
+    if not n:
+        _st_error("Must have a non-empty dataset")
+    if math.isnan(total):
+        return math.nan
+    if found_zero:
+        return math.nan if total == math.inf else 0.0
+    return math.exp(total / n)
+
+
+def _st_harmonic_mean(data, weights=None):
+    data = list(data)
+    n = len(data)
+    if n < 1:
+        _st_error("harmonic_mean requires at least one data point")
+    if weights is not None:
+        raise NotImplementedError("monty does not support statistics.harmonic_mean(weights=...)")
+    for x in data:
+        if x < 0:
+            _st_error("harmonic mean does not support negative values")
+    if n == 1:
+        return data[0]
+    for x in data:
+        if x == 0:
+            return 0
+    # as CPython: the float terms 1/x summed exactly, n / sum correctly rounded
+    xs, e, all_ints = _st_exact([1 / x for x in data])
+    return _st_convert(n, sum(xs), -e, False)
