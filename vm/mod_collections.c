@@ -1825,6 +1825,35 @@ vm_module_type_of(VmValue v)
     return vm_val_empty();
 }
 
+/* vm_coll_struct_new: see modules.h. */
+VmStatus
+vm_coll_struct_new(VmRun *run, const char *clsname, const char *const *fields,
+                   const VmValue *values, size_t n, VmValue *out)
+{
+    VmNtClass *c = (VmNtClass *)vm_obj_new(run, &vm_type_ntclass, sizeof(VmNtClass));
+    if (c == NULL || (c->name = vm_str_new_cstr(run, clsname)) == NULL
+        || (c->fields = vm_tuple_new(run, n)) == NULL) {
+        return VM_ERR;
+    }
+    for (size_t i = 0; i < n; i++) {
+        VmStr *f = vm_str_new_cstr(run, fields[i]);
+        if (f == NULL) {
+            return VM_ERR;
+        }
+        c->fields->items[i] = vm_obj_val(f);
+    }
+    VmTuple *v = vm_tuple_new(run, n);
+    VmNtObj *o = v ? (VmNtObj *)vm_obj_new(run, &vm_type_ntobj, sizeof(VmNtObj)) : NULL;
+    if (o == NULL) {
+        return VM_ERR;
+    }
+    memcpy(v->items, values, n * sizeof(VmValue));
+    o->cls = c;
+    o->values = v;
+    *out = vm_obj_val(o);
+    return VM_OK;
+}
+
 /* vm_module_is_class: a namedtuple class (see modules.h). */
 bool
 vm_module_is_class(VmValue v)

@@ -770,6 +770,39 @@ m_isoweekday(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue 
     return VM_OK;
 }
 
+/* The ordinal of the Monday of ISO week 1 of `year` (the week holding its first Thursday). */
+static int64_t
+iso_week1_monday(int year)
+{
+    int64_t first = ymd_to_ord(year, 1, 1);
+    int64_t wd = (first + 6) % 7;      /* Monday 0 */
+    int64_t monday = first - wd;
+    return wd > 3 ? monday + 7 : monday;
+}
+
+static VmStatus
+m_isocalendar(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
+{
+    (void)nargs;
+    (void)kwnames;
+    SELF();
+    int64_t ord = date_ord(d);
+    int year = d->y;
+    int64_t monday = iso_week1_monday(year);
+    int64_t diff = ord - monday;
+    if (diff < 0) {
+        year--;
+        monday = iso_week1_monday(year);
+        diff = ord - monday;
+    } else if (diff >= 52 * 7 && ord >= iso_week1_monday(year + 1)) {
+        year++;
+        diff = ord - iso_week1_monday(year);
+    }
+    static const char *const fields[] = { "year", "week", "weekday" };
+    VmValue v[3] = { vm_val_int(year), vm_val_int(diff / 7 + 1), vm_val_int(diff % 7 + 1) };
+    return vm_coll_struct_new(run, "datetime.IsoCalendarDate", fields, v, 3, out);
+}
+
 static VmStatus
 m_toordinal(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
 {
@@ -906,6 +939,7 @@ BI(isoformat, "isoformat", &vm_type_date);
 BI(strftime, "strftime", &vm_type_date);
 BI(weekday, "weekday", &vm_type_date);
 BI(isoweekday, "isoweekday", &vm_type_date);
+BI(isocalendar, "isocalendar", &vm_type_date);
 BI(toordinal, "toordinal", &vm_type_date);
 BI(replace, "replace", &vm_type_date);
 BI(date, "date", &vm_type_datetime);
@@ -917,8 +951,8 @@ BI(combine, "combine", NULL);
 BI(total_seconds, "total_seconds", &vm_type_timedelta);
 
 static const VmBuiltin *const date_methods[] = {
-    &b_isoformat, &b_strftime, &b_weekday, &b_isoweekday, &b_toordinal, &b_replace,
-    &b_fromisoformat_date, &b_fromordinal, NULL,
+    &b_isoformat, &b_strftime, &b_weekday, &b_isoweekday, &b_isocalendar, &b_toordinal,
+    &b_replace, &b_fromisoformat_date, &b_fromordinal, NULL,
 };
 
 static const VmBuiltin *const datetime_methods[] = {

@@ -129,6 +129,14 @@ VmStatus vm_coll_counter_binop(VmRun *run, int op, VmValue a, VmValue b, VmValue
  */
 VmValue vm_module_type_of(VmValue v);
 
+/*
+ * vm_coll_struct_new: a namedtuple-like value (what CPython's struct sequences print
+ * like: date.isocalendar() -> datetime.IsoCalendarDate(year=..., ...)) of class
+ * `clsname` with `n` fields named `fields` holding `values`.
+ */
+VmStatus vm_coll_struct_new(VmRun *run, const char *clsname, const char *const *fields,
+                            const VmValue *values, size_t n, VmValue *out);
+
 /* vm_module_is_class: whether `v` is such a class object (isinstance's arg 2). */
 bool vm_module_is_class(VmValue v);
 

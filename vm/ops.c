@@ -10,6 +10,7 @@
 
 VmStatus vm_int_unary(VmRun *run, int op, VmValue a, VmValue *out);
 VmStatus vm_str_mod(VmRun *run, VmValue fmt, VmValue args, VmValue *out);
+VmStatus vm_bytes_mod(VmRun *run, VmValue fmt, VmValue args, VmValue *out);
 VmStatus vm_str_repeat(VmRun *run, VmStr *s, int64_t n, VmValue *out);
 VmStatus vm_seq_repeat(VmRun *run, VmValue seq, int64_t n, VmValue *out);
 VmValue vm_value_bytes(VmRun *run, const uint8_t *data, size_t len);
@@ -370,6 +371,9 @@ vm_binop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out)
     case VM_OP_MOD:
         if (ta == &vm_type_str) {
             return vm_str_mod(run, a, b, out);
+        }
+        if (ta == &vm_type_bytes) {
+            return vm_bytes_mod(run, a, b, out);
         }
         break;
     case VM_OP_OR:

@@ -18,6 +18,10 @@ def _list_sort(items, /, *, key=None, reverse=False):
     if key is None:
         _sort_by_keys(items, None, reverse)
         return None
+    cmp = _ft_cmp_of(key)
+    if cmp is not None:
+        _ft_cmp_sort(items, cmp, reverse)
+        return None
     keys = []
     for x in items:
         keys.append(key(x))
@@ -35,11 +39,16 @@ def _minmax(name, is_max, args, key, default, has_default):
         it = args
     best = _NOTHING
     best_key = None
+    cmp = None if key is None else _ft_cmp_of(key)
     for x in it:
-        k = x if key is None else key(x)
+        k = x if key is None or cmp is not None else key(x)
         if best is _NOTHING:
             best = x
             best_key = k
+        elif cmp is not None:
+            if (cmp(k, best_key) > 0) if is_max else (cmp(k, best_key) < 0):
+                best = x
+                best_key = k
         elif (k > best_key) if is_max else (k < best_key):
             best = x
             best_key = k
@@ -629,6 +638,59 @@ def _ft_lru_cache(maxsize=128, typed=False):
     if maxsize is not None and not isinstance(maxsize, int):
         raise TypeError("Expected first argument to be an integer, a callable, or None")
     return _ft_cache
+
+
+# cmp_to_key: monty has no classes to make comparable key objects, so the key function
+# is registered (per run: prelude globals belong to the run) and sorted(), list.sort(),
+# min() and max() recognise it and compare with the cmp function directly.
+_CMP_KEYS = {}
+
+
+def _ft_cmp_to_key(mycmp):
+    def K(obj):
+        raise NotImplementedError("monty supports functools.cmp_to_key() only as the key "
+                                  "of sorted(), list.sort(), min() and max()")
+    _CMP_KEYS[id(K)] = (K, mycmp)
+    return K
+
+
+def _ft_cmp_of(key):
+    if not _CMP_KEYS:
+        return None
+    e = _CMP_KEYS.get(id(key))
+    if e is not None and e[0] is key:
+        return e[1]
+    return None
+
+
+def _ft_cmp_sort(items, cmp, reverse):
+    # stable bottom-up merge sort; reverse keeps equal items in order, as CPython
+    if reverse:
+        items.reverse()
+    n = len(items)
+    src = items[:]
+    width = 1
+    while width < n:
+        dst = []
+        for lo in range(0, n, 2 * width):
+            mid = lo + width if lo + width < n else n
+            hi = lo + 2 * width if lo + 2 * width < n else n
+            i = lo
+            j = mid
+            while i < mid and j < hi:
+                if cmp(src[j], src[i]) < 0:
+                    dst.append(src[j])
+                    j += 1
+                else:
+                    dst.append(src[i])
+                    i += 1
+            dst.extend(src[i:mid])
+            dst.extend(src[j:hi])
+        src = dst
+        width *= 2
+    items[:] = src
+    if reverse:
+        items.reverse()
 
 
 def _ft_wraps(wrapped, assigned=None, updated=None):
