@@ -165,6 +165,7 @@ struct ChkStubs {
     AstArena *arena;
     ChkModule *mod;
     const char **funcs;
+    unsigned char *funcs_async;   /* parallel to funcs: 1 for `async def` (ASYNC) */
     size_t nfuncs;
     const char **inputs;
     size_t ninputs;

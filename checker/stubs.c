@@ -742,7 +742,8 @@ chk_stubs_load(const char *text, size_t len, const char *filename, char *err, si
     int n = ast->body.len;
     st->funcs = ast_arena_alloc(st->arena, sizeof *st->funcs * (size_t)(n + 1));
     st->inputs = ast_arena_alloc(st->arena, sizeof *st->inputs * (size_t)(n + 1));
-    if (!st->funcs || !st->inputs) {
+    st->funcs_async = ast_arena_alloc(st->arena, (size_t)(n + 1));
+    if (!st->funcs || !st->inputs || !st->funcs_async) {
         chk_stubs_free(st);
         return NULL;
     }
@@ -754,6 +755,7 @@ chk_stubs_load(const char *text, size_t len, const char *filename, char *err, si
                 dup = strcmp(st->funcs[k], s->u.funcdef.name.s) == 0;
             }
             if (!dup) {
+                st->funcs_async[st->nfuncs] = s->kind == AST_ASYNCFUNCTIONDEF;
                 st->funcs[st->nfuncs++] = s->u.funcdef.name.s;
             }
         } else if (s->kind == AST_ANNASSIGN && s->u.annassign.target->kind == AST_NAME) {
@@ -783,6 +785,14 @@ size_t
 chk_stubs_function_names(const ChkStubs *stubs, const char *const **out)
 {
     *out = (const char *const *)stubs->funcs;
+    return stubs->nfuncs;
+}
+
+/* chk_stubs_function_async: see checker.h. */
+size_t
+chk_stubs_function_async(const ChkStubs *stubs, const unsigned char **out)
+{
+    *out = stubs->funcs_async;
     return stubs->nfuncs;
 }
 

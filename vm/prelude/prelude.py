@@ -1503,3 +1503,83 @@ def _st_harmonic_mean(data, weights=None):
     # as CPython: the float terms 1/x summed exactly, n / sum correctly rounded
     xs, e, all_ints = _st_exact([1 / x for x in data])
     return _st_convert(n, sum(xs), -e, False)
+
+
+# ---- async (vm/obj_coro.c, vm/mod_asyncio.c; ASYNC engineer, docs/async.md) ----------
+# monty has no event loop: a coroutine runs when awaited, to its end; a host call (an
+# `async def` tool) is the only suspension and pauses the whole run.
+
+
+async def _host_call(f, args, kwargs):
+    # the coroutine an `async def` tool's call returns; f is the tool's synchronous twin
+    return f(*args, **kwargs)
+
+
+def _aio_iscoroutine(obj):
+    return type(obj).__name__ == "coroutine"
+
+
+_aio_running = [False]
+
+
+def _aio_run(main, *, debug=None):
+    if _aio_running[0]:
+        if type(main).__name__ == "coroutine":
+            main.close()
+        raise RuntimeError("asyncio.run() cannot be called from a running event loop")
+    if type(main).__name__ != "coroutine":
+        raise ValueError("a coroutine was expected, got " + repr(main))
+    _aio_running[0] = True
+    try:
+        main.send(None)
+    except StopIteration as e:
+        return e.value
+    finally:
+        _aio_running[0] = False
+    raise RuntimeError("monty's coroutines never yield")
+
+
+def _aio_check_awaitable(aw):
+    if type(aw).__name__ != "coroutine":
+        raise TypeError("An asyncio.Future, a coroutine or an awaitable is required")
+
+
+def _aio_gather(*aws, return_exceptions=False):
+    for aw in aws:
+        _aio_check_awaitable(aw)
+    return _aio_gather_all(aws, return_exceptions)
+
+
+async def _aio_gather_all(aws, return_exceptions):
+    # one after another in argument order; every awaitable runs (as CPython's tasks
+    # do) and without return_exceptions the first exception is raised at the end
+    results = []
+    first = None
+    for aw in aws:
+        try:
+            results.append(await aw)
+        except Exception as e:
+            if return_exceptions:
+                results.append(e)
+            elif first is None:
+                first = e
+    if first is not None:
+        raise first
+    return results
+
+
+async def _aio_sleep(delay, result=None):
+    if delay <= 0:
+        return result
+    return result
+
+
+def _aio_create_task(coro, *, name=None, context=None):
+    if type(coro).__name__ != "coroutine":
+        raise TypeError("a coroutine was expected, got " + repr(coro))
+    return coro
+
+
+async def _aio_wait_for(aw, timeout):
+    _aio_check_awaitable(aw)
+    return await aw
