@@ -806,7 +806,8 @@ call_result(Ctx *c, ChkFunc *f, const ChkType *self_type, TvMap *map)
         r = chk_subst(c, r, &sm);
     }
     r = chk_subst(c, r, map);
-    if (f->is_async) {
+    /* an async generator's call is its (async) iterator, not a coroutine */
+    if (f->is_async && !(f->def && f->scope_id >= 0 && c->scopes[f->scope_id]->is_generator)) {
         ChkType *co = chk_type_new(c->arena, CHK_T_COROUTINE);
         co->ret = r;
         return co;
@@ -850,15 +851,44 @@ call_func(Ctx *c, const AstExpr *call, ChkFunc *f, const ChkType *self_type,
     return c->lib->t_any;
 }
 
-/* Synthesized constructor of a dataclass / NamedTuple from its fields. */
+/* Appends the __init__ fields of k (its dataclass bases' first, as
+ * dataclasses orders them: a redeclared field keeps its first position). */
+static int
+collect_fields(const ChkClass *k, const ChkSymbol **out, int n, int cap, int depth)
+{
+    for (int b = 0; b < k->nbases && depth < 8; b++) {
+        const ChkType *bt = k->bases[b];
+        if (bt->kind == CHK_T_INST && bt->cls && (bt->cls->is_dataclass
+                                                  || bt->cls->is_namedtuple)) {
+            n = collect_fields(bt->cls, out, n, cap, depth + 1);
+        }
+    }
+    for (int i = 0; i < k->members.len; i++) {
+        const ChkSymbol *s = k->members.order[i];
+        if (s->is_method || s->is_property || s->is_classvar || s->no_init) {
+            continue;
+        }
+        int at = 0;
+        while (at < n && strcmp(out[at]->name, s->name) != 0) {
+            at++;
+        }
+        if (at < n) {
+            out[at] = s;
+        } else if (n < cap) {
+            out[n++] = s;
+        }
+    }
+    return n;
+}
+
+/* Synthesized constructor of a dataclass / NamedTuple from its fields
+ * (keyword-only fields after the positional ones). */
 static ChkFunc *
 fields_init(Ctx *c, ChkClass *k)
 {
-    int n = 0;
-    for (int i = 0; i < k->members.len; i++) {
-        const ChkSymbol *s = k->members.order[i];
-        n += !s->is_method && !s->is_property;
-    }
+    enum { MAXF = 128 };
+    const ChkSymbol *fs[MAXF];
+    int n = collect_fields(k, fs, 0, MAXF, 0);
     ChkFunc *f = ast_arena_alloc(c->arena, sizeof *f);
     ChkParam *ps = ast_arena_alloc(c->arena, sizeof *ps * (size_t)(n + 1));
     if (!f || !ps) {
@@ -866,16 +896,18 @@ fields_init(Ctx *c, ChkClass *k)
     }
     f->name = k->name;
     f->params = ps;
-    for (int i = 0; i < k->members.len; i++) {
-        const ChkSymbol *s = k->members.order[i];
-        if (s->is_method || s->is_property) {
-            continue;
+    for (int pass = 0; pass < 2; pass++) {
+        for (int i = 0; i < n; i++) {
+            const ChkSymbol *s = fs[i];
+            if (s->kw_only != (pass == 1)) {
+                continue;
+            }
+            ChkParam *p = &ps[f->nparams++];
+            p->name = s->name;
+            p->kind = s->kw_only ? CHK_P_KWONLY : CHK_P_NORMAL;
+            p->type = s->type;
+            p->has_default = s->has_default;
         }
-        ChkParam *p = &ps[f->nparams++];
-        p->name = s->name;
-        p->kind = CHK_P_NORMAL;
-        p->type = s->type;
-        p->has_default = s->has_default;
     }
     f->ret = chk_type_inst(c->arena, k, 0, NULL);
     return f;

@@ -122,6 +122,7 @@ typedef struct Ctx {
     int *node_ids;
     int node_cap;
     long suggest_budget;      /* candidates "did you mean" may still compare */
+    int import_guard;         /* > 0: in a try body whose handler catches ImportError */
 } Ctx;
 
 /* scope.c */

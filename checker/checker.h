@@ -82,6 +82,9 @@ void chk_stubs_free(ChkStubs *stubs);
  */
 size_t chk_stubs_function_names(const ChkStubs *stubs, const char *const **out);
 
+/* Parallel to chk_stubs_function_names: 1 where the def is `async def` (ASYNC). */
+size_t chk_stubs_function_async(const ChkStubs *stubs, const unsigned char **out);
+
 /* Names of the `name: type` variables of the stubs (the script's inputs). */
 size_t chk_stubs_input_names(const ChkStubs *stubs, const char *const **out);
 

@@ -71,6 +71,9 @@ typedef struct ChkSymbol {
     bool is_classmethod;
     bool is_property;
     bool hidden;              /* builtins.pyi helper (typing's classes): not a builtin */
+    bool is_classvar;         /* ClassVar[...] / KW_ONLY: not a dataclass field */
+    bool no_init;             /* dataclass field(init=False) */
+    bool kw_only;             /* dataclass keyword-only field */
 } ChkSymbol;
 
 typedef struct ChkTable {
@@ -162,6 +165,7 @@ struct ChkStubs {
     AstArena *arena;
     ChkModule *mod;
     const char **funcs;
+    unsigned char *funcs_async;   /* parallel to funcs: 1 for `async def` (ASYNC) */
     size_t nfuncs;
     const char **inputs;
     size_t ninputs;

@@ -386,6 +386,9 @@ assign_target(Ctx *c, State *st, const AstExpr *t, ChkType *vt)
         Local *l = flow_local(c, t->u.name.id.s);
         if (vt && !(l && (l->decl_annotation || l->forced_any))) {
             chk_state_set_type(c, st, t->u.name.id.s, vt);
+        } else if (vt && l && l->decl_annotation && !l->forced_any && chk_type_is_any(vt)) {
+            /* `x: list = []` then `x = tool()`: the value is unknown, so is x */
+            chk_state_set_type(c, st, t->u.name.id.s, vt);
         }
         break;
     }
@@ -485,7 +488,7 @@ check_import(Ctx *c, const AstStmt *s, State *st)
 {
     for (int i = 0; i < s->u.import.names.len; i++) {
         const AstAlias *al = AST_SEQ_GET(s->u.import.names, i);
-        if (!chk_lib_module(c->lib, al->name.s)) {
+        if (!chk_lib_module(c->lib, al->name.s) && !c->import_guard) {
             report_module(c, &al->loc, al->name.s);
         }
         const char *bound = al->asname.s;
@@ -525,14 +528,14 @@ check_importfrom(Ctx *c, const AstStmt *s, State *st)
                        "Relative imports are not supported in monty scripts");
         } else {
             m = chk_lib_module(c->lib, mod);
-            if (!m) {
+            if (!m && !c->import_guard) {
                 report_module(c, &s->loc, mod);
             }
         }
     }
     for (int i = 0; i < s->u.importfrom.names.len; i++) {
         const AstAlias *al = AST_SEQ_GET(s->u.importfrom.names, i);
-        if (m && !m->any_attrs && strcmp(al->name.s, "*") != 0
+        if (m && !m->any_attrs && !c->import_guard && strcmp(al->name.s, "*") != 0
             && !chk_table_get(&m->syms, al->name.s)) {
             ChkSuggest sg;
             chk_suggest_init(&sg, al->name.s);
@@ -567,6 +570,7 @@ walk_scope_body(Ctx *c, int sid, const AstSeq *body, bool params_bound)
     int saved_flow = c->flow_scope;
     int saved_cur = c->cur;
     LoopCtx *saved_loop = c->loop;
+    int saved_guard = c->import_guard;
     State st;
     Scope *s = c->scopes[sid];
     state_init(c, &st, s->nlocals);
@@ -581,7 +585,9 @@ walk_scope_body(Ctx *c, int sid, const AstSeq *body, bool params_bound)
     c->flow_scope = sid;
     c->cur = sid;
     c->loop = NULL;
+    c->import_guard = 0;
     walk_block(c, body, &st);
+    c->import_guard = saved_guard;
     c->st = saved_st;
     c->flow_scope = saved_flow;
     c->cur = saved_cur;
@@ -756,12 +762,51 @@ walk_loop(Ctx *c, const AstStmt *s, State *st)
 
 /* ---- try ---------------------------------------------------------------- */
 
+static bool
+catches_import_error_name(const AstExpr *e)
+{
+    static const char *const names[] = {
+        "ImportError", "ModuleNotFoundError", "Exception", "BaseException", NULL,
+    };
+    const char *n = e->kind == AST_NAME ? e->u.name.id.s : NULL;
+    for (int i = 0; n && names[i]; i++) {
+        if (strcmp(n, names[i]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True if some handler of the try catches the ImportError of a failed import:
+ * `try: import numpy` / `except ImportError: numpy = None` is a valid script. */
+static bool
+catches_import_error(const AstStmt *s)
+{
+    for (int i = 0; i < s->u.try_.handlers.len; i++) {
+        const AstExceptHandler *h = AST_SEQ_GET(s->u.try_.handlers, i);
+        if (!h->type || catches_import_error_name(h->type)) {
+            return true;
+        }
+        if (h->type->kind == AST_TUPLE) {
+            for (int k = 0; k < h->type->u.list.elts.len; k++) {
+                if (catches_import_error_name(AST_SEQ_GET(h->type->u.list.elts, k))) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
 static void
 walk_try(Ctx *c, const AstStmt *s, State *st)
 {
     State entry;
     state_copy(c, &entry, st);
+    int guard = catches_import_error(s);
+    c->import_guard += guard;
     walk_block(c, &s->u.try_.body, st);
+    c->import_guard -= guard;
     State body_end;
     state_copy(c, &body_end, st);
     /* handlers: the exception may come from anywhere in the body */

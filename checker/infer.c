@@ -458,8 +458,8 @@ chk_attr_type(Ctx *c, ChkType *t, const char *name, bool *missing)
             *missing = !t->mod->any_attrs;
             return *missing ? NULL : any(c);
         }
-        if (s->is_typevar || s->is_alias || !s->type) {
-            return any(c);
+        if (s->is_typevar || s->is_alias || !s->type || strcmp(t->mod->name, "typing") == 0) {
+            return any(c);    /* typing's members are special forms: typing.Optional[int] */
         }
         return s->type;
     }

@@ -60,6 +60,57 @@ has_decorator(const AstSeq *decos, const char *name)
     return false;
 }
 
+/* The constant `True`/`False` of keyword `name` in a call, or -1. */
+static int
+call_bool_kw(const AstExpr *call, const char *name)
+{
+    if (!call || call->kind != AST_CALL) {
+        return -1;
+    }
+    for (int i = 0; i < call->u.call.keywords.len; i++) {
+        const AstKeyword *k = AST_SEQ_GET(call->u.call.keywords, i);
+        if (k->arg.s && strcmp(k->arg.s, name) == 0 && k->value->kind == AST_CONSTANT) {
+            return k->value->u.constant.kind == AST_CONST_TRUE;
+        }
+    }
+    return -1;
+}
+
+/* Dataclass field details from `name: T = value`: ClassVar, KW_ONLY,
+ * field(init=False, kw_only=True, default=..., default_factory=...). */
+static void
+dataclass_field(ChkSymbol *sym, const AstStmt *st, bool *kw_only_rest)
+{
+    const char *an = expr_name(st->u.annassign.annotation);
+    if (an && strcmp(an, "ClassVar") == 0) {
+        sym->is_classvar = true;
+        return;
+    }
+    if (an && strcmp(an, "KW_ONLY") == 0) {
+        sym->is_classvar = true;
+        *kw_only_rest = true;
+        return;
+    }
+    sym->kw_only = *kw_only_rest;
+    const AstExpr *v = st->u.annassign.value;
+    const char *vn = v && v->kind == AST_CALL ? expr_name(v->u.call.func) : NULL;
+    if (!vn || strcmp(vn, "field") != 0) {
+        return;
+    }
+    sym->no_init = call_bool_kw(v, "init") == 0;
+    int ko = call_bool_kw(v, "kw_only");
+    if (ko >= 0) {
+        sym->kw_only = ko == 1;
+    }
+    bool has_default = false;
+    for (int i = 0; i < v->u.call.keywords.len; i++) {
+        const AstKeyword *k = AST_SEQ_GET(v->u.call.keywords, i);
+        has_default |= k->arg.s && (strcmp(k->arg.s, "default") == 0
+                                    || strcmp(k->arg.s, "default_factory") == 0);
+    }
+    sym->has_default = has_default;
+}
+
 static bool
 is_none_expr(const AstExpr *e)
 {
@@ -232,7 +283,11 @@ fill_class(ChkResolver *r, ChkClass *c, const AstStmt *s)
         }
         if (strcmp(bn, "NamedTuple") == 0) {
             c->is_namedtuple = true;
-            ChkSymbol *ts = chk_table_get(&r->builtins->syms, "tuple");
+            /* _NamedTuple: tuple plus _asdict, _replace, _fields, _make */
+            ChkSymbol *ts = chk_table_get(&r->builtins->syms, "_NamedTuple");
+            if (!ts) {
+                ts = chk_table_get(&r->builtins->syms, "tuple");
+            }
             if (ts && ts->type && ts->type->kind == CHK_T_CLASSOBJ) {
                 c->bases[c->nbases++] = chk_type_inst(a, ts->type->cls, 0, NULL);
             }
@@ -295,6 +350,14 @@ fill_class(ChkResolver *r, ChkClass *c, const AstStmt *s)
     if (has_decorator(&s->u.classdef.decorator_list, "dataclass")) {
         c->is_dataclass = true;
     }
+    bool kw_only_rest = false;
+    for (int i = 0; i < s->u.classdef.decorator_list.len; i++) {
+        const AstExpr *d = AST_SEQ_GET(s->u.classdef.decorator_list, i);
+        const char *dn = expr_name(d);
+        if (dn && strcmp(dn, "dataclass") == 0 && call_bool_kw(d, "kw_only") == 1) {
+            kw_only_rest = true;
+        }
+    }
     for (int i = 0; i < s->u.classdef.body.len; i++) {
         const AstStmt *st = AST_SEQ_GET(s->u.classdef.body, i);
         switch (st->kind) {
@@ -325,6 +388,9 @@ fill_class(ChkResolver *r, ChkClass *c, const AstStmt *s)
                     sym->type = t;
                     sym->has_default = st->u.annassign.value != NULL;
                     sym->not_required = flags == 1;
+                    if (c->is_dataclass) {
+                        dataclass_field(sym, st, &kw_only_rest);
+                    }
                 }
             }
             break;
@@ -676,7 +742,8 @@ chk_stubs_load(const char *text, size_t len, const char *filename, char *err, si
     int n = ast->body.len;
     st->funcs = ast_arena_alloc(st->arena, sizeof *st->funcs * (size_t)(n + 1));
     st->inputs = ast_arena_alloc(st->arena, sizeof *st->inputs * (size_t)(n + 1));
-    if (!st->funcs || !st->inputs) {
+    st->funcs_async = ast_arena_alloc(st->arena, (size_t)(n + 1));
+    if (!st->funcs || !st->inputs || !st->funcs_async) {
         chk_stubs_free(st);
         return NULL;
     }
@@ -688,6 +755,7 @@ chk_stubs_load(const char *text, size_t len, const char *filename, char *err, si
                 dup = strcmp(st->funcs[k], s->u.funcdef.name.s) == 0;
             }
             if (!dup) {
+                st->funcs_async[st->nfuncs] = s->kind == AST_ASYNCFUNCTIONDEF;
                 st->funcs[st->nfuncs++] = s->u.funcdef.name.s;
             }
         } else if (s->kind == AST_ANNASSIGN && s->u.annassign.target->kind == AST_NAME) {
@@ -717,6 +785,14 @@ size_t
 chk_stubs_function_names(const ChkStubs *stubs, const char *const **out)
 {
     *out = (const char *const *)stubs->funcs;
+    return stubs->nfuncs;
+}
+
+/* chk_stubs_function_async: see checker.h. */
+size_t
+chk_stubs_function_async(const ChkStubs *stubs, const unsigned char **out)
+{
+    *out = stubs->funcs_async;
     return stubs->nfuncs;
 }
 

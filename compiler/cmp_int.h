@@ -119,6 +119,7 @@ struct CmpScope {
     int hashcap;
     int nparams;                 /* the first nparams syms are the parameters */
     bool generator;
+    bool coroutine;              /* async def (its code gets CMP_CO_COROUTINE) */
     bool has_free;               /* needs a closure */
 };
 

@@ -23,6 +23,7 @@
 #define NOINLINE __attribute__((noinline))
 
 static bool visit_expr(CmpCompiler *c, const AstExpr *e);
+static bool emit_await(CmpCompiler *c);
 static bool visit_stmts(CmpCompiler *c, const AstSeq *body);
 static bool store_target(CmpCompiler *c, const AstExpr *t);
 
@@ -842,6 +843,9 @@ code_flags(const CmpScope *s, const AstArguments *a)
     if (s->generator) {
         f |= CMP_CO_GENERATOR;
     }
+    if (s->coroutine) {
+        f |= CMP_CO_COROUTINE;
+    }
     if (a != NULL && a->vararg != NULL) {
         f |= CMP_CO_VARARGS;
     }
@@ -879,7 +883,7 @@ make_function(CmpCompiler *c, const void *node, const char *name, const AstArgum
         return false;
     }
     code_index = c->u->index;
-    if (child->generator) {
+    if (child->generator || child->coroutine) {
         EMIT(RETURN_GENERATOR, 0);
     }
     if (lambda_body != NULL) {
@@ -1017,6 +1021,10 @@ visit_comprehension(CmpCompiler *c, const AstExpr *e)
     }
     code_index = c->u->index;
     c->u->loc = to_loc(&e->loc);
+    if (child->coroutine) {
+        /* it awaits: a coroutine the caller awaits (scope.c), as CPython < 3.12 did */
+        EMIT(RETURN_GENERATOR, 0);
+    }
     switch (e->kind) {
     case AST_LISTCOMP:
         EMIT(BUILD_LIST, 0);
@@ -1056,6 +1064,9 @@ visit_comprehension(CmpCompiler *c, const AstExpr *e)
     c->u->loc = to_loc(&e->loc);
     EMIT(GET_ITER, 0);
     EMIT(CALL, 1);
+    if (child->coroutine) {
+        return emit_await(c);
+    }
     return !c->failed;
 }
 
@@ -1111,6 +1122,38 @@ visit_slice(CmpCompiler *c, const AstExpr *e)
     }
     EMIT(BUILD_SLICE, parts[2] != NULL ? 3 : 2);
     return !c->failed;
+}
+
+/*
+ * visit_await: `await x` is CPython's sequence without the yield:
+ *     x; GET_AWAITABLE; LOAD_CONST None; L: SEND exit; JUMP L; exit:
+ * The VM drives the awaited coroutine in-loop (frames on its stack, as `yield from`)
+ * and SEND jumps to exit with the result. monty has no event loop: a coroutine never
+ * yields (no YIELD_VALUE is emitted in async code, the verifier refuses one there), so the
+ * fall-through JUMP is never taken; it keeps the stack depths consistent. A host call is
+ * a coroutine too (the VM makes one for an async external), so it needs nothing here.
+ */
+static bool
+emit_await(CmpCompiler *c)
+{
+    int32_t send = cmp_new_label(c), exit = cmp_new_label(c);
+    EMIT(GET_AWAITABLE, 0);
+    EMIT(LOAD_CONST, const_none(c));
+    cmp_bind_label(c, send);
+    JUMP_TO(SEND, exit);
+    JUMP_TO(JUMP, send);
+    cmp_bind_label(c, exit);
+    return !c->failed;
+}
+
+static NOINLINE bool
+visit_await(CmpCompiler *c, const AstExpr *e)
+{
+    if (!visit_expr(c, e->u.await_.value)) {
+        return false;
+    }
+    c->u->loc = to_loc(&e->loc);
+    return emit_await(c);
 }
 
 static bool
@@ -1187,7 +1230,7 @@ visit_expr_inner(CmpCompiler *c, const AstExpr *e)
     case AST_GENERATOREXP:
         return visit_comprehension(c, e);
     case AST_AWAIT:
-        return cmp_fail(c, "NotImplementedError", &e->loc, "monty does not support await yet");
+        return visit_await(c, e);
     case AST_YIELD:
         if (e->u.yield.value != NULL) {
             if (!visit_expr(c, e->u.yield.value)) {
@@ -1851,7 +1894,8 @@ visit_stmt(CmpCompiler *c, const AstStmt *s)
     }
     c->u->loc = to_loc(&s->loc);
     switch (s->kind) {
-    case AST_FUNCTIONDEF: {
+    case AST_FUNCTIONDEF:
+    case AST_ASYNCFUNCTIONDEF: {
         uint32_t first = (uint32_t)s->loc.lineno;
         const AstSeq *decos = &s->u.funcdef.decorator_list;
         if (decos->len > 0) {
@@ -1998,10 +2042,12 @@ visit_stmt(CmpCompiler *c, const AstStmt *s)
     case AST_CLASSDEF:
         return cmp_fail(c, "NotImplementedError", &s->loc,
                         "monty does not support class definitions yet");
-    case AST_ASYNCFUNCTIONDEF:
     case AST_ASYNCFOR:
+        return cmp_fail(c, "NotImplementedError", &s->loc,
+                        "monty does not support async for yet");
     case AST_ASYNCWITH:
-        return cmp_fail(c, "NotImplementedError", &s->loc, "monty does not support async yet");
+        return cmp_fail(c, "NotImplementedError", &s->loc,
+                        "monty does not support async with yet");
     case AST_WITH:
         return cmp_fail(c, "NotImplementedError", &s->loc,
                         "monty does not support the with statement yet");
@@ -2105,6 +2151,12 @@ cmp_compile_ex(const AstModule *mod, const CmpOptions *opts, size_t memory_limit
         tmp.ninputs = opts ? (uint32_t)opts->ninputs : 0;
         tmp.external_names = (const char **)(opts ? opts->external_names : NULL);
         tmp.nexternals = opts ? (uint32_t)opts->nexternals : 0;
+        for (uint32_t k = 0; opts && opts->external_async && k < tmp.nexternals; k++) {
+            if (opts->external_async[k]) {
+                tmp.external_async = opts->external_async;  /* kept only if one is async */
+                break;
+            }
+        }
         p = cmp_program_pack(&tmp, c->pool.limit ? c->pool.limit - c->pool.used : 0);
         if (p == NULL) {
             cmp_fail_oom(c);

@@ -34,6 +34,9 @@ typedef struct CmpOptions {
     size_t ninputs;
     const char *const *external_names;  /* functions the host provides */
     size_t nexternals;
+    /* Parallel to external_names (NULL: none): nonzero for an `async def` tool, whose call
+     * returns a coroutine that makes the host call when awaited (docs/async.md). */
+    const unsigned char *external_async;
 } CmpOptions;
 
 /* A compile-time error, with the same conventions as ParseError: 1-based

@@ -7,6 +7,8 @@
  *
  *   magic "MONB", v CMP_FORMAT_VERSION,
  *   str filename, str source, v n + n strs (inputs), v n + n strs (externals),
+ *   [only when an external is async: v 0 (a marker: ncodes is never 0), v n (= the
+ *    number of externals), n u8 flags (1: `async def` tool)],
  *   v ncodes, then each code:
  *     str name, str qualname ("" when equal to name), v flags argcount posonly
  *     kwonly nlocals ncellvars nfreevars stacksize firstlineno,
@@ -93,6 +95,7 @@ cmp_program_free(CmpProgram *program)
     }
     free_strs(program->input_names, program->ninputs);
     free_strs(program->external_names, program->nexternals);
+    free((void *)program->external_async);
     free(program);
 }
 
@@ -160,6 +163,9 @@ pack_into(Packer *pk, const CmpProgram *src)
     const char *source = pk_bytes(pk, src->source, src->source_len);
     const char **inputs = pk_strs(pk, src->input_names, src->ninputs);
     const char **externals = pk_strs(pk, src->external_names, src->nexternals);
+    const uint8_t *ext_async = src->external_async
+                                   ? pk_copy(pk, src->external_async, src->nexternals)
+                                   : NULL;
 
     codes = pk_alloc(pk, sizeof *codes * src->ncodes);
     for (uint32_t i = 0; i < src->ncodes; i++) {
@@ -205,6 +211,7 @@ pack_into(Packer *pk, const CmpProgram *src)
         p->ninputs = src->ninputs;
         p->external_names = externals;
         p->nexternals = src->nexternals;
+        p->external_async = ext_async;
         p->packed = p;
     }
     return p;
@@ -417,6 +424,11 @@ cmp_program_dump(const CmpProgram *program, CmpBuf *out)
     put_strs(out, program->input_names, program->ninputs);
     put_v(out, program->nexternals);
     put_strs(out, program->external_names, program->nexternals);
+    if (program->external_async != NULL) {
+        put_v(out, 0);
+        put_v(out, program->nexternals);
+        put(out, program->external_async, program->nexternals);
+    }
     put_v(out, program->ncodes);
     for (uint32_t i = 0; i < program->ncodes; i++) {
         put_code(out, &program->codes[i]);
@@ -902,6 +914,28 @@ cmp_program_load(const uint8_t *data, size_t len, size_t *consumed, char *err, s
         p->nexternals = p->external_names ? n : 0;
     }
     n = get_count(&r, 15);
+    if (!r.failed && n == 0) {
+        /* the optional async-externals section (see the top comment) */
+        n = get_count(&r, 1);
+        if (!r.failed && n != p->nexternals) {
+            rfail(&r, "async flags do not match the externals");
+        }
+        if (!r.failed && n > 0) {
+            uint8_t *flags = malloc(n);
+            if (flags == NULL) {
+                rfail(&r, "out of memory");
+            } else {
+                p->external_async = flags;
+                get(&r, flags, n);
+                for (uint32_t k = 0; k < n && !r.failed; k++) {
+                    if (flags[k] > 1) {
+                        rfail(&r, "bad async flag");
+                    }
+                }
+            }
+        }
+        n = get_count(&r, 15);
+    }
     if (!r.failed) {
         p->codes = calloc(n ? n : 1, sizeof *p->codes);
         if (p->codes == NULL) {

@@ -121,6 +121,9 @@ typedef struct CmpProgram {
     uint32_t ninputs;
     const char **external_names;/* functions the host provides */
     uint32_t nexternals;
+    /* nexternals flags, 1 for an `async def` tool (ASYNC engineer), or NULL when none is
+     * async: such a call returns a coroutine; awaiting it makes the host call. */
+    const uint8_t *external_async;
     /* Added by the compiler engineer: when not NULL, the program and every
      * array and string it points to live in this one malloc'd block (the
      * compiler's output); cmp_program_free frees just the block. */

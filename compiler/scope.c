@@ -328,6 +328,33 @@ walk_defaults(Walk *w, CmpScope *s, const AstArguments *a)
     return walk_exprs(w, s, &a->defaults) && walk_exprs(w, s, &a->kw_defaults);
 }
 
+/*
+ * await_allowed: `await` is valid in an async def and, as a monty extension (CPython's
+ * PyCF_ALLOW_TOP_LEVEL_AWAIT, what `python -m asyncio` and code-mode runtimes use), at
+ * the top level of the script. Comprehensions are functions here (CPython inlines list,
+ * set and dict comprehensions): one that awaits becomes a coroutine its caller awaits
+ * (compile.c), so every comprehension between the await and its function is marked.
+ */
+static bool
+await_allowed(Walk *w, CmpScope *s, const AstExpr *e)
+{
+    CmpScope *outer = s;
+    while (outer->kind >= CMP_SCOPE_LISTCOMP && outer->parent != NULL) {
+        outer = outer->parent;
+    }
+    if (outer->kind == CMP_SCOPE_LAMBDA || (outer->kind == CMP_SCOPE_FUNCTION
+                                            && !outer->coroutine)) {
+        return syntax_error(w, &e->loc, "'await' outside async function%s", "");
+    }
+    for (CmpScope *k = s; k != outer; k = k->parent) {
+        if (k->kind == CMP_SCOPE_GENEXPR) {
+            return unsupported(w, &e->loc, "asynchronous generator expressions");
+        }
+        k->coroutine = true;
+    }
+    return true;
+}
+
 static bool
 walk_comprehension(Walk *w, CmpScope *s, const AstExpr *e)
 {
@@ -448,9 +475,18 @@ walk_expr(Walk *w, CmpScope *s, const AstExpr *e)
     case AST_GENERATOREXP:
         return walk_comprehension(w, s, e);
     case AST_AWAIT:
-        return unsupported(w, &e->loc, "await");
+        if (!await_allowed(w, s, e)) {
+            return false;
+        }
+        return walk_expr(w, s, e->u.await_.value);
     case AST_YIELD:
     case AST_YIELDFROM:
+        if (s->coroutine) {
+            if (e->kind == AST_YIELDFROM) {
+                return syntax_error(w, &e->loc, "'yield from' inside async function%s", "");
+            }
+            return unsupported(w, &e->loc, "asynchronous generators");
+        }
         if (s->kind == CMP_SCOPE_MODULE) {
             return syntax_error(w, &e->loc, "%s outside function",
                                 e->kind == AST_YIELD ? "'yield'" : "'yield from'");
@@ -562,7 +598,8 @@ static bool
 walk_stmt(Walk *w, CmpScope *s, const AstStmt *st)
 {
     switch (st->kind) {
-    case AST_FUNCTIONDEF: {
+    case AST_FUNCTIONDEF:
+    case AST_ASYNCFUNCTIONDEF: {
         CmpScope *c;
         if (st->u.funcdef.type_params.len > 0) {
             return unsupported(w, &st->loc, "type parameters");
@@ -573,11 +610,12 @@ walk_stmt(Walk *w, CmpScope *s, const AstStmt *st)
             return false;
         }
         c = new_scope(w, s, CMP_SCOPE_FUNCTION, st, st->u.funcdef.name.s);
+        if (c != NULL) {
+            c->coroutine = st->kind == AST_ASYNCFUNCTIONDEF;
+        }
         return c != NULL && walk_params(w, c, st->u.funcdef.args)
                && walk_stmts(w, c, &st->u.funcdef.body);
     }
-    case AST_ASYNCFUNCTIONDEF:
-        return unsupported(w, &st->loc, "async functions");
     case AST_CLASSDEF:
         return unsupported(w, &st->loc, "class definitions");
     case AST_RETURN:

@@ -246,9 +246,18 @@ check_operand(Verifier *v, const CmpCode *c, uint32_t i)
     }
 
     /* Generator-only instructions. */
-    if ((op == OP_YIELD_VALUE || op == OP_SEND || op == OP_RETURN_GENERATOR)
-        && !(c->flags & CMP_CO_GENERATOR)) {
+    if (op == OP_YIELD_VALUE && !(c->flags & CMP_CO_GENERATOR)) {
         return fail(v, "instruction %u: %s outside a generator", i, cmp_opcode_name(op));
+    }
+    if (op == OP_RETURN_GENERATOR && !(c->flags & (CMP_CO_GENERATOR | CMP_CO_COROUTINE))) {
+        return fail(v, "instruction %u: %s outside a generator", i, cmp_opcode_name(op));
+    }
+    /* await (GET_AWAITABLE + SEND): in coroutines and, top-level await, the module code */
+    if (op == OP_SEND && !(c->flags & (CMP_CO_GENERATOR | CMP_CO_COROUTINE)) && v->index != 0) {
+        return fail(v, "instruction %u: %s outside a generator", i, cmp_opcode_name(op));
+    }
+    if (op == OP_GET_AWAITABLE && !(c->flags & CMP_CO_COROUTINE) && v->index != 0) {
+        return fail(v, "instruction %u: %s outside a coroutine", i, cmp_opcode_name(op));
     }
     if (op == OP_IMPORT_STAR && v->index != 0) {
         return fail(v, "instruction %u: IMPORT_STAR outside the module code", i);
@@ -256,7 +265,7 @@ check_operand(Verifier *v, const CmpCode *c, uint32_t i)
     if (op == OP_RETURN_GENERATOR && i != 0) {
         return fail(v, "instruction %u: RETURN_GENERATOR must come first", i);
     }
-    if (op == OP_GET_AWAITABLE || op == OP_LOAD_BUILD_CLASS || op == OP_WITH_EXCEPT_START
+    if (op == OP_LOAD_BUILD_CLASS || op == OP_WITH_EXCEPT_START
         || op == OP_BEFORE_WITH || op == OP_CHECK_EG_MATCH || op == OP_SETUP_ANNOTATIONS
         || op == OP_END_SEND) {
         /* Not produced by this compiler: refuse rather than trust the VM. */
@@ -465,8 +474,15 @@ verify_code(Verifier *v, const CmpCode *c)
         return fail(v, "empty code");
     }
     if (c->flags & ~(uint32_t)(CMP_CO_VARARGS | CMP_CO_VARKEYWORDS | CMP_CO_NESTED
-                               | CMP_CO_GENERATOR | CMP_CO_HAS_DOCSTRING)) {
+                               | CMP_CO_GENERATOR | CMP_CO_COROUTINE
+                               | CMP_CO_HAS_DOCSTRING)) {
         return fail(v, "unknown flags %#x", c->flags);
+    }
+    if ((c->flags & CMP_CO_GENERATOR) && (c->flags & CMP_CO_COROUTINE)) {
+        return fail(v, "both generator and coroutine flags");
+    }
+    if ((c->flags & CMP_CO_COROUTINE) && CMP_OP(c->code[0]) != OP_RETURN_GENERATOR) {
+        return fail(v, "coroutine must start with RETURN_GENERATOR");
     }
     if ((c->flags & CMP_CO_HAS_DOCSTRING)
         && (c->nconsts == 0 || c->consts[0].kind != CMP_CONST_STR)) {
@@ -492,7 +508,9 @@ verify_code(Verifier *v, const CmpCode *c)
             return fail(v, "cell %u: bad parameter slot", i);
         }
     }
-    if (v->index == 0 && (nparams != 0 || c->nfreevars != 0 || (c->flags & CMP_CO_GENERATOR))) {
+    if (v->index == 0
+        && (nparams != 0 || c->nfreevars != 0
+            || (c->flags & (CMP_CO_GENERATOR | CMP_CO_COROUTINE)))) {
         return fail(v, "the module code must take no parameters and no closure");
     }
     for (uint32_t k = 0; k < c->nconsts; k++) {

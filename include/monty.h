@@ -242,6 +242,12 @@ typedef struct MontyCompileOptions {
     const char *const *external_names;  /* functions the host provides */
     size_t nexternals;
     size_t max_memory;                  /* bytes for parsing and compiling; 0: no limit */
+    /* Parallel to external_names, NULL: no tool is async. Nonzero marks an `async def`
+     * tool (monty_stubs_function_async reports them): calling it returns a coroutine, and
+     * only awaiting that coroutine makes the CALL event, whose answer is the value of the
+     * await (docs/async.md). Added in session 2; a zero-initialised field keeps every tool
+     * synchronous, as before. */
+    const unsigned char *external_async;
 } MontyCompileOptions;
 
 /*
@@ -294,6 +300,10 @@ MONTY_API void monty_stubs_free(MontyStubs *stubs);
  * functions to pass to monty_compile. */
 MONTY_API size_t monty_stubs_function_names(const MontyStubs *stubs,
                                             const char *const **names);
+/* Parallel to monty_stubs_function_names (borrowed): 1 where the def is `async def`,
+ * 0 otherwise; pass them as MontyCompileOptions.external_async. */
+MONTY_API size_t monty_stubs_function_async(const MontyStubs *stubs,
+                                            const unsigned char **flags);
 
 /*
  * Checks a program's source against the stubs (NULL: builtins only) and

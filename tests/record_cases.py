@@ -20,7 +20,11 @@ A case with a stub file <name>.pyi has each top-level def of the stub
 injected as a Python function that records its call and answers with the
 next entry of <name>.host.json: {"return": <json>} or
 {"raise": {"type": "KeyError", "message": "..."}}.  When the answers run
-out, the function raises RuntimeError("no canned answer left").
+out, the function raises RuntimeError("no canned answer left"). An
+`async def` of the stub becomes a coroutine function whose call is recorded
+and answered when the coroutine is awaited. A script with top-level `await`
+is compiled with ast.PyCF_ALLOW_TOP_LEVEL_AWAIT and its module coroutine is
+run with asyncio.run (as `python -m asyncio` does).
 
 Usage:
   record_cases.py [--verify] [-k PATTERN]... [--python PY] [--seed N] [CASE_OR_DIR...]
@@ -77,15 +81,33 @@ if stubs:
         host.__name__ = name
         return host
 
+    def make_async(name):
+        # an `async def` tool: its call is a coroutine; the host call (recorded and
+        # answered) happens when it is awaited, as in monty (docs/async.md)
+        host = make(name)
+
+        async def ahost(*args, **kwargs):
+            return host(*args, **kwargs)
+        ahost.__name__ = ahost.__qualname__ = name
+        return ahost
+
     for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        if isinstance(node, ast.AsyncFunctionDef):
+            ns[node.name] = make_async(node.name)
+        elif isinstance(node, ast.FunctionDef):
             ns[node.name] = make(node.name)
 with open(path, encoding="utf-8") as f:
     src = f.read()
 if src.startswith("# xfail:"):
     src = src.split("\n", 1)[1] if "\n" in src else ""
-code = compile(src, os.path.basename(path), "exec")
-exec(code, ns)
+# Top-level await (accepted by monty's scripts, docs/async.md) as `python -m asyncio`
+# runs it: the module body is a coroutine driven by an event loop.
+code = compile(src, os.path.basename(path), "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+if code.co_flags & 0x80:  # CO_COROUTINE: the module awaits at top level
+    import asyncio
+    asyncio.run(eval(code, ns))
+else:
+    exec(code, ns)
 '''
 
 

@@ -526,7 +526,7 @@ monty_compile(const char *source, size_t len, const MontyCompileOptions *opts,
         return st;
     }
     CmpOptions copts = {filename, source, len, opts->input_names, opts->ninputs,
-                        opts->external_names, opts->nexternals};
+                        opts->external_names, opts->nexternals, opts->external_async};
     CmpError cerr;
     memset(&cerr, 0, sizeof cerr);
     CmpProgram *prog = cmp_compile(mod, &copts, &cerr);
@@ -649,6 +649,13 @@ size_t
 monty_stubs_function_names(const MontyStubs *stubs, const char *const **names)
 {
     return chk_stubs_function_names(stubs->stubs, names);
+}
+
+/* monty_stubs_function_async: see monty.h. */
+size_t
+monty_stubs_function_async(const MontyStubs *stubs, const unsigned char **flags)
+{
+    return chk_stubs_function_async(stubs->stubs, flags);
 }
 
 MontyStatus

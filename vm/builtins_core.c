@@ -117,6 +117,10 @@ vm_call_native(VmRun *run, VmValue callable, VmValue *args, size_t nargs, VmTupl
     if (t == &vm_type_function) {
         return vm_call_python(run, callable, args, nargs, kwnames, out);
     }
+    if (t == &vm_type_external && vm_external_is_async(run, VM_AS(VmExternal, callable))) {
+        /* an `async def` tool only makes a coroutine here (obj_coro.c) */
+        return vm_coro_host_call(run, VM_AS(VmExternal, callable), args, nargs, kwnames, out);
+    }
     if (t == &vm_type_external) {
         return vm_raise(run, &vm_exc_NotImplementedError,
                         "monty does not support calling an external function from a builtin "

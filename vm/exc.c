@@ -11,6 +11,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "vm/modules.h"
 #include "vm/vm_int.h"
 
 static void
@@ -104,6 +105,16 @@ exc_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
     } else if (vm_str_eq_cstr(name, "value")
                && vm_type_is_subtype(e->hdr.type, &vm_exc_StopIteration)) {
         *out = e->args && e->args->len > 0 ? e->args->items[0] : vm_val_none();
+    } else if (e->hdr.type == &vm_exc_JSONDecodeError && vm_is(e->extra, &vm_type_tuple)
+               && VM_AS(VmTuple, e->extra)->len == 5) {
+        /* mod_json.c's dec_error stores (msg, doc, pos, lineno, colno) */
+        static const char *const attrs[] = { "msg", "doc", "pos", "lineno", "colno" };
+        *out = vm_val_empty();
+        for (size_t i = 0; i < 5; i++) {
+            if (vm_str_eq_cstr(name, attrs[i])) {
+                *out = VM_AS(VmTuple, e->extra)->items[i];
+            }
+        }
     } else {
         *out = vm_val_empty();
     }
@@ -634,6 +645,22 @@ add_name_suggestion(VmRun *run, VmStrBuf *b, VmExc *e)
     }
 }
 
+/* The module CPython shows before a stdlib exception's name in a traceback. */
+static const char *
+exc_module_prefix(const VmType *t)
+{
+    if (t == &vm_exc_JSONDecodeError) {
+        return "json.decoder.";
+    }
+    if (t == &vm_exc_PatternError) {
+        return "re.";
+    }
+    if (t == &vm_exc_StatisticsError) {
+        return "statistics.";
+    }
+    return "";
+}
+
 static void
 format_one(VmRun *run, VmStrBuf *b, VmValue exc)
 {
@@ -669,6 +696,7 @@ format_one(VmRun *run, VmStrBuf *b, VmValue exc)
                          repeat - 2 == 1 ? "" : "s");
         }
     }
+    vm_sb_adds(b, exc_module_prefix(e->hdr.type));
     vm_sb_adds(b, e->hdr.type->name);
     VmValue msg;
     if (vm_exc_str(run, exc, &msg) == VM_OK) {

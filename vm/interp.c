@@ -1052,6 +1052,9 @@ vm_interp_run(VmRun *run)
         resume_generator: {
             /* a is the generator (TOS), arg the caller's jump target */
             VmGenerator *g = VM_AS(VmGenerator, a);
+            if (vm_is(a, &vm_type_coroutine)) {
+                CHECK(vm_coro_check_resume(run, g, gen_send_value));
+            }
             if (g->state == VM_GEN_RUNNING) {
                 CHECK(vm_raise(run, &vm_exc_ValueError, "generator already executing"));
             }
@@ -1163,31 +1166,13 @@ vm_interp_run(VmRun *run)
             call_function:;
                 VmFunction *fn = VM_AS(VmFunction, callee);
                 const CmpCode *cc = vm_code(run, fn->code_index);
-                if (cc->flags & (CMP_CO_COROUTINE | CMP_CO_ASYNC_GENERATOR)) {
-                    CHECK(unsupported(run, "async functions"));
+                if (cc->flags & CMP_CO_ASYNC_GENERATOR) {
+                    CHECK(unsupported(run, "asynchronous generators"));
                 }
-                if (cc->flags & CMP_CO_GENERATOR) {
-                    SAVE();
-                    VmFrame *gf = vm_frame_new(run, fn->code_index, fn, fn->globals);
-                    if (gf == NULL) {
-                        goto error;
-                    }
-                    if (vm_frame_bind(run, gf, fn, args, nargs, kwnames) != VM_OK) {
-                        vm_frame_release(run, gf);
-                        goto error;
-                    }
-                    VmGenerator *g = (VmGenerator *)vm_obj_new(run, &vm_type_generator,
-                                                               sizeof *g);
-                    if (g == NULL) {
-                        vm_frame_release(run, gf);
-                        goto error;
-                    }
-                    g->frame = gf;
-                    g->name = fn->name;
-                    g->qualname = fn->qualname;
-                    gf->gen = g;
+                if (cc->flags & (CMP_CO_GENERATOR | CMP_CO_COROUTINE)) {
+                    CHECK(vm_gen_new(run, fn, args, nargs, kwnames, &r));
                     sp = callee_slot;
-                    PUSH(vm_obj_val(g));
+                    PUSH(r);
                     break;
                 }
                 if (run->depth >= run->limits.max_recursion) {
@@ -1212,19 +1197,29 @@ vm_interp_run(VmRun *run)
                 LOAD_FRAME();
                 break;
             }
+            if (vm_is(callee, &vm_type_external)
+                && vm_external_is_async(run, VM_AS(VmExternal, callee))) {
+                /* an `async def` tool: a coroutine; the host call happens at its await */
+                CHECK(vm_coro_host_call(run, VM_AS(VmExternal, callee), args, nargs, kwnames,
+                                        &r));
+                sp = callee_slot;
+                PUSH(r);
+                DISPATCH();
+            }
             if (vm_is(callee, &vm_type_external) && run->nested > 0) {
                 CHECK(vm_raise(run, &vm_exc_NotImplementedError,
                                "monty does not support calling the external function '%s' "
                                "from code run by a builtin (sorted/map/filter key, or a "
                                "generator consumed by list/sum/...) yet",
-                               run->program->external_names[VM_AS(VmExternal, callee)->index]));
+                               run->program->external_names[VM_AS(VmExternal, callee)->index
+                                                            & ~VM_EXTERNAL_SYNC]));
             }
             if (vm_is(callee, &vm_type_external)) {
                 SAVE();
                 if (pack_call(run, args, nargs, kwnames) != VM_OK) {
                     goto error;
                 }
-                run->call_ext = VM_AS(VmExternal, callee)->index;
+                run->call_ext = VM_AS(VmExternal, callee)->index & ~VM_EXTERNAL_SYNC;
                 run->call_id = run->next_call_id++;
                 sp = callee_slot;
                 SAVE();
@@ -1234,9 +1229,11 @@ vm_interp_run(VmRun *run)
                 /* next(gen) and gen.send(v) resume the generator in this loop */
                 const VmBuiltin *bf = VM_AS(VmBuiltin, callee);
                 bool is_next = bf->owner == NULL && nargs == 1 && strcmp(bf->name, "next") == 0;
-                bool is_send = bf->owner == &vm_type_generator && nargs == 2
-                               && strcmp(bf->name, "send") == 0;
-                if ((is_next || is_send) && vm_is(args[0], &vm_type_generator)) {
+                bool is_send = (bf->owner == &vm_type_generator
+                                || bf->owner == &vm_type_coroutine)
+                               && nargs == 2 && strcmp(bf->name, "send") == 0;
+                if ((is_next && vm_is(args[0], &vm_type_generator))
+                    || (is_send && vm_is(args[0], bf->owner))) {
                     a = args[0];
                     gen_send_value = is_send ? args[1] : vm_val_none();
                     gen_mode = VM_GEN_MODE_NEXT;
@@ -1428,6 +1425,10 @@ vm_interp_run(VmRun *run)
         }
         TARGET(GET_YIELD_FROM_ITER)
             a = TOP();
+            if (vm_is(a, &vm_type_coroutine)) {
+                CHECK(vm_raise(run, &vm_exc_TypeError, "cannot 'yield from' a coroutine object "
+                               "in a non-coroutine generator"));
+            }
             if (!vm_is(a, &vm_type_generator)) {
                 CHECK(vm_iter(run, a, &r));
                 TOP() = r;
@@ -1436,7 +1437,7 @@ vm_interp_run(VmRun *run)
         TARGET(SEND)
             b = POP();
             a = TOP();
-            if (vm_is(a, &vm_type_generator)) {
+            if (vm_is(a, &vm_type_generator) || vm_is(a, &vm_type_coroutine)) {
                 gen_mode = VM_GEN_MODE_SEND;
                 gen_send_value = b;
                 goto resume_generator;
@@ -1461,7 +1462,8 @@ vm_interp_run(VmRun *run)
             TOP() = a;
             DISPATCH();
         TARGET(GET_AWAITABLE)
-            CHECK(unsupported(run, "async functions"));
+            /* await: TOS must be a coroutine not yet awaited (obj_coro.c); SEND runs it */
+            CHECK(vm_coro_get_awaitable(run, TOP()));
             DISPATCH();
         TARGET(IMPORT_NAME)
             /* [level, fromlist] -> module (vm/modules.c) */
@@ -1545,7 +1547,9 @@ vm_interp_run(VmRun *run)
                         /* PEP 479 */
                         VmValue re;
                         SAVE();
-                        vm_raise(run, &vm_exc_RuntimeError, "generator raised StopIteration");
+                        vm_raise(run, &vm_exc_RuntimeError, "%s raised StopIteration",
+                                 vm_is(vm_obj_val(f->gen), &vm_type_coroutine) ? "coroutine"
+                                                                              : "generator");
                         re = run->exc;
                         if (vm_val_is_obj(re)) {
                             VM_AS(VmExc, re)->cause = exc;
@@ -1632,26 +1636,11 @@ vm_call_python(VmRun *run, VmValue func, VmValue *args, size_t nargs, VmTuple *k
     if (run->depth >= run->limits.max_recursion) {
         return vm_raise(run, &vm_exc_RecursionError, "maximum recursion depth exceeded");
     }
-    if (cc->flags & (CMP_CO_GENERATOR | CMP_CO_COROUTINE | CMP_CO_ASYNC_GENERATOR)) {
-        VmFrame *gf = vm_frame_new(run, fn->code_index, fn, fn->globals);
-        if (gf == NULL) {
-            return VM_ERR;
-        }
-        if (vm_frame_bind(run, gf, fn, args, nargs, kwnames) != VM_OK) {
-            vm_frame_release(run, gf);
-            return VM_ERR;
-        }
-        VmGenerator *g = (VmGenerator *)vm_obj_new(run, &vm_type_generator, sizeof *g);
-        if (g == NULL) {
-            vm_frame_release(run, gf);
-            return VM_ERR;
-        }
-        g->frame = gf;
-        g->name = fn->name;
-        g->qualname = fn->qualname;
-        gf->gen = g;
-        *out = vm_obj_val(g);
-        return VM_OK;
+    if (cc->flags & CMP_CO_ASYNC_GENERATOR) {
+        return unsupported(run, "asynchronous generators");
+    }
+    if (cc->flags & (CMP_CO_GENERATOR | CMP_CO_COROUTINE)) {
+        return vm_gen_new(run, fn, args, nargs, kwnames, out);
     }
     VmFrame *saved = run->frame;
     uint32_t saved_depth = run->depth;

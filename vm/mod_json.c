@@ -504,6 +504,7 @@ typedef struct Dec {
     const unsigned char *s;
     size_t n;
     size_t depth;
+    VmValue doc;            /* the str parsed (None for bytes): JSONDecodeError.doc */
 } Dec;
 
 static VmStatus
@@ -519,8 +520,27 @@ dec_error(Dec *d, const char *msg, size_t pos)
             line_start = chars;
         }
     }
-    return vm_raise(d->run, &vm_exc_JSONDecodeError, "%s: line %zu column %zu (char %zu)", msg,
-                    line, chars - line_start + 1, chars);
+    size_t col = chars - line_start + 1;
+    vm_raise(d->run, &vm_exc_JSONDecodeError, "%s: line %zu column %zu (char %zu)", msg, line,
+             col, chars);
+    /* msg, doc, pos, lineno, colno: the attributes exc.c serves */
+    VmValue exc = d->run->exc;
+    if (!vm_val_is_obj(exc) || exc.u.o->type != &vm_exc_JSONDecodeError) {
+        return VM_ERR;
+    }
+    VmTuple *t = vm_tuple_new(d->run, 5);
+    VmValue m = t ? vm_str_val(d->run, msg, strlen(msg)) : vm_val_empty();
+    if (t == NULL || vm_val_is_empty(m)) {
+        return VM_ERR;      /* the memory error is pending */
+    }
+    t->items[0] = m;
+    t->items[1] = d->doc;
+    t->items[2] = vm_val_int((int64_t)chars);
+    t->items[3] = vm_val_int((int64_t)line);
+    t->items[4] = vm_val_int((int64_t)col);
+    VM_AS(VmExc, exc)->extra = vm_obj_val(t);
+    d->run->exc = exc;
+    return VM_ERR;
 }
 
 static size_t
@@ -921,8 +941,9 @@ json_loads(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *o
                             "monty does not support json.loads(%s=...)", names[k]);
         }
     }
-    Dec d = { run, NULL, 0, 0 };
+    Dec d = { run, NULL, 0, 0, vm_val_none() };
     if (vm_is(a[0], &vm_type_str)) {
+        d.doc = a[0];
         d.s = (const unsigned char *)VM_AS(VmStr, a[0])->data;
         d.n = VM_AS(VmStr, a[0])->len;
     } else if (vm_is(a[0], &vm_type_bytes)) {

@@ -11,12 +11,14 @@
 
 extern const VmModule vm_module_math, vm_module_json, vm_module_re, vm_module_itertools,
     vm_module_functools, vm_module_typing, vm_module_string, vm_module_collections,
-    vm_module_datetime, vm_module_statistics;
+    vm_module_datetime, vm_module_statistics, vm_module_operator, vm_module_heapq,
+    vm_module_bisect, vm_module_copy, vm_module_asyncio;
 
 static const VmModule *const registry[] = {
     &vm_module_math, &vm_module_json, &vm_module_re, &vm_module_itertools, &vm_module_functools,
     &vm_module_typing, &vm_module_string, &vm_module_collections,
-    &vm_module_datetime, &vm_module_statistics,
+    &vm_module_datetime, &vm_module_statistics, &vm_module_operator, &vm_module_heapq,
+    &vm_module_bisect, &vm_module_copy, &vm_module_asyncio,
 };
 
 static const VmModule *

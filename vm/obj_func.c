@@ -183,7 +183,7 @@ external_repr(VmRun *run, VmValue self, VmValue *out)
     VmExternal *e = VM_AS(VmExternal, self);
     VmStrBuf b;
     vm_sb_init(&b, run);
-    vm_sb_printf(&b, "<external function %s>", run->program->external_names[e->index]);
+    vm_sb_printf(&b, "<external function %s>", run->program->external_names[e->index & ~VM_EXTERNAL_SYNC]);
     return vm_sb_to_str(&b, out);
 }
 

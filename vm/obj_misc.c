@@ -47,7 +47,11 @@ type_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
     const VmType *t = (const VmType *)self.u.o;
     *out = vm_val_empty();
     if (vm_str_eq_cstr(name, "__name__") || vm_str_eq_cstr(name, "__qualname__")) {
-        *out = vm_str_val(run, t->name, strlen(t->name));
+        /* "collections.defaultdict" is the type's name for repr; __name__ drops the
+         * module, as CPython's tp_name convention does */
+        const char *dot = strrchr(t->name, '.');
+        const char *nm = dot ? dot + 1 : t->name;
+        *out = vm_str_val(run, nm, strlen(nm));
         return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
     }
     extern const VmBuiltin vm_dict_fromkeys_b, vm_bytes_fromhex_b;

@@ -166,8 +166,13 @@ typedef struct VmBoundMethod {
 /* A host function: calling it suspends the run (contract 1). */
 typedef struct VmExternal {
     VmObj hdr;
-    uint32_t index;         /* into program->external_names */
+    uint32_t index;         /* into program->external_names, maybe | VM_EXTERNAL_SYNC */
 } VmExternal;
+
+/* In VmExternal.index (ASYNC): the synchronous twin of an `async def` tool, held by the
+ * coroutine that calling the tool returns (obj_coro.c); calling it makes the host call.
+ * The index proper is index & ~VM_EXTERNAL_SYNC (snapshots must keep the bit). */
+#define VM_EXTERNAL_SYNC 0x80000000u
 
 typedef struct VmTraceback {
     VmObj hdr;
@@ -233,7 +238,12 @@ typedef struct VmFrame {
     VmValue slots[];
 } VmFrame;
 
-/* A generator: its frame lives on between yields (no C stack involved). */
+/* A generator: its frame lives on between yields (no C stack involved).
+ * Coroutines (ASYNC, obj_coro.c) are the same struct with hdr.type == &vm_type_coroutine:
+ * an `async def` call's frame (code flag CMP_CO_COROUTINE, never SUSPENDED: monty's
+ * coroutines run to their end when awaited), or a host call's (`name`/`qualname` the
+ * tool's, frame the prelude's `_host_call(sync external, args tuple, kwargs dict)`).
+ * A coroutine holds exactly what a generator holds: frame, state, name, qualname. */
 enum { VM_GEN_CREATED, VM_GEN_SUSPENDED, VM_GEN_RUNNING, VM_GEN_DONE };
 struct VmGenerator {
     VmObj hdr;
@@ -322,7 +332,8 @@ extern const VmType vm_type_object, vm_type_type, vm_type_none, vm_type_bool, vm
     vm_type_builtin, vm_type_method, vm_type_cell, vm_type_external, vm_type_traceback,
     vm_type_iter, vm_type_frame, vm_type_ellipsis, vm_type_notimpl, vm_type_dict_keys,
     vm_type_dict_values, vm_type_dict_items, vm_type_enumerate, vm_type_zip,
-    vm_type_reversed, vm_type_generator, vm_type_map, vm_type_filter, vm_type_range_iter, vm_type_union;
+    vm_type_reversed, vm_type_generator, vm_type_map, vm_type_filter, vm_type_range_iter, vm_type_union,
+    vm_type_coroutine;
 
 /* Exception types (exc.c), by CPython name. */
 #define VM_EXC_TYPES(X) \
@@ -674,6 +685,15 @@ VmStatus vm_call_python(VmRun *run, VmValue func, VmValue *args, size_t nargs,
                         VmTuple *kwnames, VmValue *out);
 /* next(gen) from native code (nested loop as above); VM_STOP when exhausted. */
 VmStatus vm_gen_next_native(VmRun *run, VmGenerator *gen, VmValue send, VmValue *out);
+
+/* obj_coro.c (ASYNC): generator/coroutine objects and awaiting. */
+VmStatus vm_gen_new(VmRun *run, VmFunction *fn, VmValue *args, size_t nargs, VmTuple *kwnames,
+                    VmValue *out);
+bool vm_external_is_async(const VmRun *run, const VmExternal *x);
+VmStatus vm_coro_host_call(VmRun *run, const VmExternal *x, VmValue *args, size_t nargs,
+                           VmTuple *kwnames, VmValue *out);
+VmStatus vm_coro_check_resume(VmRun *run, const VmGenerator *g, VmValue send);
+VmStatus vm_coro_get_awaitable(VmRun *run, VmValue v);
 /* gen.throw(exc) from native code: VM_OK (yielded), VM_STOP (returned), VM_ERR. */
 VmStatus vm_gen_throw_native(VmRun *run, VmGenerator *gen, VmValue exc, VmValue *out);
 uint64_t vm_clock_ns(void);

@@ -48,7 +48,7 @@ static MontyProgram *
 compile(const char *src)
 {
     static const char *const ext[] = {"tool"};
-    MontyCompileOptions o = {"bench.py", NULL, 0, ext, 1, 0};
+    MontyCompileOptions o = {"bench.py", NULL, 0, ext, 1, 0, NULL};
     MontyProgram *p = NULL;
     MontyError err;
     if (monty_compile(src, strlen(src), &o, &p, &err) != MONTY_OK) {

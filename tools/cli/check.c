@@ -40,7 +40,7 @@ cli_cmd_check(int argc, char **argv)
     if (rc != CLI_OK) {
         goto done;
     }
-    MontyCompileOptions copts = {o.file, o.input_names, o.ninputs, ext, next, 0};
+    MontyCompileOptions copts = {o.file, o.input_names, o.ninputs, ext, next, 0, NULL};
     MontyStatus st = monty_check_source(src, len, &copts, stubs, &diags);
     if (st != MONTY_OK && st != MONTY_ERR_CHECK) {
         cli_err("check: %s", monty_status_str(st));
@@ -103,7 +103,7 @@ cli_cmd_parse(int argc, char **argv)
         /* The same rendering as run's: compile reports it. */
         MontyProgram *prog = NULL;
         MontyError err;
-        MontyCompileOptions copts = {o.code ? "<string>" : o.file, NULL, 0, NULL, 0, 0};
+        MontyCompileOptions copts = {o.code ? "<string>" : o.file, NULL, 0, NULL, 0, 0, NULL};
         if (monty_compile(src, len, &copts, &prog, &err) != MONTY_OK) {
             fputs(err.text, stderr);
         } else {

@@ -413,8 +413,24 @@ cli_load_program(const CliOpts *o, bool check, MontyProgram **out)
         free(src);
         return rc;
     }
+    /* `async def` tools of the stubs (--external names are synchronous) */
+    unsigned char *ext_async = calloc(next + 1, 1);
+    if (ext_async == NULL) {
+        cli_err("out of memory");
+        monty_stubs_free(stubs);
+        free(ext);
+        free(src);
+        return CLI_USAGE;
+    }
+    if (stubs != NULL) {
+        const unsigned char *fl;
+        size_t nfl = monty_stubs_function_async(stubs, &fl);
+        for (size_t i = 0; i < nfl && i < next; i++) {
+            ext_async[i] = fl[i];
+        }
+    }
     MontyCompileOptions copts = {name, o->input_names, o->ninputs, ext, next,
-                                 o->limits.max_memory};
+                                 o->limits.max_memory, ext_async};
     if (check && stubs != NULL && !o->no_check) {
         MontyDiagnostics *diags = NULL;
         MontyStatus st = monty_check_source(src, len, &copts, stubs, &diags);
@@ -428,6 +444,7 @@ cli_load_program(const CliOpts *o, bool check, MontyProgram **out)
             monty_diagnostics_free(diags);
             monty_stubs_free(stubs);
             free(ext);
+            free(ext_async);
             free(src);
             return CLI_FAIL;
         }
@@ -437,6 +454,7 @@ cli_load_program(const CliOpts *o, bool check, MontyProgram **out)
     MontyStatus st = monty_compile(src, len, &copts, out, &err);
     monty_stubs_free(stubs);
     free(ext);
+    free(ext_async);
     free(src);
     if (st != MONTY_OK) {
         fflush(stdout);

@@ -104,7 +104,7 @@ main(int argc, char **argv)
     }
     const char *const *externals;
     size_t nexternals = monty_stubs_function_names(stubs, &externals);
-    MontyCompileOptions opts = {argv[1], NULL, 0, externals, nexternals, 0};
+    MontyCompileOptions opts = {argv[1], NULL, 0, externals, nexternals, 0, NULL};
 
     /* 1. Check before running: a hallucinated call is caught here. */
     MontyStatus st = monty_check_source(src, slen, &opts, stubs, &diags);

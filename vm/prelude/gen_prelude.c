@@ -35,7 +35,7 @@ main(int argc, char **argv)
         fprintf(stderr, "%s:%d: %s: %s\n", argv[1], perr.lineno, perr.type, perr.msg);
         return 1;
     }
-    CmpOptions opts = { "<prelude>", NULL, 0, NULL, 0, NULL, 0 };
+    CmpOptions opts = { "<prelude>", NULL, 0, NULL, 0, NULL, 0, NULL };
     CmpError cerr;
     CmpProgram *prog = cmp_compile(mod, &opts, &cerr);
     if (prog == NULL) {

@@ -895,3 +895,584 @@ def _st_quantiles(data, *, n=4, method="exclusive"):
             result.append(interpolated)
         return result
     raise ValueError("Unknown method: " + repr(method))
+
+
+# operator (vm/mod_operator.c lists these). Callables returned by itemgetter and friends
+# are closures: monty has no classes, so their repr is a function's.
+def _op_itemgetter(item, /, *items):
+    if not items:
+        def itemgetter(obj, /):
+            return obj[item]
+        return itemgetter
+    keys = (item,) + items
+
+    def itemgetter(obj, /):
+        return _builtin_tuple([obj[k] for k in keys])
+    return itemgetter
+
+
+def _op_resolve_attr(obj, attr):
+    for name in attr.split("."):
+        obj = getattr(obj, name)
+    return obj
+
+
+def _op_attrgetter(attr, /, *attrs):
+    for a in (attr,) + attrs:
+        if not isinstance(a, str):
+            raise TypeError("attribute name must be a string")
+    if not attrs:
+        def attrgetter(obj, /):
+            return _op_resolve_attr(obj, attr)
+        return attrgetter
+    names = (attr,) + attrs
+
+    def attrgetter(obj, /):
+        return _builtin_tuple([_op_resolve_attr(obj, a) for a in names])
+    return attrgetter
+
+
+def _op_methodcaller(name, /, *args, **kwargs):
+    if not isinstance(name, str):
+        raise TypeError("method name must be a string")
+
+    def methodcaller(obj, /):
+        return getattr(obj, name)(*args, **kwargs)
+    return methodcaller
+
+
+def _op_lt(a, b, /):
+    return a < b
+
+
+def _op_le(a, b, /):
+    return a <= b
+
+
+def _op_eq(a, b, /):
+    return a == b
+
+
+def _op_ne(a, b, /):
+    return a != b
+
+
+def _op_ge(a, b, /):
+    return a >= b
+
+
+def _op_gt(a, b, /):
+    return a > b
+
+
+def _op_not_(a, /):
+    return not a
+
+
+def _op_truth(a, /):
+    return True if a else False
+
+
+def _op_is_(a, b, /):
+    return a is b
+
+
+def _op_is_not(a, b, /):
+    return a is not b
+
+
+def _op_is_none(a, /):
+    return a is None
+
+
+def _op_is_not_none(a, /):
+    return a is not None
+
+
+def _op_abs(a, /):
+    return abs(a)
+
+
+def _op_add(a, b, /):
+    return a + b
+
+
+def _op_and_(a, b, /):
+    return a & b
+
+
+def _op_floordiv(a, b, /):
+    return a // b
+
+
+def _op_index(a, /):
+    if isinstance(a, int):
+        return a + 0
+    raise TypeError("'" + type(a).__name__
+                    + "' object cannot be interpreted as an integer")
+
+
+def _op_inv(a, /):
+    return ~a
+
+
+def _op_lshift(a, b, /):
+    return a << b
+
+
+def _op_mod(a, b, /):
+    return a % b
+
+
+def _op_mul(a, b, /):
+    return a * b
+
+
+def _op_neg(a, /):
+    return -a
+
+
+def _op_or_(a, b, /):
+    return a | b
+
+
+def _op_pos(a, /):
+    return +a
+
+
+def _op_pow(a, b, /):
+    return a ** b
+
+
+def _op_rshift(a, b, /):
+    return a >> b
+
+
+def _op_sub(a, b, /):
+    return a - b
+
+
+def _op_truediv(a, b, /):
+    return a / b
+
+
+def _op_xor(a, b, /):
+    return a ^ b
+
+
+def _op_concat(a, b, /):
+    return a + b
+
+
+def _op_contains(a, b, /):
+    return b in a
+
+
+def _op_countOf(a, b, /):
+    n = 0
+    for x in a:
+        if x is b or x == b:
+            n += 1
+    return n
+
+
+def _op_indexOf(a, b, /):
+    i = 0
+    for x in a:
+        if x is b or x == b:
+            return i
+        i += 1
+    raise ValueError("sequence.index(x): x not in sequence")
+
+
+def _op_getitem(a, b, /):
+    return a[b]
+
+
+def _op_setitem(a, b, c, /):
+    a[b] = c
+
+
+def _op_delitem(a, b, /):
+    del a[b]
+
+
+def _op_iadd(a, b, /):
+    a += b
+    return a
+
+
+def _op_isub(a, b, /):
+    a -= b
+    return a
+
+
+def _op_imul(a, b, /):
+    a *= b
+    return a
+
+
+def _op_iconcat(a, b, /):
+    a += b
+    return a
+
+
+def _op_call(obj, /, *args, **kwargs):
+    return obj(*args, **kwargs)
+
+
+# heapq (vm/mod_heapq.c lists these): the same sift order as CPython's, so a heap list
+# prints the same.
+def _hq_check(heap):
+    if type(heap) is not type([]):
+        raise TypeError("heap argument must be a list")
+
+
+def _hq_sift_down(heap, start, pos):
+    item = heap[pos]
+    while pos > start:
+        parent = (pos - 1) >> 1
+        if item < heap[parent]:
+            heap[pos] = heap[parent]
+            pos = parent
+        else:
+            break
+    heap[pos] = item
+
+
+def _hq_sift_up(heap, pos):
+    end = len(heap)
+    start = pos
+    item = heap[pos]
+    child = 2 * pos + 1
+    while child < end:
+        right = child + 1
+        if right < end and not heap[child] < heap[right]:
+            child = right
+        heap[pos] = heap[child]
+        pos = child
+        child = 2 * pos + 1
+    heap[pos] = item
+    _hq_sift_down(heap, start, pos)
+
+
+def _hq_sift_down_max(heap, start, pos):
+    item = heap[pos]
+    while pos > start:
+        parent = (pos - 1) >> 1
+        if heap[parent] < item:
+            heap[pos] = heap[parent]
+            pos = parent
+        else:
+            break
+    heap[pos] = item
+
+
+def _hq_sift_up_max(heap, pos):
+    end = len(heap)
+    start = pos
+    item = heap[pos]
+    child = 2 * pos + 1
+    while child < end:
+        right = child + 1
+        if right < end and not heap[right] < heap[child]:
+            child = right
+        heap[pos] = heap[child]
+        pos = child
+        child = 2 * pos + 1
+    heap[pos] = item
+    _hq_sift_down_max(heap, start, pos)
+
+
+def _hq_heappush(heap, item, /):
+    _hq_check(heap)
+    heap.append(item)
+    _hq_sift_down(heap, 0, len(heap) - 1)
+
+
+def _hq_heappop(heap, /):
+    _hq_check(heap)
+    if not heap:
+        raise IndexError("index out of range")
+    last = heap.pop()
+    if heap:
+        top = heap[0]
+        heap[0] = last
+        _hq_sift_up(heap, 0)
+        return top
+    return last
+
+
+def _hq_heapreplace(heap, item, /):
+    _hq_check(heap)
+    if not heap:
+        raise IndexError("index out of range")
+    top = heap[0]
+    heap[0] = item
+    _hq_sift_up(heap, 0)
+    return top
+
+
+def _hq_heappushpop(heap, item, /):
+    _hq_check(heap)
+    if heap and heap[0] < item:
+        top = heap[0]
+        heap[0] = item
+        _hq_sift_up(heap, 0)
+        return top
+    return item
+
+
+def _hq_heapify(heap, /):
+    _hq_check(heap)
+    for i in range(len(heap) // 2 - 1, -1, -1):
+        _hq_sift_up(heap, i)
+
+
+def _hq_nlargest(n, iterable, key=None):
+    if n <= 0:
+        return []
+    return sorted(iterable, key=key, reverse=True)[:n]
+
+
+def _hq_nsmallest(n, iterable, key=None):
+    if n <= 0:
+        return []
+    return sorted(iterable, key=key)[:n]
+
+
+def _hq_merge(*iterables, key=None, reverse=False):
+    iters = [iter(it) for it in iterables]
+    heads = []
+    for it in iters:
+        v = next(it, _NOTHING)
+        heads.append(v)
+    while True:
+        best = -1
+        best_key = None
+        for i in range(len(heads)):
+            v = heads[i]
+            if v is _NOTHING:
+                continue
+            k = v if key is None else key(v)
+            if best < 0 or ((best_key < k) if reverse else (k < best_key)):
+                best = i
+                best_key = k
+        if best < 0:
+            return
+        yield heads[best]
+        heads[best] = next(iters[best], _NOTHING)
+
+
+# bisect (vm/mod_bisect.c lists these)
+def _bs_bounds(a, lo, hi):
+    if lo < 0:
+        raise ValueError("lo must be non-negative")
+    if hi is None:
+        hi = len(a)
+    return lo, hi
+
+
+def _bs_left(a, x, lo=0, hi=None, *, key=None):
+    lo, hi = _bs_bounds(a, lo, hi)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        v = a[mid] if key is None else key(a[mid])
+        if v < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _bs_right(a, x, lo=0, hi=None, *, key=None):
+    lo, hi = _bs_bounds(a, lo, hi)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        v = a[mid] if key is None else key(a[mid])
+        if x < v:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def _bs_insort_left(a, x, lo=0, hi=None, *, key=None):
+    i = _bs_left(a, x if key is None else key(x), lo, hi, key=key)
+    a.insert(i, x)
+
+
+def _bs_insort_right(a, x, lo=0, hi=None, *, key=None):
+    i = _bs_right(a, x if key is None else key(x), lo, hi, key=key)
+    a.insert(i, x)
+
+
+# copy (vm/mod_copy.c lists these). Immutable values are returned as they are, as
+# CPython does; containers are rebuilt with their own type (dict subtypes, deque and
+# namedtuple included); the memo keeps shared and cyclic references shared.
+def _cp_dictlike(x):
+    import collections
+    t = type(x)
+    if t is collections.defaultdict:
+        return collections.defaultdict(x.default_factory)
+    if t is collections.Counter:
+        return collections.Counter()
+    if t is collections.OrderedDict:
+        return collections.OrderedDict()
+    return {}
+
+
+def _cp_copy(x, /):
+    import collections
+    t = type(x)
+    if t is type([]):
+        return x[:]
+    if isinstance(x, type({})):
+        y = _cp_dictlike(x)
+        for k in x:
+            y[k] = x[k]
+        return y
+    if t is _builtin_set:
+        return x.copy()
+    if t is collections.deque:
+        return collections.deque(x, x.maxlen)
+    return x
+
+
+def _cp_deepcopy(x, memo=None, /):
+    if memo is None:
+        memo = {}
+    return _cp_deep(x, memo)
+
+
+def _cp_deep(x, memo):
+    import collections
+    t = type(x)
+    if t is int or t is str or t is float or t is bool or x is None:
+        return x
+    i = id(x)
+    if i in memo:
+        return memo[i]
+    if t is type([]):
+        y = []
+        memo[i] = y
+        for v in x:
+            y.append(_cp_deep(v, memo))
+        return y
+    if isinstance(x, type({})):
+        y = _cp_dictlike(x)
+        memo[i] = y
+        for k in x:
+            y[_cp_deep(k, memo)] = _cp_deep(x[k], memo)
+        return y
+    if t is _builtin_set:
+        y = _builtin_set()
+        memo[i] = y
+        for v in x:
+            y.add(_cp_deep(v, memo))
+        return y
+    if t is collections.deque:
+        y = collections.deque((), x.maxlen)
+        memo[i] = y
+        for v in x:
+            y.append(_cp_deep(v, memo))
+        return y
+    if isinstance(x, _builtin_tuple):
+        items = [_cp_deep(v, memo) for v in x]
+        same = True
+        for j in range(len(items)):
+            if items[j] is not x[j]:
+                same = False
+                break
+        if same:
+            return x
+        if t is _builtin_tuple:
+            y = _builtin_tuple(items)
+        else:
+            y = t._make(items)
+        memo[i] = y
+        return y
+    if t is _builtin_frozenset:
+        y = _builtin_frozenset([_cp_deep(v, memo) for v in x])
+        memo[i] = y
+        return y
+    return x
+
+# ---- async (vm/obj_coro.c, vm/mod_asyncio.c; ASYNC engineer, docs/async.md) ----------
+# monty has no event loop: a coroutine runs when awaited, to its end; a host call (an
+# `async def` tool) is the only suspension and pauses the whole run.
+
+
+async def _host_call(f, args, kwargs):
+    # the coroutine an `async def` tool's call returns; f is the tool's synchronous twin
+    return f(*args, **kwargs)
+
+
+def _aio_iscoroutine(obj):
+    return type(obj).__name__ == "coroutine"
+
+
+_aio_running = [False]
+
+
+def _aio_run(main, *, debug=None):
+    if _aio_running[0]:
+        if type(main).__name__ == "coroutine":
+            main.close()
+        raise RuntimeError("asyncio.run() cannot be called from a running event loop")
+    if type(main).__name__ != "coroutine":
+        raise ValueError("a coroutine was expected, got " + repr(main))
+    _aio_running[0] = True
+    try:
+        main.send(None)
+    except StopIteration as e:
+        return e.value
+    finally:
+        _aio_running[0] = False
+    raise RuntimeError("monty's coroutines never yield")
+
+
+def _aio_check_awaitable(aw):
+    if type(aw).__name__ != "coroutine":
+        raise TypeError("An asyncio.Future, a coroutine or an awaitable is required")
+
+
+def _aio_gather(*aws, return_exceptions=False):
+    for aw in aws:
+        _aio_check_awaitable(aw)
+    return _aio_gather_all(aws, return_exceptions)
+
+
+async def _aio_gather_all(aws, return_exceptions):
+    # one after another in argument order; every awaitable runs (as CPython's tasks
+    # do) and without return_exceptions the first exception is raised at the end
+    results = []
+    first = None
+    for aw in aws:
+        try:
+            results.append(await aw)
+        except Exception as e:
+            if return_exceptions:
+                results.append(e)
+            elif first is None:
+                first = e
+    if first is not None:
+        raise first
+    return results
+
+
+async def _aio_sleep(delay, result=None):
+    if delay <= 0:
+        return result
+    return result
+
+
+def _aio_create_task(coro, *, name=None, context=None):
+    if type(coro).__name__ != "coroutine":
+        raise TypeError("a coroutine was expected, got " + repr(coro))
+    return coro
+
+
+async def _aio_wait_for(aw, timeout):
+    _aio_check_awaitable(aw)
+    return await aw

@@ -46,7 +46,7 @@ int
 main(void)
 {
     static const char *const ext[] = {"fetch"};
-    MontyCompileOptions opts = {"probe.py", NULL, 0, ext, 1, 0};
+    MontyCompileOptions opts = {"probe.py", NULL, 0, ext, 1, 0, NULL};
     MontyProgram *prog = NULL;
     MontyError err;
     if (monty_compile(SCRIPT, sizeof SCRIPT - 1, &opts, &prog, &err) != MONTY_OK) {

@@ -35,7 +35,7 @@ sink(void *ud, const char *text, size_t len)
 static MontyProgram *
 compile(const char *src, const char *const *ext, size_t next)
 {
-    MontyCompileOptions opts = {"test.py", NULL, 0, ext, next, 0};
+    MontyCompileOptions opts = {"test.py", NULL, 0, ext, next, 0, NULL};
     MontyProgram *p = NULL;
     MontyError err;
     MontyStatus st = monty_compile(src, strlen(src), &opts, &p, &err);
@@ -169,7 +169,7 @@ START_TEST(test_api_syntax_error)
 {
     MontyProgram *p = NULL;
     MontyError err;
-    MontyCompileOptions opts = {"bad.py", NULL, 0, NULL, 0, 0};
+    MontyCompileOptions opts = {"bad.py", NULL, 0, NULL, 0, 0, NULL};
     const char *src = "x = 1\nif x\n    pass\n";
     ck_assert_int_eq(monty_compile(src, strlen(src), &opts, &p, &err), MONTY_ERR_SYNTAX);
     ck_assert_ptr_null(p);
@@ -182,7 +182,7 @@ END_TEST
 START_TEST(test_api_inputs)
 {
     const char *const names[] = {"data"};
-    MontyCompileOptions opts = {"in.py", names, 1, NULL, 0, 0};
+    MontyCompileOptions opts = {"in.py", names, 1, NULL, 0, 0, NULL};
     MontyProgram *p = NULL;
     const char *src = "sum(data['xs']) + len(data)\n";
     ck_assert_int_eq(monty_compile(src, strlen(src), &opts, &p, NULL), MONTY_OK);

@@ -425,8 +425,8 @@ stmt(const cJSON *j)
         s->u.while_.test = expr(field(j, "test"));
         s->u.while_.body = stmts(field(j, "body"));
         s->u.while_.orelse = stmts(field(j, "orelse"));
-    } else if (IS("With")) {
-        s->kind = AST_WITH;
+    } else if (IS("With") || IS("AsyncWith")) {
+        s->kind = IS("With") ? AST_WITH : AST_ASYNCWITH;
     } else if (IS("Match")) {
         s->kind = AST_MATCH;
     } else if (IS("Raise")) {

@@ -116,7 +116,7 @@ ERRORS = [
 UNSUPPORTED = [
     ("class A: pass", "monty does not support class definitions yet"),
     ("with a: pass", "monty does not support the with statement yet"),
-    ("async def f(): pass", "monty does not support async functions yet"),
+    ("async with a: pass", "monty does not support async with yet"),
     ("match x:\n    case 1: pass", "monty does not support the match statement yet"),
 ]
 

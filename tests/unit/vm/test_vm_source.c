@@ -38,7 +38,7 @@ start(Src *s, const char *code, const char *external, const VmLimits *lim)
     AstModule *mod = parse_module(arena, code, strlen(code), &perr);
     ck_assert_msg(mod != NULL, "parse: %s", perr.msg);
     const char *ext[1] = { external };
-    CmpOptions opts = { "t.py", code, strlen(code), NULL, 0, ext, external ? 1 : 0 };
+    CmpOptions opts = { "t.py", code, strlen(code), NULL, 0, ext, external ? 1 : 0, NULL };
     CmpError cerr;
     s->prog = cmp_compile(mod, &opts, &cerr);
     ast_arena_free(arena);

@@ -71,7 +71,7 @@ main(int argc, char **argv)
                 perr.msg);
         return 1;
     }
-    CmpOptions opts = { filename, src, len, NULL, 0, NULL, 0 };
+    CmpOptions opts = { filename, src, len, NULL, 0, NULL, 0, NULL };
     CmpError cerr;
     CmpProgram *prog = cmp_compile(mod, &opts, &cerr);
     ast_arena_free(arena);
