@@ -80,7 +80,7 @@ static const VmType *const core_types[] = {
     &vm_type_dict_keys, &vm_type_dict_values, &vm_type_dict_items, &vm_type_enumerate,
     &vm_type_zip, &vm_type_reversed, &vm_type_generator, &vm_type_map, &vm_type_filter,
     &vm_type_range_iter, &vm_type_union, &vm_type_module, &vm_type_modclass,
-    &vm_exc_BaseException,
+    &vm_type_coroutine, &vm_exc_BaseException,
 #define X(name_, base_) &vm_exc_##name_,
     VM_EXC_TYPES(X)
 #undef X
@@ -635,9 +635,10 @@ w_obj(SnapW *w, ApiBuf *b, VmObj *o)
         w_zz(b, 0);
         w_zz(b, 0);
         w_val(w, b, it->seq);
-    } else if (t == &vm_type_generator) {
+    } else if (t == &vm_type_generator || t == &vm_type_coroutine) {
         VmGenerator *g = (VmGenerator *)o;
         api_buf_putc(b, T_GEN);
+        api_buf_putc(b, t == &vm_type_coroutine ? 1 : 0);
         api_buf_putc(b, (char)g->state);
         w_objval(w, b, g->name);
         w_objval(w, b, g->qualname);
@@ -1526,7 +1527,7 @@ r_record(SnapR *r, size_t i)
         if (!r_u32(r, &ix)) {
             return false;
         }
-        if (ix >= run->program->nexternals) {
+        if ((ix & ~VM_EXTERNAL_SYNC) >= run->program->nexternals) {
             return BAD("external function out of range");
         }
         if (!fill) {
@@ -1683,18 +1684,20 @@ r_record(SnapR *r, size_t i)
         return true;
     }
     case T_GEN: {
-        uint8_t state;
+        uint8_t coro, state;
         VmStr *name, *qualname;
-        if (!r_byte(r, &state) || !r_objof(r, &vm_type_str, false, (void **)&name)
+        if (!r_byte(r, &coro) || !r_byte(r, &state)
+            || !r_objof(r, &vm_type_str, false, (void **)&name)
             || !r_objof(r, &vm_type_str, false, (void **)&qualname)) {
             return false;
         }
-        if (state > VM_GEN_DONE) {
+        if (state > VM_GEN_DONE || coro > 1) {
             return BAD("invalid generator state");
         }
         VmGenerator *g = (VmGenerator *)o;
         if (!fill) {
-            r->objs[i] = o = vm_obj_new(run, &vm_type_generator, sizeof(VmGenerator));
+            r->objs[i] = o = vm_obj_new(run, coro ? &vm_type_coroutine : &vm_type_generator,
+                                        sizeof(VmGenerator));
             if (o == NULL) {
                 return r_oom(r);
             }
@@ -1709,7 +1712,8 @@ r_record(SnapR *r, size_t i)
         }
         if (fill) {
             const CmpCode *code = vm_code(run, g->frame->code_index);
-            if (!(code->flags & CMP_CO_GENERATOR) || g->frame->func == NULL) {
+            uint32_t want = coro ? CMP_CO_COROUTINE : CMP_CO_GENERATOR;
+            if (!(code->flags & want) || g->frame->func == NULL) {
                 return BAD("a generator's frame is not a generator function's");
             }
         }

@@ -34,7 +34,10 @@ static const char *const EXT[] = {"f", "g"};
 static MontyProgram *
 compile(const char *src)
 {
-    MontyCompileOptions opts = {"snap.py", NULL, 0, EXT, 2, 0};
+    MontyCompileOptions opts = {0};
+    opts.script_name = "snap.py";
+    opts.external_names = EXT;
+    opts.nexternals = 2;
     MontyProgram *p = NULL;
     MontyError err;
     MontyStatus st = monty_compile(src, strlen(src), &opts, &p, &err);
