@@ -29,6 +29,13 @@ extern const VmType vm_type_defaultdict, vm_type_counter, vm_type_ordereddict, v
     vm_type_re_pattern, vm_type_re_match, vm_type_re_iter;
 const VmType *vm_iter_kind_type(int kind, bool ascii);
 VmValue vm_value_bytes(VmRun *run, const uint8_t *data, size_t len);
+/* mod_datetime.c's and mod_collections.c's snapshot accessors */
+void vm_datetime_snap_get(const VmObj *o, int64_t f[7]);
+VmValue vm_datetime_snap_make(VmRun *run, const VmType *t, const int64_t f[7]);
+void vm_collections_snap_deque(VmObj *o, VmList ***items, int64_t **maxlen);
+void vm_collections_snap_nt(VmObj *o, VmStr ***name, VmTuple ***fields, VmTuple ***defaults,
+                            VmObj ***cls);
+size_t vm_collections_snap_size(const VmType *t);
 /* mod_re.c's snapshot accessors */
 void vm_re_snap_pattern(const VmObj *o, VmValue *pattern, int64_t *flags, uint32_t *ngroups,
                         bool *is_bytes);
@@ -59,7 +66,8 @@ enum { V_EMPTY, V_NONE, V_FALSE, V_TRUE, V_INT, V_FLOAT, V_OBJ };
 enum {
     T_IMM = 1, T_CONST, T_NAME, T_PGLOBALS, T_STR, T_BYTES, T_BIGINT, T_TUPLE, T_LIST,
     T_DICT, T_SET, T_FROZENSET, T_RANGE, T_SLICE, T_CELL, T_FUNC, T_METHOD, T_EXTERNAL,
-    T_TRACEBACK, T_EXC, T_ITER, T_GEN, T_UNION, T_REPAT, T_REMATCH, T_REITER, T_LIMIT
+    T_TRACEBACK, T_EXC, T_ITER, T_GEN, T_UNION, T_REPAT, T_REMATCH, T_REITER,
+    T_DATETIME, T_DEQUE, T_NTCLASS, T_NTOBJ, T_LIMIT
 };
 
 /* Immortal object paths. */
@@ -409,7 +417,13 @@ w_imm_path(SnapW *w, ApiBuf *b, const VmObj *o, int depth)
             }
         }
     }
-    w_fail(w, "snapshot: cannot save the built-in object of type '%s'", o->type->name);
+    if (o->type == &vm_type_type) {
+        w_fail(w, "snapshot: a paused run holding the type '%s' cannot be saved yet",
+               ((const VmType *)o)->name);
+    } else {
+        w_fail(w, "snapshot: a paused run holding the built-in '%s' object cannot be saved yet",
+               o->type->name);
+    }
     return false;
 }
 
@@ -487,7 +501,7 @@ w_obj(SnapW *w, ApiBuf *b, VmObj *o)
         w_varint(b, e->j);
         return;
     }
-    if (o == &w->run->prelude_globals->hdr) {
+    if (w->run->prelude_globals != NULL && o == &w->run->prelude_globals->hdr) {
         api_buf_putc(b, T_PGLOBALS);
         return;
     }
@@ -683,6 +697,36 @@ w_obj(SnapW *w, ApiBuf *b, VmObj *o)
         w_zz(b, pos);
         w_zz(b, endpos);
         api_buf_putc(b, (char)((adv ? 1 : 0) | (done ? 2 : 0)));
+    } else if (t == &vm_type_date || t == &vm_type_datetime || t == &vm_type_timedelta) {
+        int64_t fld[7];
+        vm_datetime_snap_get(o, fld);
+        api_buf_putc(b, T_DATETIME);
+        api_buf_putc(b, t == &vm_type_date ? 0 : t == &vm_type_datetime ? 1 : 2);
+        for (int k = 0; k < 7; k++) {
+            w_zz(b, fld[k]);
+        }
+    } else if (t == &vm_type_deque) {
+        VmList **items;
+        int64_t *maxlen;
+        vm_collections_snap_deque(o, &items, &maxlen);
+        api_buf_putc(b, T_DEQUE);
+        w_objval(w, b, *items);
+        w_zz(b, *maxlen);
+    } else if (t == &vm_type_ntclass || t == &vm_type_ntobj) {
+        VmStr **name;
+        VmTuple **fields, **defaults;
+        VmObj **cls;
+        vm_collections_snap_nt(o, &name, &fields, &defaults, &cls);
+        if (t == &vm_type_ntclass) {
+            api_buf_putc(b, T_NTCLASS);
+            w_objval(w, b, *name);
+            w_objval(w, b, *fields);
+            w_objval(w, b, *defaults);
+        } else {
+            api_buf_putc(b, T_NTOBJ);
+            w_objval(w, b, *cls);
+            w_objval(w, b, *fields);
+        }
     } else if (t == &vm_type_union) {
         api_buf_putc(b, T_UNION);
         w_objval(w, b, ((VmUnion *)o)->args);
@@ -1787,6 +1831,91 @@ r_record(SnapR *r, size_t i)
         }
         return true;
     }
+    case T_DATETIME: {
+        uint8_t which;
+        int64_t fld[7];
+        if (!r_byte(r, &which)) {
+            return false;
+        }
+        for (int k = 0; k < 7; k++) {
+            if (!r_zz(r, &fld[k])) {
+                return false;
+            }
+        }
+        if (which > 2) {
+            return BAD("unknown date type");
+        }
+        if (fill) {
+            return true;
+        }
+        const VmType *dt = which == 0 ? &vm_type_date : which == 1 ? &vm_type_datetime
+                                                                    : &vm_type_timedelta;
+        VmValue v = vm_datetime_snap_make(run, dt, fld);
+        if (vm_val_is_empty(v)) {
+            if (run->heap.limit != VM_LIMIT_NONE) {
+                return r_oom(r);
+            }
+            run->exc = vm_val_empty();
+            return BAD("a date or time out of range");
+        }
+        r->objs[i] = v.u.o;
+        return true;
+    }
+    case T_DEQUE: {
+        VmValue items;
+        int64_t maxlen;
+        if (!r_pyval(r, &items) || !r_zz(r, &maxlen)) {
+            return false;
+        }
+        if (!fill) {
+            r->objs[i] = vm_obj_new(run, &vm_type_deque, vm_collections_snap_size(&vm_type_deque));
+            return r->objs[i] != NULL || r_oom(r);
+        }
+        VmList **dq_items;
+        int64_t *dq_max;
+        vm_collections_snap_deque(o, &dq_items, &dq_max);
+        if (!vm_is(items, &vm_type_list) || maxlen < -1) {
+            return BAD("a deque of the wrong shape");
+        }
+        *dq_items = VM_AS(VmList, items);
+        *dq_max = maxlen;
+        return true;
+    }
+    case T_NTCLASS:
+    case T_NTOBJ: {
+        VmValue a, b, c = vm_val_none();
+        if (!r_pyval(r, &a) || !r_pyval(r, &b)) {
+            return false;
+        }
+        if (tag == T_NTCLASS && !r_pyval(r, &c)) {
+            return false;
+        }
+        const VmType *ct = tag == T_NTCLASS ? &vm_type_ntclass : &vm_type_ntobj;
+        if (!fill) {
+            r->objs[i] = vm_obj_new(run, ct, vm_collections_snap_size(ct));
+            return r->objs[i] != NULL || r_oom(r);
+        }
+        VmStr **name;
+        VmTuple **fields, **defaults;
+        VmObj **cls;
+        vm_collections_snap_nt(o, &name, &fields, &defaults, &cls);
+        if (tag == T_NTCLASS) {
+            if (!vm_is(a, &vm_type_str) || !vm_is(b, &vm_type_tuple)
+                || !(vm_val_is_none(c) || vm_is(c, &vm_type_tuple))) {
+                return BAD("a namedtuple class of the wrong shape");
+            }
+            *name = VM_AS(VmStr, a);
+            *fields = VM_AS(VmTuple, b);
+            *defaults = vm_val_is_none(c) ? NULL : VM_AS(VmTuple, c);
+        } else {
+            if (!vm_is(a, &vm_type_ntclass) || !vm_is(b, &vm_type_tuple)) {
+                return BAD("a namedtuple of the wrong shape");
+            }
+            *cls = a.u.o;
+            *fields = VM_AS(VmTuple, b);
+        }
+        return true;
+    }
     default:
         return BAD("unknown object tag %u", tag);
     }
@@ -1953,6 +2082,41 @@ check_links(SnapR *r)
                 return false;
             }
             break;
+        case T_DEQUE: {
+            VmList **items;
+            int64_t *maxlen;
+            vm_collections_snap_deque(o, &items, &maxlen);
+            if (*maxlen >= 0 && (*items)->len > (uint64_t)*maxlen) {
+                return BAD("a deque longer than its maxlen");
+            }
+            break;
+        }
+        case T_NTCLASS:
+        case T_NTOBJ: {
+            VmStr **name;
+            VmTuple **fields, **defaults;
+            VmObj **cls;
+            vm_collections_snap_nt(o, &name, &fields, &defaults, &cls);
+            if (r->tags[i] == T_NTCLASS) {
+                for (size_t k = 0; k < (*fields)->len; k++) {
+                    if (!vm_is((*fields)->items[k], &vm_type_str)) {
+                        return BAD("a namedtuple field name is not a str");
+                    }
+                }
+                if (*defaults != NULL && (*defaults)->len > (*fields)->len) {
+                    return BAD("a namedtuple with more defaults than fields");
+                }
+            } else {
+                VmStr **cn;
+                VmTuple **cf, **cd;
+                VmObj **cc;
+                vm_collections_snap_nt(*cls, &cn, &cf, &cd, &cc);
+                if ((*fields)->len != (*cf)->len) {
+                    return BAD("a namedtuple that does not match its class");
+                }
+            }
+            break;
+        }
         case T_UNION: {
             VmTuple *args = ((VmUnion *)o)->args;
             for (size_t k = 0; k < args->len; k++) {
@@ -1976,7 +2140,7 @@ static bool
 is_node_tag(uint8_t tag)
 {
     return tag == T_TUPLE || tag == T_FROZENSET || tag == T_SLICE || tag == T_METHOD
-           || tag == T_UNION;
+           || tag == T_UNION || tag == T_NTOBJ;
 }
 
 /* Positions the reader at the first value of a node record; *nvals values follow. */
@@ -1991,7 +2155,8 @@ node_values(SnapR *r, size_t i, size_t *nvals)
         return r_varint(r, &size) && r_count(r, 1, nvals);
     }
     case T_SLICE: *nvals = 3; return true;
-    case T_METHOD: *nvals = 2; return true;
+    case T_METHOD:
+    case T_NTOBJ: *nvals = 2; return true;
     case T_UNION: *nvals = 1; return true;
     default: *nvals = 0; return true;
     }
@@ -2428,10 +2593,13 @@ read_chain(SnapR *r, VmFrame **innermost, uint32_t *depth)
         } else if (kind == 0) {
             size_t start = r->pos;
             r->phase = 1;
-            if (!r_frame(r, &f, NULL)) {
+            bool parsed = r_frame(r, &f, NULL);
+            if (f != NULL) {
+                r->inline_frames[r->ninline++] = f;   /* freed by r_free on failure */
+            }
+            if (!parsed) {
                 return false;
             }
-            r->inline_frames[r->ninline++] = f;
             r->pos = start;
             r->phase = 2;
             if (!r_frame(r, &f, NULL)) {
