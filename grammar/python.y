@@ -47,6 +47,23 @@
 
 %fallback NAME MATCH CASE TYPE.
 
+/* Operator precedence, lowest first (CPython's levels). `not` as a prefix
+ * sits below the comparisons, so `not a == b` is `not (a == b)`; TILDE
+ * also stands for unary + and -, which bind looser than `**` on their
+ * right: `-a ** b` is `-(a ** b)`. */
+%left OR.
+%left AND.
+%right NOT.
+%left LESS GREATER EQEQUAL GREATEREQUAL LESSEQUAL NOTEQUAL IN IS.
+%left VBAR.
+%left CIRCUMFLEX.
+%left AMPER.
+%left LEFTSHIFT RIGHTSHIFT.
+%left PLUS MINUS.
+%left STAR SLASH PERCENT DOUBLESLASH AT.
+%right TILDE.
+%right DOUBLESTAR.
+
 /* ---------------------------------------------------------------- module */
 
 module ::= file(F). { ctx->module->body = F; }
@@ -533,69 +550,50 @@ lparam(A) ::= STAR(S). { A = parse_param(ctx, PP_STAR, NULL, NULL, NULL, parse_l
 lparam(A) ::= STAR(S) NAME(N). { A = parse_param(ctx, PP_VARARG, N, NULL, NULL, parse_loc_tok(S)); }
 lparam(A) ::= DOUBLESTAR(S) NAME(N). { A = parse_param(ctx, PP_KWARG, N, NULL, NULL, parse_loc_tok(S)); }
 
+/* or_test: `or`, `and`, `not` and comparisons in one nonterminal whose
+ * ambiguity the precedence declarations above resolve. It accepts exactly
+ * CPython's language (a comparison's operands are `expr`, so `a < not b`
+ * stays an error) and saves the unit reductions of a cascade of levels. */
 %type or_test {AstExpr *}
-or_test(A) ::= and_test(E). { A = E; }
-or_test(A) ::= or_test(L) OR and_test(R). { A = parse_boolop(ctx, AST_OR, L, R); }
-%type and_test {AstExpr *}
-and_test(A) ::= not_test(E). { A = E; }
-and_test(A) ::= and_test(L) AND not_test(R). { A = parse_boolop(ctx, AST_AND, L, R); }
-%type not_test {AstExpr *}
-not_test(A) ::= NOT(T) not_test(E). { A = parse_unary(ctx, T, AST_NOT, E); }
-not_test(A) ::= comparison(E). { A = E; }
+or_test(A) ::= expr(A).
+or_test(A) ::= or_test(L) OR or_test(R). { A = parse_boolop(ctx, AST_OR, L, R); }
+or_test(A) ::= or_test(L) AND or_test(R). { A = parse_boolop(ctx, AST_AND, L, R); }
+or_test(A) ::= NOT(T) or_test(E). { A = parse_unary(ctx, T, AST_NOT, E); }
+or_test(A) ::= or_test(L) LESS expr(R). { A = parse_compare(ctx, L, AST_LT, R); }
+or_test(A) ::= or_test(L) GREATER expr(R). { A = parse_compare(ctx, L, AST_GT, R); }
+or_test(A) ::= or_test(L) EQEQUAL expr(R). { A = parse_compare(ctx, L, AST_EQ, R); }
+or_test(A) ::= or_test(L) GREATEREQUAL expr(R). { A = parse_compare(ctx, L, AST_GTE, R); }
+or_test(A) ::= or_test(L) LESSEQUAL expr(R). { A = parse_compare(ctx, L, AST_LTE, R); }
+or_test(A) ::= or_test(L) NOTEQUAL expr(R). { A = parse_compare(ctx, L, AST_NOTEQ, R); }
+or_test(A) ::= or_test(L) IN expr(R). { A = parse_compare(ctx, L, AST_IN, R); }
+or_test(A) ::= or_test(L) NOT IN expr(R). { A = parse_compare(ctx, L, AST_NOTIN, R); }
+or_test(A) ::= or_test(L) IS expr(R). { A = parse_compare(ctx, L, AST_IS, R); }
+or_test(A) ::= or_test(L) IS NOT expr(R). { A = parse_compare(ctx, L, AST_ISNOT, R); }
 
-%type comparison {AstExpr *}
-comparison(A) ::= expr(E). { A = E; }
-comparison(A) ::= comparison(L) comp_op(O) expr(R). { A = parse_compare(ctx, L, O, R); }
-%type comp_op {AstCmpOp}
-comp_op(A) ::= LESS. { A = AST_LT; }
-comp_op(A) ::= GREATER. { A = AST_GT; }
-comp_op(A) ::= EQEQUAL. { A = AST_EQ; }
-comp_op(A) ::= GREATEREQUAL. { A = AST_GTE; }
-comp_op(A) ::= LESSEQUAL. { A = AST_LTE; }
-comp_op(A) ::= NOTEQUAL. { A = AST_NOTEQ; }
-comp_op(A) ::= IN. { A = AST_IN; }
-comp_op(A) ::= NOT IN. { A = AST_NOTIN; }
-comp_op(A) ::= IS. { A = AST_IS; }
-comp_op(A) ::= IS NOT. { A = AST_ISNOT; }
-
+/* expr: the binary and unary arithmetic and bitwise operators (CPython's
+ * bitwise_or down to power), one nonterminal with precedence. An
+ * operand of `await` is a primary only, as in CPython. */
 %type expr {AstExpr *}
-expr(A) ::= xor_expr(E). { A = E; }
-expr(A) ::= expr(L) VBAR xor_expr(R). { A = parse_binop(ctx, L, AST_BITOR, R); }
-%type xor_expr {AstExpr *}
-xor_expr(A) ::= and_expr(E). { A = E; }
-xor_expr(A) ::= xor_expr(L) CIRCUMFLEX and_expr(R). { A = parse_binop(ctx, L, AST_BITXOR, R); }
-%type and_expr {AstExpr *}
-and_expr(A) ::= shift_expr(E). { A = E; }
-and_expr(A) ::= and_expr(L) AMPER shift_expr(R). { A = parse_binop(ctx, L, AST_BITAND, R); }
-%type shift_expr {AstExpr *}
-shift_expr(A) ::= arith_expr(E). { A = E; }
-shift_expr(A) ::= shift_expr(L) LEFTSHIFT arith_expr(R). { A = parse_binop(ctx, L, AST_LSHIFT, R); }
-shift_expr(A) ::= shift_expr(L) RIGHTSHIFT arith_expr(R). { A = parse_binop(ctx, L, AST_RSHIFT, R); }
-%type arith_expr {AstExpr *}
-arith_expr(A) ::= term(E). { A = E; }
-arith_expr(A) ::= arith_expr(L) PLUS term(R). { A = parse_binop(ctx, L, AST_ADD, R); }
-arith_expr(A) ::= arith_expr(L) MINUS term(R). { A = parse_binop(ctx, L, AST_SUB, R); }
-%type term {AstExpr *}
-term(A) ::= factor(E). { A = E; }
-term(A) ::= term(L) STAR factor(R). { A = parse_binop(ctx, L, AST_MULT, R); }
-term(A) ::= term(L) SLASH factor(R). { A = parse_binop(ctx, L, AST_DIV, R); }
-term(A) ::= term(L) PERCENT factor(R). { A = parse_binop(ctx, L, AST_MOD, R); }
-term(A) ::= term(L) DOUBLESLASH factor(R). { A = parse_binop(ctx, L, AST_FLOORDIV, R); }
-term(A) ::= term(L) AT factor(R). { A = parse_binop(ctx, L, AST_MATMULT, R); }
-%type factor {AstExpr *}
-factor(A) ::= PLUS(T) factor(E). { A = parse_unary(ctx, T, AST_UADD, E); }
-factor(A) ::= MINUS(T) factor(E). { A = parse_unary(ctx, T, AST_USUB, E); }
-factor(A) ::= TILDE(T) factor(E). { A = parse_unary(ctx, T, AST_INVERT, E); }
-factor(A) ::= power(E). { A = E; }
-%type power {AstExpr *}
-power(A) ::= await_primary(E). { A = E; }
-power(A) ::= await_primary(L) DOUBLESTAR factor(R). { A = parse_binop(ctx, L, AST_POW, R); }
-%type await_primary {AstExpr *}
-await_primary(A) ::= AWAIT(T) primary(E). { A = parse_await(ctx, T, E); }
-await_primary(A) ::= primary(E). { A = E; }
+expr(A) ::= primary(A).
+expr(A) ::= AWAIT(T) primary(E). { A = parse_await(ctx, T, E); }
+expr(A) ::= expr(L) VBAR expr(R). { A = parse_binop(ctx, L, AST_BITOR, R); }
+expr(A) ::= expr(L) CIRCUMFLEX expr(R). { A = parse_binop(ctx, L, AST_BITXOR, R); }
+expr(A) ::= expr(L) AMPER expr(R). { A = parse_binop(ctx, L, AST_BITAND, R); }
+expr(A) ::= expr(L) LEFTSHIFT expr(R). { A = parse_binop(ctx, L, AST_LSHIFT, R); }
+expr(A) ::= expr(L) RIGHTSHIFT expr(R). { A = parse_binop(ctx, L, AST_RSHIFT, R); }
+expr(A) ::= expr(L) PLUS expr(R). { A = parse_binop(ctx, L, AST_ADD, R); }
+expr(A) ::= expr(L) MINUS expr(R). { A = parse_binop(ctx, L, AST_SUB, R); }
+expr(A) ::= expr(L) STAR expr(R). { A = parse_binop(ctx, L, AST_MULT, R); }
+expr(A) ::= expr(L) SLASH expr(R). { A = parse_binop(ctx, L, AST_DIV, R); }
+expr(A) ::= expr(L) PERCENT expr(R). { A = parse_binop(ctx, L, AST_MOD, R); }
+expr(A) ::= expr(L) DOUBLESLASH expr(R). { A = parse_binop(ctx, L, AST_FLOORDIV, R); }
+expr(A) ::= expr(L) AT expr(R). { A = parse_binop(ctx, L, AST_MATMULT, R); }
+expr(A) ::= PLUS(T) expr(E). [TILDE] { A = parse_unary(ctx, T, AST_UADD, E); }
+expr(A) ::= MINUS(T) expr(E). [TILDE] { A = parse_unary(ctx, T, AST_USUB, E); }
+expr(A) ::= TILDE(T) expr(E). { A = parse_unary(ctx, T, AST_INVERT, E); }
+expr(A) ::= expr(L) DOUBLESTAR expr(R). { A = parse_binop(ctx, L, AST_POW, R); }
 
 %type primary {AstExpr *}
-primary(A) ::= atom(E). { A = E; }
 primary(A) ::= primary(F) LPAR arglist_opt(L) RPAR(R). { A = parse_call(ctx, F, L, R); }
 primary(A) ::= primary(V) LSQB subscriptlist(S) RSQB(R). { A = parse_subscript(ctx, V, S, R); }
 primary(A) ::= primary(V) DOT NAME(N). { A = parse_attribute(ctx, V, N); }
@@ -650,41 +648,40 @@ comp_for(A) ::= comp_for(B) IF or_test(E). {
 comp_clause(A) ::= FOR exprlist(T) IN or_test(E). { A = parse_comprehension(ctx, false, T, E); }
 comp_clause(A) ::= ASYNC FOR exprlist(T) IN or_test(E). { A = parse_comprehension(ctx, true, T, E); }
 
-%type atom {AstExpr *}
-atom(A) ::= NAME(N). { A = parse_name(ctx, N); }
-atom(A) ::= NUMBER(N). { A = parse_number(ctx, N); }
-atom(A) ::= strings(S). { A = parse_concat(ctx, S); }
-atom(A) ::= NONE(T). { A = parse_const(ctx, AST_CONST_NONE, T); }
-atom(A) ::= TRUE(T). { A = parse_const(ctx, AST_CONST_TRUE, T); }
-atom(A) ::= FALSE(T). { A = parse_const(ctx, AST_CONST_FALSE, T); }
-atom(A) ::= ELLIPSIS(T). { A = parse_const(ctx, AST_CONST_ELLIPSIS, T); }
-atom(A) ::= LPAR(L) RPAR(R). { A = parse_paren(ctx, L, NULL, R); }
-atom(A) ::= LPAR(L) yield_expr(E) RPAR(R). {
+primary(A) ::= NAME(N). { A = parse_name(ctx, N); }
+primary(A) ::= NUMBER(N). { A = parse_number(ctx, N); }
+primary(A) ::= strings(S). { A = parse_concat(ctx, S); }
+primary(A) ::= NONE(T). { A = parse_const(ctx, AST_CONST_NONE, T); }
+primary(A) ::= TRUE(T). { A = parse_const(ctx, AST_CONST_TRUE, T); }
+primary(A) ::= FALSE(T). { A = parse_const(ctx, AST_CONST_FALSE, T); }
+primary(A) ::= ELLIPSIS(T). { A = parse_const(ctx, AST_CONST_ELLIPSIS, T); }
+primary(A) ::= LPAR(L) RPAR(R). { A = parse_paren(ctx, L, NULL, R); }
+primary(A) ::= LPAR(L) yield_expr(E) RPAR(R). {
     A = E;
     if (A) {
         A->parenthesized = true;
         A->paren_loc = parse_loc_tokspan(L, R);
     }
 }
-atom(A) ::= LPAR(L) tl_items(P) RPAR(R). { A = parse_paren(ctx, L, P, R); }
-atom(A) ::= LPAR(L) tl_items(P) COMMA RPAR(R). { if (P) { P->comma = true; } A = parse_paren(ctx, L, P, R); }
-atom(A) ::= LPAR(L) namedexpr_test(E) comp_for(G) RPAR(R).
+primary(A) ::= LPAR(L) tl_items(P) RPAR(R). { A = parse_paren(ctx, L, P, R); }
+primary(A) ::= LPAR(L) tl_items(P) COMMA RPAR(R). { if (P) { P->comma = true; } A = parse_paren(ctx, L, P, R); }
+primary(A) ::= LPAR(L) namedexpr_test(E) comp_for(G) RPAR(R).
     { A = parse_comp(ctx, AST_GENERATOREXP, L, E, NULL, G, R); }
-atom(A) ::= LSQB(L) RSQB(R). { A = parse_list_display(ctx, L, NULL, R); }
-atom(A) ::= LSQB(L) tl_items(P) RSQB(R). { A = parse_list_display(ctx, L, P, R); }
-atom(A) ::= LSQB(L) tl_items(P) COMMA RSQB(R). { A = parse_list_display(ctx, L, P, R); }
-atom(A) ::= LSQB(L) namedexpr_test(E) comp_for(G) RSQB(R).
+primary(A) ::= LSQB(L) RSQB(R). { A = parse_list_display(ctx, L, NULL, R); }
+primary(A) ::= LSQB(L) tl_items(P) RSQB(R). { A = parse_list_display(ctx, L, P, R); }
+primary(A) ::= LSQB(L) tl_items(P) COMMA RSQB(R). { A = parse_list_display(ctx, L, P, R); }
+primary(A) ::= LSQB(L) namedexpr_test(E) comp_for(G) RSQB(R).
     { A = parse_comp(ctx, AST_LISTCOMP, L, E, NULL, G, R); }
-atom(A) ::= LBRACE(L) RBRACE(R). { A = parse_dict_display(ctx, L, NULL, NULL, R); }
-atom(A) ::= LBRACE(L) tl_items(P) RBRACE(R). { A = parse_set_display(ctx, L, P, R); }
-atom(A) ::= LBRACE(L) tl_items(P) COMMA RBRACE(R). { A = parse_set_display(ctx, L, P, R); }
-atom(A) ::= LBRACE(L) namedexpr_test(E) comp_for(G) RBRACE(R).
+primary(A) ::= LBRACE(L) RBRACE(R). { A = parse_dict_display(ctx, L, NULL, NULL, R); }
+primary(A) ::= LBRACE(L) tl_items(P) RBRACE(R). { A = parse_set_display(ctx, L, P, R); }
+primary(A) ::= LBRACE(L) tl_items(P) COMMA RBRACE(R). { A = parse_set_display(ctx, L, P, R); }
+primary(A) ::= LBRACE(L) namedexpr_test(E) comp_for(G) RBRACE(R).
     { A = parse_comp(ctx, AST_SETCOMP, L, E, NULL, G, R); }
-atom(A) ::= LBRACE(L) dict_items(D) RBRACE(R).
+primary(A) ::= LBRACE(L) dict_items(D) RBRACE(R).
     { A = parse_dict_display(ctx, L, D, D ? (PList *)D->items.items[D->items.len - 1] : NULL, R); }
-atom(A) ::= LBRACE(L) dict_items(D) COMMA RBRACE(R).
+primary(A) ::= LBRACE(L) dict_items(D) COMMA RBRACE(R).
     { A = parse_dict_display(ctx, L, D, D ? (PList *)D->items.items[D->items.len - 1] : NULL, R); }
-atom(A) ::= LBRACE(L) test(K) COLON test(V) comp_for(G) RBRACE(R).
+primary(A) ::= LBRACE(L) test(K) COLON test(V) comp_for(G) RBRACE(R).
     { A = parse_comp(ctx, AST_DICTCOMP, L, K, V, G, R); }
 
 /* dict_items: keys list whose last slot holds the values list (see

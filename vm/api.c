@@ -181,8 +181,14 @@ to_api(MontyRun *run, VmValue v, MontyValue *out, int depth)
         const char *data = kind == VM_KIND_STR
                                ? vm_value_str_data(v, &len)
                                : (const char *)vm_value_bytes_data(v, &len);
-        /* Borrowed from the heap (a VmStr keeps a NUL after its bytes; bytes
-         * values are read by length only, as monty.h says). */
+        /* Borrowed from the heap (a VmStr keeps a NUL after its bytes, except one
+         * that a later `+` grew in place: that one is copied to the event's scratch;
+         * bytes values are read by length only, as monty.h says). */
+        if (kind == VM_KIND_STR && data[len] != 0) {
+            char *copy = scratch_strdup(run, data, len);
+            data = copy != NULL ? copy : "";
+            len = copy != NULL ? len : 0;
+        }
         out->kind = kind == VM_KIND_STR ? MONTY_STR : MONTY_BYTES;
         out->u.str.data = (char *)data;
         out->u.str.len = len;
@@ -873,6 +879,10 @@ fill_event(MontyRun *run, VmEventKind kind)
                 size_t klen;
                 vm_value_dict_entry(kw, i, &k, &v);
                 ev->kwnames[i] = vm_value_str_data(k, &klen);
+                if (ev->kwnames[i][klen] != 0) {
+                    char *copy = scratch_strdup(run, ev->kwnames[i], klen);
+                    ev->kwnames[i] = copy != NULL ? copy : "";
+                }
                 to_api(run, v, &ev->kwvalues[i], 1);
             }
             ev->nkw = nkw;

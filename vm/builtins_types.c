@@ -745,6 +745,44 @@ vm_format(VmRun *run, VmValue v, VmValue spec, VmValue *out)
     return pad(run, &sp, "", str->data, len, '<', out);
 }
 
+/* `%-8.3s` of a str: width and precision count code points (C's %s counts bytes and
+ * stops at a NUL), flags other than '-' do nothing for strings. */
+size_t vm_str_offset(const VmStr *s, size_t i);
+static bool
+pct_pad_str(VmStrBuf *b, const char *flags, const VmStr *s)
+{
+    bool left = false, has_prec = false;
+    size_t width = 0, prec = 0;
+    const char *q = flags;
+    for (; *q != 0 && strchr("-+ #0", *q) != NULL; q++) {
+        left |= *q == '-';
+    }
+    for (; *q >= '0' && *q <= '9'; q++) {
+        width = width * 10 + (size_t)(*q - '0');
+    }
+    if (*q == '.') {
+        has_prec = true;
+        for (q++; *q >= '0' && *q <= '9'; q++) {
+            prec = prec * 10 + (size_t)(*q - '0');
+        }
+    }
+    size_t nb = s->len, nc = s->nchars;
+    if (has_prec && prec < nc) {
+        nb = vm_str_offset(s, prec);
+        nc = prec;
+    }
+    static const char spaces[] = "                                ";
+    size_t padn = width > nc ? width - nc : 0;
+    for (size_t k = 0; !left && k < padn; k += 32) {
+        vm_sb_add(b, spaces, padn - k < 32 ? padn - k : 32);
+    }
+    vm_sb_add(b, s->data, nb);
+    for (size_t k = 0; left && k < padn; k += 32) {
+        vm_sb_add(b, spaces, padn - k < 32 ? padn - k : 32);
+    }
+    return !b->failed;
+}
+
 /* vm_str_mod: printf-style fmt % args for the common conversions. */
 VmStatus vm_str_mod(VmRun *run, VmValue fmtv, VmValue argsv, VmValue *out);
 VmStatus
@@ -883,18 +921,9 @@ vm_str_mod(VmRun *run, VmValue fmtv, VmValue argsv, VmValue *out)
             }
             if (fl == 0) {
                 vm_sb_add(&b, VM_AS(VmStr, piece)->data, VM_AS(VmStr, piece)->len);
-            } else {
-                snprintf(cfmt, sizeof cfmt, "%%%ss", flags);
-                char *big = NULL;
-                int n = snprintf(tmp, sizeof tmp, cfmt, VM_AS(VmStr, piece)->data);
-                if (n >= (int)sizeof tmp) {
-                    big = malloc((size_t)n + 1);
-                    if (big) {
-                        snprintf(big, (size_t)n + 1, cfmt, VM_AS(VmStr, piece)->data);
-                    }
-                }
-                vm_sb_adds(&b, big ? big : tmp);
-                free(big);
+            } else if (!pct_pad_str(&b, flags, VM_AS(VmStr, piece))) {
+                vm_sb_fini(&b);
+                return VM_ERR;
             }
         } else if (strchr("dioxXeEfFgGc", conv) != NULL) {
             if (conv == 'c') {

@@ -29,7 +29,8 @@ vm_frame_new(VmRun *run, uint32_t ci, VmFunction *func, VmDict *globals)
             return NULL;
         }
     }
-    memset(f, 0, size);
+    /* the value stack above sp is never read (the collector traces below sp) */
+    memset(f, 0, size - code->stacksize * sizeof(VmValue));
     f->hdr.type = &vm_type_frame;
     f->hdr.size = (uint32_t)size;
     f->func = func;

@@ -59,6 +59,12 @@ mark_codes(VmGc *gc, const CmpProgram *p, VmCodeData *codes)
         for (uint32_t j = 0; cd->names && j < p->codes[i].nnames; j++) {
             vm_gc_mark_obj(gc, (VmObj *)cd->names[j]);
         }
+        /* a cached key stays alive, so no other string can take its address */
+        for (uint32_t j = 0; cd->gcache && j < p->codes[i].nnames; j++) {
+            vm_gc_mark_obj(gc, (VmObj *)cd->gcache[j].dict);
+            vm_gc_mark_obj(gc, cd->gcache[j].key);
+            vm_gc_mark(gc, cd->gcache[j].builtin);
+        }
     }
 }
 

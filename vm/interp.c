@@ -306,6 +306,100 @@ as_double(VmValue v)
     return v.tag == VM_TAG_FLOAT ? v.u.f : (double)v.u.i;
 }
 
+/* globals_find: the entry index of str key `name` in d, or -1 (vm_dict_get_str's probe). */
+static int64_t
+globals_find(VmDict *d, VmStr *name)
+{
+    if (d->index == NULL) {
+        return -1;
+    }
+    int64_t hash = name->hash != -1 ? name->hash : vm_str_hash(name);
+    uint64_t perturb = (uint64_t)hash;
+    size_t i = (size_t)hash & d->mask;
+    for (;;) {
+        int32_t ix = d->index[i];
+        if (ix == -1) {
+            return -1;
+        }
+        if (ix >= 0) {
+            VmDictEntry *en = &d->entries[ix];
+            if (vm_is(en->key, &vm_type_str)
+                && (en->key.u.o == &name->hdr
+                    || (en->hash == hash && vm_str_eq(VM_AS(VmStr, en->key), name)))) {
+                return ix;
+            }
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & d->mask;
+    }
+}
+
+/* load_global_slow: LOAD_GLOBAL's lookup (globals, then builtins) refilling the cache
+ * entry; EMPTY if the name is not defined. */
+static VmValue
+load_global_slow(VmRun *run, VmDict *d, VmStr *name, VmGlobalCache *e)
+{
+    int64_t ix = globals_find(d, name);
+    if (ix >= 0) {
+        e->dict = d;
+        e->key = d->entries[ix].key.u.o;
+        e->index = (uint32_t)ix;
+        return d->entries[ix].value;
+    }
+    VmValue b = vm_builtin_lookup_str(name);
+    if (!vm_val_is_empty(b)) {
+        e->dict = d;
+        e->key = NULL;
+        e->gen = run->globals_gen;
+        e->builtin = b;
+    }
+    return b;
+}
+
+/* store_global_slow: STORE_GLOBAL of a name not in the cache; a new key invalidates
+ * every cached builtin (run->globals_gen). */
+static VmStatus
+store_global_slow(VmRun *run, VmDict *d, VmStr *name, VmGlobalCache *e, VmValue v)
+{
+    size_t used = d->used;
+    if (vm_dict_set_str(run, d, name, v) != VM_OK) {
+        return VM_ERR;
+    }
+    if (d->used != used) {
+        run->globals_gen++;
+    }
+    int64_t ix = globals_find(d, name);
+    if (ix >= 0) {
+        e->dict = d;
+        e->key = d->entries[ix].key.u.o;
+        e->index = (uint32_t)ix;
+    }
+    return VM_OK;
+}
+
+/* frame_alloc: a frame of n slots from the run's free list (frame.c) or the heap, its
+ * header zeroed (the caller sets func, code_index, globals and the locals). */
+static inline VmFrame *
+frame_alloc(VmRun *run, uint32_t n)
+{
+    VmFrame *f;
+    size_t size = sizeof(VmFrame) + n * sizeof(VmValue);
+    if (n < sizeof run->frame_free / sizeof run->frame_free[0] && run->frame_free[n] != NULL) {
+        f = run->frame_free[n];
+        run->frame_free[n] = f->back;
+    } else {
+        f = vm_heap_alloc(run, size);
+        if (f == NULL) {
+            return NULL;
+        }
+    }
+    memset(f, 0, sizeof(VmFrame));
+    f->hdr.type = &vm_type_frame;
+    f->hdr.size = (uint32_t)size;
+    f->nslots = n;
+    return f;
+}
+
 static VmStatus
 unsupported(VmRun *run, const char *what)
 {
@@ -317,6 +411,11 @@ unsupported(VmRun *run, const char *what)
  * external call. If run->exc is set on entry, it is raised at the current pc - 1
  * (resume with an exception).
  */
+#if MONTY_COMPUTED_GOTO && defined(__GNUC__) && !defined(__clang__)
+/* Keep one dispatch jump per opcode body: GCC's cross-jumping would merge them into one
+ * shared indirect jump (the switch's branch-prediction problem again). */
+__attribute__((optimize("no-crossjumping", "no-gcse")))
+#endif
 VmEventKind
 vm_interp_run(VmRun *run)
 {
@@ -325,10 +424,11 @@ vm_interp_run(VmRun *run)
     const uint32_t *insns;
     VmValue *consts;
     VmStr **names;
+    VmGlobalCache *gcache;
     VmValue *locals;
     VmValue *base;
     VmValue *sp;
-    uint32_t pc;
+    const uint32_t *ip;     /* next instruction */
     uint32_t insn, arg;
     bool reraise = false;
     int gen_mode = VM_GEN_MODE_NONE;
@@ -342,14 +442,15 @@ vm_interp_run(VmRun *run)
         insns = code->code; \
         consts = vm_code_data(run, f->code_index)->consts; \
         names = vm_code_data(run, f->code_index)->names; \
+        gcache = vm_code_data(run, f->code_index)->gcache; \
         locals = f->slots; \
         base = f->slots + code->nlocals + code->ncellvars + code->nfreevars; \
         sp = base + f->sp; \
-        pc = f->pc; \
+        ip = insns + f->pc; \
     } while (0)
 #define SAVE() \
     do { \
-        f->pc = pc; \
+        f->pc = (uint32_t)(ip - insns); \
         f->sp = (uint32_t)(sp - base); \
     } while (0)
 #define PUSH(v) (*sp++ = (v))
@@ -407,7 +508,15 @@ vm_interp_run(VmRun *run)
             SAVE(); \
             vm_gc_collect(run); \
         } \
-        insn = insns[pc++]; \
+        insn = *ip++; \
+        arg = CMP_ARG(insn); \
+        goto *dispatch_table[CMP_OP(insn)]; \
+    } while (0)
+/* For instruction bodies that allocate nothing: no collector check (the check
+ * that follows every allocating instruction keeps the heap bounded). */
+#define FAST_DISPATCH() \
+    do { \
+        insn = *ip++; \
         arg = CMP_ARG(insn); \
         goto *dispatch_table[CMP_OP(insn)]; \
     } while (0)
@@ -415,6 +524,7 @@ vm_interp_run(VmRun *run)
 #define TARGET(name) case OP_##name:
 #define TARGET_DEFAULT default:
 #define DISPATCH() continue
+#define FAST_DISPATCH() continue
 #endif
 
     for (;;) {
@@ -422,7 +532,7 @@ vm_interp_run(VmRun *run)
             SAVE();
             vm_gc_collect(run);
         }
-        insn = insns[pc++];
+        insn = *ip++;
         arg = CMP_ARG(insn);
 #if MONTY_COMPUTED_GOTO
         goto *dispatch_table[CMP_OP(insn)];
@@ -434,28 +544,29 @@ vm_interp_run(VmRun *run)
             DISPATCH();
         TARGET(POP_TOP)
             sp--;
-            DISPATCH();
+            FAST_DISPATCH();
         TARGET(PUSH_NULL)
             PUSH(vm_val_empty());
-            DISPATCH();
+            FAST_DISPATCH();
         TARGET(COPY)
             a = PEEK(arg);
             PUSH(a);
-            DISPATCH();
+            FAST_DISPATCH();
         TARGET(SWAP) {
             VmValue *other = sp - arg;
             a = sp[-1];
             sp[-1] = *other;
             *other = a;
-            DISPATCH();
+            FAST_DISPATCH();
         }
-        TARGET(LOAD_CONST)
-            a = consts[arg];
-            if (vm_val_is_empty(a)) {
+        TARGET(LOAD_CONST) {
+            VmValue v = consts[arg];
+            if (vm_val_is_empty(v)) {
                 CHECK(unsupported(run, "complex numbers"));
             }
-            PUSH(a);
-            DISPATCH();
+            PUSH(v);
+            FAST_DISPATCH();
+        }
         TARGET(RETURN_CONST)
             r = consts[arg];
             goto do_return;
@@ -492,7 +603,7 @@ vm_interp_run(VmRun *run)
                 LOAD_FRAME();
                 if (mode == VM_GEN_MODE_FOR_ITER) {
                     sp--;
-                    pc = target;
+                    ip = insns + target;
                 } else if (mode == VM_GEN_MODE_NEXT) {
                     SAVE();
                     if (vm_val_is_none(r)) {
@@ -503,25 +614,26 @@ vm_interp_run(VmRun *run)
                     goto error;
                 } else if (mode == VM_GEN_MODE_SEND) {
                     TOP() = r;
-                    pc = target;
+                    ip = insns + target;
                 } else {
                     PUSH(r);
                 }
             }
-            DISPATCH();
+            FAST_DISPATCH();
 
-        TARGET(LOAD_FAST)
-            a = locals[arg];
-            if (vm_val_is_empty(a)) {
+        TARGET(LOAD_FAST) {
+            VmValue v = locals[arg];
+            if (vm_val_is_empty(v)) {
                 CHECK(vm_raise(run, &vm_exc_UnboundLocalError,
                                "cannot access local variable '%s' where it is not associated "
                                "with a value", code->localnames[arg]));
             }
-            PUSH(a);
-            DISPATCH();
+            PUSH(v);
+            FAST_DISPATCH();
+        }
         TARGET(STORE_FAST)
             locals[arg] = POP();
-            DISPATCH();
+            FAST_DISPATCH();
         TARGET(DELETE_FAST)
             if (vm_val_is_empty(locals[arg])) {
                 CHECK(vm_raise(run, &vm_exc_UnboundLocalError,
@@ -529,7 +641,7 @@ vm_interp_run(VmRun *run)
                                "with a value", code->localnames[arg]));
             }
             locals[arg] = vm_val_empty();
-            DISPATCH();
+            FAST_DISPATCH();
         TARGET(LOAD_DEREF) {
             VmCell *cell = VM_AS(VmCell, locals[code->nlocals + arg]);
             if (vm_val_is_empty(cell->value)) {
@@ -544,42 +656,59 @@ vm_interp_run(VmRun *run)
                                code->freenames[arg - code->ncellvars]));
             }
             PUSH(cell->value);
-            DISPATCH();
+            FAST_DISPATCH();
         }
         TARGET(STORE_DEREF)
             VM_AS(VmCell, locals[code->nlocals + arg])->value = POP();
-            DISPATCH();
+            FAST_DISPATCH();
         TARGET(DELETE_DEREF)
             VM_AS(VmCell, locals[code->nlocals + arg])->value = vm_val_empty();
-            DISPATCH();
+            FAST_DISPATCH();
         TARGET(LOAD_CLOSURE)
             PUSH(locals[code->nlocals + arg]);
-            DISPATCH();
+            FAST_DISPATCH();
         TARGET(LOAD_GLOBAL) {
-            VmStr *name = names[arg];
-            a = vm_dict_get_str(f->globals, name);
+            /* the inline cache (VmGlobalCache): the entry found last time if its key
+             * is still there, or the builtin if no global was added since */
+            VmGlobalCache *e = &gcache[arg];
+            VmDict *d = f->globals;
+            if (e->dict == d) {
+                if (e->key != NULL) {
+                    if (e->index < d->nentries
+                        && d->entries[e->index].key.tag == VM_TAG_OBJ
+                        && d->entries[e->index].key.u.o == e->key) {
+                        PUSH(d->entries[e->index].value);
+                        FAST_DISPATCH();
+                    }
+                } else if (e->gen == run->globals_gen) {
+                    PUSH(e->builtin);
+                    FAST_DISPATCH();
+                }
+            }
+            a = load_global_slow(run, d, names[arg], e);
             if (vm_val_is_empty(a)) {
-                /* builtins never change: cache the lookup per name slot */
-                VmValue *bc = &vm_code_data(run, f->code_index)->builtins[arg];
-                if (vm_val_is_empty(*bc)) {
-                    a = vm_builtin_lookup_str(name);
-                    *bc = vm_val_is_empty(a) ? vm_val_none() : a;
-                }
-                a = vm_val_is_none(*bc) ? vm_val_empty() : *bc;
-                if (vm_val_is_empty(a)) {
-                    CHECK(vm_raise(run, &vm_exc_NameError, "name '%s' is not defined",
-                                   name->data));
-                }
+                CHECK(vm_raise(run, &vm_exc_NameError, "name '%s' is not defined",
+                               names[arg]->data));
             }
             PUSH(a);
             DISPATCH();
         }
-        TARGET(STORE_GLOBAL)
+        TARGET(STORE_GLOBAL) {
+            VmGlobalCache *e = &gcache[arg];
+            VmDict *d = f->globals;
             a = POP();
-            CHECK(vm_dict_set_str(run, f->globals, names[arg], a));
+            if (e->dict == d && e->key != NULL && e->index < d->nentries
+                && d->entries[e->index].key.tag == VM_TAG_OBJ
+                && d->entries[e->index].key.u.o == e->key) {
+                d->entries[e->index].value = a;
+                FAST_DISPATCH();
+            }
+            CHECK(store_global_slow(run, d, names[arg], e, a));
             DISPATCH();
+        }
         TARGET(DELETE_GLOBAL) {
             bool found;
+            run->globals_gen++;
             CHECK(vm_dict_del(run, f->globals, vm_obj_val(names[arg]), &found));
             if (!found) {
                 CHECK(vm_raise(run, &vm_exc_NameError, "name '%s' is not defined",
@@ -610,28 +739,26 @@ vm_interp_run(VmRun *run)
             CHECK(vm_setattr(run, a, names[arg], vm_val_empty()));
             DISPATCH();
 
-        TARGET(BINARY_OP)
-            b = POP();
-            a = TOP();
-            if (a.tag == VM_TAG_INT && b.tag == VM_TAG_INT) {
-                int64_t x = a.u.i, y = b.u.i, z;
+        TARGET(BINARY_OP) {
+            /* block-local operands: the function-wide temporaries have their address
+             * taken (they live in memory), these can stay in registers */
+            VmValue rhs = sp[-1], lhs = sp[-2];
+            if (lhs.tag == VM_TAG_INT && rhs.tag == VM_TAG_INT) {
+                int64_t x = lhs.u.i, y = rhs.u.i, z;
                 switch (arg & 0xFF) {
                 case VM_OP_ADD:
                     if (!__builtin_add_overflow(x, y, &z)) {
-                        TOP() = vm_val_int(z);
-                        DISPATCH();
+                        goto binop_int;
                     }
                     break;
                 case VM_OP_SUB:
                     if (!__builtin_sub_overflow(x, y, &z)) {
-                        TOP() = vm_val_int(z);
-                        DISPATCH();
+                        goto binop_int;
                     }
                     break;
                 case VM_OP_MUL:
                     if (!__builtin_mul_overflow(x, y, &z)) {
-                        TOP() = vm_val_int(z);
-                        DISPATCH();
+                        goto binop_int;
                     }
                     break;
                 case VM_OP_MOD:
@@ -644,89 +771,112 @@ vm_interp_run(VmRun *run)
                             m += y;
                             q -= 1;
                         }
-                        TOP() = vm_val_int((arg & 0xFF) == VM_OP_MOD ? m : q);
-                        DISPATCH();
+                        z = (arg & 0xFF) == VM_OP_MOD ? m : q;
+                        goto binop_int;
                     }
                     break;
-                case VM_OP_AND: TOP() = vm_val_int(x & y); DISPATCH();
-                case VM_OP_OR: TOP() = vm_val_int(x | y); DISPATCH();
-                case VM_OP_XOR: TOP() = vm_val_int(x ^ y); DISPATCH();
+                case VM_OP_AND: z = x & y; goto binop_int;
+                case VM_OP_OR: z = x | y; goto binop_int;
+                case VM_OP_XOR: z = x ^ y; goto binop_int;
+                case VM_OP_DIV:
+                    if (y != 0 && exact_double(x) && exact_double(y)) {
+                        /* CPython's true division of ints that fit a double's mantissa */
+                        sp--;
+                        sp[-1] = vm_val_float((double)x / (double)y);
+                        FAST_DISPATCH();
+                    }
+                    break;
                 default:
                     break;
                 }
-                if ((arg & 0xFF) == VM_OP_DIV && y != 0 && exact_double(x) && exact_double(y)) {
-                    /* CPython's true division of ints that fit a double's mantissa */
-                    TOP() = vm_val_float((double)x / (double)y);
-                    DISPATCH();
-                }
-            } else if (float_operands(a, b)) {
-                double x = as_double(a), y = as_double(b);
-                switch (arg & 0xFF) {
-                case VM_OP_ADD: TOP() = vm_val_float(x + y); DISPATCH();
-                case VM_OP_SUB: TOP() = vm_val_float(x - y); DISPATCH();
-                case VM_OP_MUL: TOP() = vm_val_float(x * y); DISPATCH();
-                case VM_OP_DIV:
-                    if (y != 0.0) {
-                        TOP() = vm_val_float(x / y);
-                        DISPATCH();
-                    }
-                    break;
-                default: break;
-                }
+                goto binop_slow;
+            binop_int:
+                sp--;
+                sp[-1] = vm_val_int(z);
+                FAST_DISPATCH();
             }
-            sp--;
-            CHECK(vm_binop(run, (int)arg, a, b, &r));
+            if (float_operands(lhs, rhs)) {
+                double x = as_double(lhs), y = as_double(rhs), z;
+                switch (arg & 0xFF) {
+                case VM_OP_ADD: z = x + y; break;
+                case VM_OP_SUB: z = x - y; break;
+                case VM_OP_MUL: z = x * y; break;
+                case VM_OP_DIV:
+                    if (y == 0.0) {
+                        goto binop_slow;
+                    }
+                    z = x / y;
+                    break;
+                default: goto binop_slow;
+                }
+                sp--;
+                sp[-1] = vm_val_float(z);
+                FAST_DISPATCH();
+            }
+        binop_slow:
+            sp -= 2;
+            CHECK(vm_binop(run, (int)arg, lhs, rhs, &r));
             PUSH(r);
             DISPATCH();
+        }
         TARGET(UNARY_OP)
             a = POP();
             CHECK(vm_unaryop(run, (int)arg, a, &r));
             PUSH(r);
             DISPATCH();
-        TARGET(COMPARE_OP)
-            b = POP();
-            a = POP();
-            if (a.tag == VM_TAG_INT && b.tag == VM_TAG_INT && arg <= 5) {
-                int64_t x = a.u.i, y = b.u.i;
-                bool t;
+        TARGET(COMPARE_OP) {
+            VmValue rhs = sp[-1], lhs = sp[-2];
+            bool t;
+            if (lhs.tag == VM_TAG_INT && rhs.tag == VM_TAG_INT) {
+                int64_t x = lhs.u.i, y = rhs.u.i;
                 switch (arg) {
                 case 0: t = x == y; break;
                 case 1: t = x != y; break;
                 case 2: t = x < y; break;
                 case 3: t = x <= y; break;
                 case 4: t = x > y; break;
-                default: t = x >= y; break;
+                case 5: t = x >= y; break;
+                default: goto compare_slow;
                 }
-                PUSH(vm_val_bool(t));
-                DISPATCH();
-            }
-            if (arg <= 5 && float_operands(a, b)) {
+            } else if (float_operands(lhs, rhs)) {
                 /* IEEE comparisons are Python's for floats (NaN included); ints in
                  * float_operands convert exactly */
-                double x = as_double(a), y = as_double(b);
-                bool t;
+                double x = as_double(lhs), y = as_double(rhs);
                 switch (arg) {
                 case 0: t = x == y; break;
                 case 1: t = x != y; break;
                 case 2: t = x < y; break;
                 case 3: t = x <= y; break;
                 case 4: t = x > y; break;
-                default: t = x >= y; break;
+                case 5: t = x >= y; break;
+                default: goto compare_slow;
                 }
-                PUSH(vm_val_bool(t));
-                DISPATCH();
+            } else {
+                goto compare_slow;
             }
+            sp -= 2;
+            /* `if a < b:` — take the conditional jump that follows in the same step
+             * (a jump landing on it directly still runs it on its own) */
+            if (CMP_OP(*ip) == OP_POP_JUMP_IF_FALSE) {
+                ip = t ? ip + 1 : insns + CMP_ARG(*ip);
+                FAST_DISPATCH();
+            }
+            PUSH(vm_val_bool(t));
+            FAST_DISPATCH();
+        compare_slow:
+            sp -= 2;
             if (arg > 5) {
                 CHECK(vm_raise(run, &vm_exc_RuntimeError, "bad comparison"));
             }
-            CHECK(vm_compare(run, a, b, cmp_map[arg], &r));
+            CHECK(vm_compare(run, lhs, rhs, cmp_map[arg], &r));
             PUSH(r);
             DISPATCH();
+        }
         TARGET(IS_OP)
             b = POP();
             a = POP();
             PUSH(vm_val_bool(vm_val_same(a, b) != (arg != 0)));
-            DISPATCH();
+            FAST_DISPATCH();
         TARGET(CONTAINS_OP) {
             bool in;
             b = POP();
@@ -771,14 +921,14 @@ vm_interp_run(VmRun *run)
         }
 
         TARGET(BUILD_TUPLE) {
-            if ((arg == 2 || arg == 3) && pc < code->ncode
-                && insns[pc] == CMP_INSN(OP_UNPACK_SEQUENCE, arg)) {
+            if ((arg == 2 || arg == 3) && ip < insns + code->ncode
+                && *ip == CMP_INSN(OP_UNPACK_SEQUENCE, arg)) {
                 /* `a, b = x, y`: the tuple would only be unpacked again; reversing
                  * the items in place is the same stack with no allocation */
                 VmValue t0 = sp[-1];
                 sp[-1] = sp[-(ptrdiff_t)arg];
                 sp[-(ptrdiff_t)arg] = t0;
-                pc++;
+                ip++;
                 DISPATCH();
             }
             SAVE();
@@ -961,19 +1111,19 @@ vm_interp_run(VmRun *run)
             DISPATCH();
 
         TARGET(JUMP)
-            if (arg < pc && ++run->ticks >= 256) {
+            if (insns + arg < ip && ++run->ticks >= 256) {
                 run->ticks = 0;
                 CHECK(vm_check_time(run));
             }
-            pc = arg;
-            DISPATCH();
+            ip = insns + arg;
+            FAST_DISPATCH();
         TARGET(POP_JUMP_IF_FALSE)
             /* the common case (a comparison's bool) without the shared body's tests */
             if (TOP().tag == VM_TAG_BOOL) {
                 if (POP().u.i == 0) {
-                    pc = arg;
+                    ip = insns + arg;
                 }
-                DISPATCH();
+                FAST_DISPATCH();
             }
             goto pop_jump_slow;
         TARGET(POP_JUMP_IF_TRUE)
@@ -986,28 +1136,28 @@ vm_interp_run(VmRun *run)
                 CHECK(vm_truth(run, a, &t));
             }
             if (t == (CMP_OP(insn) == OP_POP_JUMP_IF_TRUE)) {
-                pc = arg;
+                ip = insns + arg;
             }
-            DISPATCH();
+            FAST_DISPATCH();
         }
         TARGET(POP_JUMP_IF_NONE)
             a = POP();
             if (vm_val_is_none(a)) {
-                pc = arg;
+                ip = insns + arg;
             }
-            DISPATCH();
+            FAST_DISPATCH();
         TARGET(POP_JUMP_IF_NOT_NONE)
             a = POP();
             if (!vm_val_is_none(a)) {
-                pc = arg;
+                ip = insns + arg;
             }
-            DISPATCH();
+            FAST_DISPATCH();
         TARGET(JUMP_IF_FALSE_OR_POP)
         TARGET(JUMP_IF_TRUE_OR_POP) {
             bool t;
             CHECK(vm_truth(run, TOP(), &t));
             if (t == (CMP_OP(insn) == OP_JUMP_IF_TRUE_OR_POP)) {
-                pc = arg;
+                ip = insns + arg;
             } else {
                 sp--;
             }
@@ -1029,9 +1179,9 @@ vm_interp_run(VmRun *run)
                     it->aux += rg->step;
                 } else {
                     sp--;
-                    pc = arg;
+                    ip = insns + arg;
                 }
-                DISPATCH();
+                FAST_DISPATCH();
             }
             if (vm_is(a, &vm_type_generator)) {
                 gen_mode = VM_GEN_MODE_FOR_ITER;
@@ -1044,7 +1194,7 @@ vm_interp_run(VmRun *run)
                 PUSH(r);
             } else if (st == VM_STOP) {
                 sp--;
-                pc = arg;
+                ip = insns + arg;
             } else {
                 goto error;
             }
@@ -1067,7 +1217,7 @@ vm_interp_run(VmRun *run)
                 } else {
                     TOP() = vm_val_none();
                 }
-                pc = arg;
+                ip = insns + arg;
                 break;
             }
             if (g->state == VM_GEN_CREATED && !vm_val_is_none(gen_send_value)) {
@@ -1096,9 +1246,68 @@ vm_interp_run(VmRun *run)
             DISPATCH();
         }
 
-        TARGET(CALL)
+        TARGET(CALL) {
+            /* the common call: a plain Python function, positional arguments (defaults
+             * may fill the rest), no cells of its own: the frame is set up here */
+            VmValue *cs = sp - arg - 2;
+            if (cs[0].tag == VM_TAG_OBJ && cs[0].u.o->type == &vm_type_function) {
+                VmFunction *fn = VM_AS(VmFunction, cs[0]);
+                const CmpCode *cc = vm_code(run, fn->code_index);
+                VmValue *args = cs + 2;
+                uint32_t nargs = arg;
+                if (!vm_val_is_empty(cs[1])) {
+                    args = cs + 1;
+                    nargs++;
+                }
+                uint32_t argc = cc->argcount;
+                uint32_t ndef = fn->defaults != NULL ? (uint32_t)fn->defaults->len : 0;
+                if ((cc->flags & (CMP_CO_VARARGS | CMP_CO_VARKEYWORDS | CMP_CO_GENERATOR
+                                  | CMP_CO_COROUTINE | CMP_CO_ASYNC_GENERATOR)) == 0
+                    && cc->kwonlyargcount == 0 && cc->ncellvars == 0 && nargs <= argc
+                    && nargs + ndef >= argc && run->depth < run->limits.max_recursion
+                    && (cc->nfreevars == 0
+                        || (fn->closure != NULL && fn->closure->len >= cc->nfreevars))) {
+                    if (++run->ticks >= 256) {
+                        run->ticks = 0;
+                        CHECK(vm_check_time(run));
+                    }
+                    SAVE();
+                    VmFrame *nf = frame_alloc(run, cc->nlocals + cc->nfreevars + cc->stacksize
+                                                       + 1);
+                    if (nf == NULL) {
+                        goto error;
+                    }
+                    nf->func = fn;
+                    nf->code_index = fn->code_index;
+                    nf->globals = fn->globals;
+                    VmValue *slots = nf->slots;
+                    for (uint32_t k = 0; k < nargs; k++) {
+                        slots[k] = args[k];
+                    }
+                    for (uint32_t k = nargs; k < argc; k++) {
+                        slots[k] = fn->defaults->items[k + ndef - argc];
+                    }
+                    for (uint32_t k = argc; k < cc->nlocals; k++) {
+                        slots[k] = vm_val_empty();
+                    }
+                    for (uint32_t k = 0; k < cc->nfreevars; k++) {
+                        slots[cc->nlocals + k] = fn->closure->items[k];
+                    }
+                    sp = cs;
+                    SAVE();
+                    nf->back = f;
+                    f = nf;
+                    run->frame = f;
+                    run->depth++;
+                    LOAD_FRAME();
+                    DISPATCH();
+                }
+            }
+            goto call_generic;
+        }
         TARGET(CALL_KW)
-        TARGET(CALL_FUNCTION_EX) {
+        TARGET(CALL_FUNCTION_EX)
+        call_generic: {
             VmTuple *kwnames = NULL;
             VmValue *args;
             size_t nargs;
@@ -1362,14 +1571,14 @@ vm_interp_run(VmRun *run)
             PUSH(vm_val_is_empty(run->handled) ? vm_val_none() : run->handled);
             PUSH(a);
             run->handled = a;
-            DISPATCH();
+            FAST_DISPATCH();
         TARGET(POP_EXCEPT)
             if (!vm_val_is_none(TOP()) && !is_exc_value(TOP())) {
                 CHECK(vm_raise(run, &vm_exc_RuntimeError, "bad operand for POP_EXCEPT"));
             }
             a = POP();
             run->handled = vm_val_is_none(a) ? vm_val_empty() : a;
-            DISPATCH();
+            FAST_DISPATCH();
         TARGET(CHECK_EXC_MATCH)
             b = POP();
             CHECK(check_exc_type(run, b));
@@ -1389,7 +1598,7 @@ vm_interp_run(VmRun *run)
             goto error;
         TARGET(LOAD_ASSERTION_ERROR)
             PUSH(vm_obj_val(&vm_exc_AssertionError));
-            DISPATCH();
+            FAST_DISPATCH();
         TARGET(CHECK_EG_MATCH)
             CHECK(unsupported(run, "except*"));
             DISPATCH();
@@ -1399,7 +1608,7 @@ vm_interp_run(VmRun *run)
             DISPATCH();
         TARGET(RETURN_GENERATOR)
             /* the generator object was made at call time */
-            DISPATCH();
+            FAST_DISPATCH();
         TARGET(YIELD_VALUE) {
             r = POP();
             SAVE();
@@ -1421,7 +1630,7 @@ vm_interp_run(VmRun *run)
             run->frame = f;
             LOAD_FRAME();
             PUSH(r);
-            DISPATCH();
+            FAST_DISPATCH();
         }
         TARGET(GET_YIELD_FROM_ITER)
             a = TOP();
@@ -1452,7 +1661,7 @@ vm_interp_run(VmRun *run)
                 PUSH(r);
             } else if (st == VM_STOP) {
                 TOP() = vm_val_none();
-                pc = arg;
+                ip = insns + arg;
             } else {
                 goto error;
             }
@@ -1475,6 +1684,7 @@ vm_interp_run(VmRun *run)
             sp++;
             DISPATCH();
         TARGET(IMPORT_STAR)
+            run->globals_gen++;
             CHECK(vm_module_import_star(run, TOP(), f->globals));
             sp--;
             DISPATCH();
@@ -1537,7 +1747,7 @@ vm_interp_run(VmRun *run)
                         PUSH(vm_val_int(at));
                     }
                     PUSH(exc);
-                    pc = h->handler;
+                    ip = insns + h->handler;
                     run->exc = vm_val_empty();
                     break;
                 }
@@ -1596,6 +1806,7 @@ vm_interp_run(VmRun *run)
 #undef TARGET
 #undef TARGET_DEFAULT
 #undef DISPATCH
+#undef FAST_DISPATCH
 #undef SAVE
 #undef PUSH
 #undef POP

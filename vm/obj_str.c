@@ -149,14 +149,88 @@ vm_sb_fini(VmStrBuf *b)
 
 /* ---- construction -------------------------------------------------------- */
 
+/*
+ * A store: an accounted raw block holding the bytes of every str that `+` grew from
+ * the same first string. All of them start at bytes[0], so each is a prefix of the
+ * store and the one whose len equals `used` is its "tip". `a + b` where `a` is the tip
+ * and b fits in the spare room writes b's bytes after `used` and makes a new str
+ * header viewing the longer prefix: bytes below `used` are never written again, so
+ * every str still sees exactly its own bytes (immutability holds without reference
+ * counts). Only the tip keeps its NUL terminator (vm_str_has_nul). `nrefs` counts the
+ * strs viewing the store; the str type's fini releases it when the last one dies, so
+ * the collector needs no trace edge for it.
+ */
+typedef struct StrStore {
+    size_t nrefs;
+    size_t used;            /* bytes written; bytes[used] is NUL */
+    size_t cap;             /* room for cap bytes plus the NUL */
+    char bytes[];
+} StrStore;
+
+/* Strs shorter than this are never put in a store: short strings stay one exact
+ * block, and copying them again costs less than a second allocation. */
+#define STR_STORE_MIN 128
+
+static StrStore *
+store_of(const VmStr *s)
+{
+    return (StrStore *)(void *)(s->data - offsetof(StrStore, bytes));
+}
+
+static char *
+inline_data(VmStr *s)
+{
+    return (char *)(s + 1);
+}
+
+/* The immortal one-character strs of code points 0..255: shared by all runs (their
+ * hashes are precomputed, so nothing ever writes them: contract 6). */
+#define STR_FNV1(h, c) (((h) ^ (uint64_t)(c)) * 1099511628211ull)
+#define STR_L1B0(c) ((c) < 0x80 ? (c) : 0xC0 | ((c) >> 6))
+#define STR_L1B1(c) ((c) < 0x80 ? 0 : 0x80 | ((c) & 0x3F))
+#define STR_L1HASH(c)                                                                      \
+    ((c) < 0x80 ? (int64_t)(STR_FNV1(14695981039346656037ull, (c)) >> 1)                  \
+                : (int64_t)(STR_FNV1(STR_FNV1(14695981039346656037ull, STR_L1B0(c)),       \
+                                     STR_L1B1(c)) >> 1))
+#define STR_L1BYTES(c) { (char)STR_L1B0(c), (char)STR_L1B1(c), 0 }
+#define STR_X16(M, b)                                                                      \
+    M((b) + 0), M((b) + 1), M((b) + 2), M((b) + 3), M((b) + 4), M((b) + 5), M((b) + 6),   \
+        M((b) + 7), M((b) + 8), M((b) + 9), M((b) + 10), M((b) + 11), M((b) + 12),        \
+        M((b) + 13), M((b) + 14), M((b) + 15)
+#define STR_X256(M)                                                                        \
+    STR_X16(M, 0), STR_X16(M, 16), STR_X16(M, 32), STR_X16(M, 48), STR_X16(M, 64),        \
+        STR_X16(M, 80), STR_X16(M, 96), STR_X16(M, 112), STR_X16(M, 128), STR_X16(M, 144), \
+        STR_X16(M, 160), STR_X16(M, 176), STR_X16(M, 192), STR_X16(M, 208),               \
+        STR_X16(M, 224), STR_X16(M, 240)
+
+static const char latin1_bytes[256][3] = { STR_X256(STR_L1BYTES) };
+
+#define STR_L1OBJ(c)                                                                       \
+    { VM_IMMORTAL_HDR(&vm_type_str), .data = (char *)latin1_bytes[c],                      \
+      .len = (c) < 0x80 ? 1 : 2, .nchars = 1, .hash = STR_L1HASH(c), .ascii = (c) < 0x80 }
+
+static VmStr latin1_strs[256] = { STR_X256(STR_L1OBJ) };
+
+/* vm_str_char: the immortal str of one code point c < 256. */
+VmStr *
+vm_str_char(uint32_t c)
+{
+    return &latin1_strs[c & 0xFF];
+}
+
 /* vm_str_alloc: an uninitialised str of len bytes; fill data then vm_str_finish. */
 VmStr *
 vm_str_alloc(VmRun *run, size_t len)
 {
+    if (len > ((size_t)1 << 46)) {
+        vm_raise(run, &vm_exc_MemoryError, "%s", "");
+        return NULL;
+    }
     VmStr *s = (VmStr *)vm_obj_new(run, &vm_type_str, sizeof(VmStr) + len + 1);
     if (s == NULL) {
         return NULL;
     }
+    s->data = inline_data(s);
     s->len = len;
     s->hash = -1;
     s->data[len] = 0;
@@ -167,18 +241,25 @@ vm_str_alloc(VmRun *run, size_t len)
 void
 vm_str_finish(VmStr *s)
 {
-    size_t n = 0;
-    bool ascii = true;
-    for (size_t i = 0; i < s->len; i++) {
-        unsigned char c = (unsigned char)s->data[i];
-        if ((c & 0xC0) != 0x80) {
-            n++;
+    const unsigned char *p = (const unsigned char *)s->data;
+    size_t len = s->len, i = 0, cont = 0;
+    /* ASCII runs eight bytes at a time */
+    while (i + 8 <= len) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if ((w & 0x8080808080808080ull) != 0) {
+            break;
         }
-        if (c >= 0x80) {
+        i += 8;
+    }
+    bool ascii = true;
+    for (; i < len; i++) {
+        if (p[i] >= 0x80) {
             ascii = false;
+            cont += (p[i] & 0xC0) == 0x80;
         }
     }
-    s->nchars = n;
+    s->nchars = len - cont;
     s->ascii = ascii;
 }
 
@@ -186,6 +267,15 @@ vm_str_finish(VmStr *s)
 VmStr *
 vm_str_new(VmRun *run, const char *utf8, size_t len)
 {
+    if (len <= 2 && len > 0) {
+        unsigned char c0 = (unsigned char)utf8[0];
+        if (len == 1 && c0 < 0x80) {
+            return &latin1_strs[c0];
+        }
+        if (len == 2 && (c0 == 0xC2 || c0 == 0xC3) && ((unsigned char)utf8[1] & 0xC0) == 0x80) {
+            return &latin1_strs[((c0 & 0x1F) << 6) | ((unsigned char)utf8[1] & 0x3F)];
+        }
+    }
     VmStr *s = vm_str_alloc(run, len);
     if (s == NULL) {
         return NULL;
@@ -242,20 +332,129 @@ vm_str_eq_cstr(const VmStr *a, const char *s)
     return a->len == n && memcmp(a->data, s, n) == 0;
 }
 
-/* vm_str_concat: a + b. */
+/* The memory a run may still take without hitting max_memory (SIZE_MAX: no limit). */
+static size_t
+mem_room(VmRun *run)
+{
+    if (run->limits.max_memory == 0) {
+        return SIZE_MAX;
+    }
+    size_t live = run->heap.live_bytes;
+    return live >= run->limits.max_memory ? 0 : run->limits.max_memory - live;
+}
+
+/* A str header viewing the first n bytes of store st. */
+static VmStr *
+store_view(VmRun *run, StrStore *st, size_t n)
+{
+    VmStr *s = (VmStr *)vm_obj_new(run, &vm_type_str, sizeof(VmStr));
+    if (s == NULL) {
+        return NULL;
+    }
+    s->data = st->bytes;
+    s->len = n;
+    s->hash = -1;
+    s->grown = true;
+    s->stored = true;
+    st->nrefs++;
+    return s;
+}
+
+/*
+ * A new store holding a's bytes then b's, with spare room for `want` bytes in all.
+ * Under max_memory the spare room is at most a quarter of what the run has left
+ * after the exact result, so it never makes the run fail where exact copies would
+ * have fitted, and leaves room for everything else the script allocates.
+ */
+static VmStr *
+store_new(VmRun *run, const VmStr *a, const VmStr *b, size_t n, size_t want)
+{
+    size_t room = mem_room(run);
+    size_t overhead = sizeof(StrStore) + 1 + 64;    /* + the heap prefix, roughly */
+    size_t spare_max = room > n + overhead ? (room - n - overhead) / 4 : 0;
+    if (want - n > spare_max) {
+        want = n + spare_max;
+    }
+    StrStore *st = vm_heap_alloc(run, sizeof(StrStore) + want + 1);
+    if (st == NULL) {
+        return NULL;
+    }
+    st->nrefs = 0;
+    st->cap = want;
+    st->used = n;
+    vm_memcpy(st->bytes, a->data, a->len);
+    vm_memcpy(st->bytes + a->len, b->data, b->len);
+    st->bytes[n] = 0;
+    VmStr *s = store_view(run, st, n);
+    if (s == NULL) {
+        vm_heap_free(run, st);
+    }
+    return s;
+}
+
+/*
+ * vm_str_concat: a + b. When a is the tip of a store with room for b (the loop
+ * `s += x`), b's bytes are appended in place: amortised O(len(b)) instead of a copy
+ * of s. A `+` whose left side was itself made by `+` moves the result into a new
+ * store (1.25x room the first time, 2x when an existing store overflows), so a
+ * one-off concatenation keeps an exact-size str.
+ */
 VmStatus
 vm_str_concat(VmRun *run, VmStr *a, VmStr *b, VmValue *out)
 {
-    VmStr *s = vm_str_alloc(run, a->len + b->len);
+    if (b->len == 0) {
+        *out = vm_obj_val(a);
+        return VM_OK;
+    }
+    if (a->len == 0) {
+        *out = vm_obj_val(b);
+        return VM_OK;
+    }
+    size_t n = a->len + b->len;
+    VmStr *s;
+    if (a->stored && store_of(a)->used == a->len) {
+        StrStore *st = store_of(a);
+        if (b->len <= st->cap - st->used) {
+            s = store_view(run, st, n);
+            if (s == NULL) {
+                return VM_ERR;
+            }
+            vm_memcpy(st->bytes + a->len, b->data, b->len);
+            st->bytes[n] = 0;
+            st->used = n;
+        } else {
+            s = store_new(run, a, b, n, n > SIZE_MAX / 4 ? n : n * 2);
+        }
+    } else if (a->grown && !a->stored && n >= STR_STORE_MIN) {
+        s = store_new(run, a, b, n, n > SIZE_MAX / 4 ? n : n + n / 4 + 64);
+    } else {
+        s = vm_str_alloc(run, n);
+        if (s != NULL) {
+            vm_memcpy(s->data, a->data, a->len);
+            vm_memcpy(s->data + a->len, b->data, b->len);
+            s->grown = true;
+        }
+    }
     if (s == NULL) {
         return VM_ERR;
     }
-    vm_memcpy(s->data, a->data, a->len);
-    vm_memcpy(s->data + a->len, b->data, b->len);
     s->nchars = a->nchars + b->nchars;
     s->ascii = a->ascii && b->ascii;
     *out = vm_obj_val(s);
     return VM_OK;
+}
+
+/* Releases a str's share of its store (the str type's fini). */
+static void
+str_fini(VmRun *run, VmObj *o)
+{
+    VmStr *s = (VmStr *)o;
+    if (s->stored) {
+        StrStore *st = store_of(s);
+        if (--st->nrefs == 0) {
+            vm_heap_free(run, st);
+        }
+    }
 }
 
 /* Decodes one code point at p (valid UTF-8 assumed); returns its byte length. */
@@ -503,4 +702,5 @@ const VmType vm_type_str = {
     .repr = str_repr, .str = str_str, .hash = str_hash, .richcompare = str_richcompare,
     .len = str_len, .getitem = str_getitem, .contains = str_contains, .iter = str_iter,
     .bool_ = str_bool, .methods = vm_str_methods, .new_ = vm_str_new_from_args,
+    .fini = str_fini,
 };

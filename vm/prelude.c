@@ -42,11 +42,11 @@ vm_prepare_codes(VmRun *run, const CmpProgram *p, uint32_t bit, VmCodeData **out
         VmCodeData *cd = &codes[ci];
         cd->consts = vm_heap_alloc(run, (code->nconsts + 1) * sizeof(VmValue));
         cd->names = vm_heap_alloc(run, (code->nnames + 1) * sizeof(VmStr *));
-        cd->builtins = vm_heap_alloc(run, (code->nnames + 1) * sizeof(VmValue));
-        if (cd->consts == NULL || cd->names == NULL || cd->builtins == NULL) {
+        cd->gcache = vm_heap_alloc(run, (code->nnames + 1) * sizeof(VmGlobalCache));
+        if (cd->consts == NULL || cd->names == NULL || cd->gcache == NULL) {
             return VM_ERR;
         }
-        memset(cd->builtins, 0, (code->nnames + 1) * sizeof(VmValue));
+        memset(cd->gcache, 0, (code->nnames + 1) * sizeof(VmGlobalCache));
         memset(cd->consts, 0, (code->nconsts + 1) * sizeof(VmValue));
         memset(cd->names, 0, (code->nnames + 1) * sizeof(VmStr *));
         for (uint32_t i = 0; i < code->nnames; i++) {
@@ -134,7 +134,7 @@ vm_free_codes(VmRun *run, const CmpProgram *p, VmCodeData *codes)
     for (uint32_t i = 0; i < p->ncodes; i++) {
         vm_heap_free(run, codes[i].consts);
         vm_heap_free(run, codes[i].names);
-        vm_heap_free(run, codes[i].builtins);
+        vm_heap_free(run, codes[i].gcache);
     }
     vm_heap_free(run, codes);
 }

@@ -21,6 +21,18 @@ dupstr(const char *s)
     return d;
 }
 
+/* A malloc'd C string of a str's bytes (by len: a str grown in place has no NUL). */
+static char *
+dupvmstr(const VmStr *s)
+{
+    char *d = malloc(s->len + 1);
+    if (d != NULL) {
+        vm_memcpy(d, s->data, s->len);
+        d[s->len] = 0;
+    }
+    return d;
+}
+
 /* vm_run_new: see vm.h. */
 VmRun *
 vm_run_new(const CmpProgram *program, const VmLimits *limits, const VmAllocator *alloc,
@@ -171,7 +183,7 @@ record_error(VmRun *run)
     run->err_type = dupstr(e->hdr.type->name);
     VmValue m;
     if (vm_exc_str(run, exc, &m) == VM_OK) {
-        run->err_message = dupstr(VM_AS(VmStr, m)->data);
+        run->err_message = dupvmstr(VM_AS(VmStr, m));
     } else {
         run->err_message = dupstr("");
     }
@@ -685,7 +697,7 @@ vm_value_exception_message(VmRun *run, VmValue v)
         run->exc = vm_val_empty();
         return dupstr("");
     }
-    return dupstr(VM_AS(VmStr, m)->data);
+    return dupvmstr(VM_AS(VmStr, m));
 }
 
 char *
@@ -696,5 +708,5 @@ vm_value_repr(VmRun *run, VmValue v)
         run->exc = vm_val_empty();
         return NULL;
     }
-    return dupstr(VM_AS(VmStr, r)->data);
+    return dupvmstr(VM_AS(VmStr, r));
 }

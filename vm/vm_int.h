@@ -50,13 +50,22 @@ typedef struct VmObj {
 
 #define VM_IMMORTAL_HDR(typeptr) { (typeptr), NULL, VM_GC_IMMORTAL, 0 }
 
+/*
+ * str. `data` points at the bytes: inline right after the struct (most strs), into a
+ * shared growable store (strs made by `+`, so that `s += x` in a loop appends in place:
+ * VALUES.md "Strings"), or at static bytes (the immortal one-character strs).
+ * data[len] is NUL except for a str in a store that a later `+` extended in place:
+ * read strs by `len`; vm_str_has_nul() says whether the NUL is there.
+ */
 typedef struct VmStr {
     VmObj hdr;
+    char *data;             /* len bytes of UTF-8 */
     size_t len;             /* bytes of UTF-8 */
     size_t nchars;          /* code points */
     int64_t hash;           /* -1: not computed yet */
     bool ascii;
-    char data[];            /* len bytes + NUL */
+    bool grown;             /* made by `+`: the next `+` may move it into a store */
+    bool stored;            /* data is the start of a VmStrStore (see obj_str.c) */
 } VmStr;
 
 typedef struct VmBytes {
@@ -266,12 +275,25 @@ typedef struct VmUnion {
     VmTuple *args;
 } VmUnion;
 
+/* The inline cache of LOAD_GLOBAL / STORE_GLOBAL, one per name slot of a code (interp.c).
+ * Derived data: all zero is a valid empty cache, it is never serialised, and a loaded run
+ * starts with empty caches. A hit entry holds the dict and the index of the entry whose
+ * key object is `key` (checked on use: a resize or a delete moves or clears it); a miss
+ * entry (key NULL) holds the builtin found while run->globals_gen was `gen`. */
+typedef struct VmGlobalCache {
+    struct VmDict *dict;    /* the globals it was filled for; NULL: empty */
+    VmObj *key;             /* hit: the key object at dict->entries[index]; NULL: miss */
+    uint32_t index;
+    uint32_t gen;           /* miss: run->globals_gen when filled */
+    VmValue builtin;        /* miss: the builtin of that name */
+} VmGlobalCache;
+
 /* Per-code data a run derives from the program (constants as values, names as
  * interned strings). */
 typedef struct VmCodeData {
     VmValue *consts;        /* raw heap block, code->nconsts */
     VmStr **names;          /* raw heap block, code->nnames */
-    VmValue *builtins;      /* per name: EMPTY unknown, None not a builtin, else it */
+    VmGlobalCache *gcache;  /* raw heap block, code->nnames (zeroed) */
 } VmCodeData;
 
 /* ---- types -------------------------------------------------------------- */
@@ -454,6 +476,9 @@ struct VmRun {
     VmValue nested_value;       /* result of a nested run (vm_call_python, generators) */
     VmFrame *frame_free[32];    /* released frames by slot count (frame.c) */
     uint32_t nested;            /* > 0 while native code runs Python code (no GC then) */
+    uint32_t globals_gen;       /* bumped whenever a key is added to or removed from a
+                                   globals dict: validates the builtin entries of
+                                   VmGlobalCache (derived; a loaded run may start at 0) */
 
     /* events */
     VmValue result;
@@ -568,6 +593,15 @@ VmStr *vm_str_new(VmRun *run, const char *utf8, size_t len);
 VmStr *vm_str_new_cstr(VmRun *run, const char *s);
 VmStr *vm_str_alloc(VmRun *run, size_t len);   /* fill data, then vm_str_finish */
 void vm_str_finish(VmStr *s);
+/* vm_str_has_nul: true when s->data[s->len] is NUL (always, unless a later `+` grew s's
+ * store in place); callers that need a C string copy the bytes otherwise. */
+static inline bool
+vm_str_has_nul(const VmStr *s)
+{
+    return s->data[s->len] == 0;
+}
+/* vm_str_char: the immortal one-character str of code point c < 256 (Latin-1). */
+VmStr *vm_str_char(uint32_t c);
 VmValue vm_str_val(VmRun *run, const char *utf8, size_t len);
 int64_t vm_str_hash(VmStr *s);
 bool vm_str_eq(const VmStr *a, const VmStr *b);
