@@ -367,6 +367,19 @@ w_imm_path(SnapW *w, ApiBuf *b, const VmObj *o, int depth)
         api_buf_putc(b, o == &vm_empty_tuple.hdr ? 0 : o == &vm_ellipsis_obj ? 1 : 2);
         return true;
     }
+    if (o->type == &vm_type_str && ((const VmStr *)o)->nchars == 1) {
+        /* the immortal one-character strs (vm_str_char), by code point */
+        const VmStr *st = (const VmStr *)o;
+        const unsigned char *d = (const unsigned char *)st->data;
+        uint32_t c = st->len == 1 ? d[0] : st->len == 2 ? ((d[0] & 0x1Fu) << 6) | (d[1] & 0x3Fu)
+                                                         : 256;
+        if (c < 256 && vm_str_char(c) == st) {
+            api_buf_putc(b, K_SINGLE);
+            api_buf_putc(b, 3);
+            w_varint(b, c);
+            return true;
+        }
+    }
     if (o->type == &vm_type_module) {
         const char *name = ((const VmModule *)o)->name;
         api_buf_putc(b, K_MODULE);
@@ -1072,6 +1085,17 @@ r_imm(SnapR *r, int depth)
         uint8_t which;
         if (!r_byte(r, &which)) {
             return NULL;
+        }
+        if (which == 3) {
+            uint64_t c;
+            if (!r_varint(r, &c)) {
+                return NULL;
+            }
+            if (c >= 256) {
+                BAD("unknown singleton");
+                return NULL;
+            }
+            return &vm_str_char((uint32_t)c)->hdr;
         }
         if (which > 2) {
             BAD("unknown singleton");
