@@ -149,4 +149,7 @@ VmStatus vm_module_format(VmRun *run, VmValue v, VmStr *spec, VmValue *out);
 /* vm_module_import_star: IMPORT_STAR. Binds every public member into `globals`. */
 VmStatus vm_module_import_star(VmRun *run, VmValue module, VmDict *globals);
 
+/* vm_module_at: the i-th supported module, NULL past the end (for snapshots). */
+const VmModule *vm_module_at(size_t i);
+
 #endif /* MONTY_VM_MODULES_H */
