@@ -1447,18 +1447,35 @@ async def _aio_gather_all(aws, return_exceptions):
     # one after another in argument order; every awaitable runs (as CPython's tasks
     # do) and without return_exceptions the first exception is raised at the end
     results = []
+    failed = []
     first = None
-    for aw in aws:
-        try:
-            results.append(await aw)
-        except Exception as e:
-            if return_exceptions:
+    for i, aw in enumerate(aws):
+        for j in range(i):
+            if aws[j] is aw:
+                # the same awaitable twice: one run, its result twice (as CPython)
+                results.append(results[j])
+                failed.append(failed[j])
+                break
+        else:
+            try:
+                results.append(await aw)
+                failed.append(False)
+            except Exception as e:
                 results.append(e)
-            elif first is None:
-                first = e
-    if first is not None:
+                failed.append(True)
+                if first is None:
+                    first = e
+    if first is not None and not return_exceptions:
         raise first
     return results
+
+
+def _aio_as_completed(aws, *, timeout=None):
+    # "in completion order": monty completes them one after another in argument order
+    aws = list(aws)
+    for aw in aws:
+        _aio_check_awaitable(aw)
+    return iter(aws)
 
 
 async def _aio_sleep(delay, result=None):
