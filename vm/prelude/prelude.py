@@ -1447,24 +1447,20 @@ async def _aio_gather_all(aws, return_exceptions):
     # one after another in argument order; every awaitable runs (as CPython's tasks
     # do) and without return_exceptions the first exception is raised at the end
     results = []
-    failed = []
+    seen = {}  # coroutines hash by identity
     first = None
-    for i, aw in enumerate(aws):
-        for j in range(i):
-            if aws[j] is aw:
-                # the same awaitable twice: one run, its result twice (as CPython)
-                results.append(results[j])
-                failed.append(failed[j])
-                break
-        else:
-            try:
-                results.append(await aw)
-                failed.append(False)
-            except Exception as e:
-                results.append(e)
-                failed.append(True)
-                if first is None:
-                    first = e
+    for aw in aws:
+        if aw in seen:
+            # the same awaitable twice: one run, its result twice (as CPython)
+            results.append(results[seen[aw]])
+            continue
+        seen[aw] = len(results)
+        try:
+            results.append(await aw)
+        except Exception as e:
+            results.append(e)
+            if first is None:
+                first = e
     if first is not None and not return_exceptions:
         raise first
     return results
