@@ -871,7 +871,8 @@ subscript_one(Ctx *c, const AstExpr *e, ChkType *v, bool store, bool *reported, 
     if (f->next_overload && idx->kind == AST_SLICE) {
         r = f->next_overload->ret;
     }
-    return owner == v->cls ? chk_subst_self(c, r, v) : r;
+    /* Counter(dict[Any, int]): dict's __getitem__ returns the base's int */
+    return chk_subst_self(c, r, owner == v->cls ? v : inherited_self(c, v->cls, owner, 0));
 }
 
 static ChkType *
