@@ -104,7 +104,10 @@ main(int argc, char **argv)
     }
     const char *const *externals;
     size_t nexternals = monty_stubs_function_names(stubs, &externals);
-    MontyCompileOptions opts = {argv[1], NULL, 0, externals, nexternals, 0, NULL};
+    /* `async def` tools: their calls are awaited (docs/async.md) */
+    const unsigned char *async_flags;
+    (void)monty_stubs_function_async(stubs, &async_flags);
+    MontyCompileOptions opts = {argv[1], NULL, 0, externals, nexternals, 0, async_flags};
 
     /* 1. Check before running: a hallucinated call is caught here. */
     MontyStatus st = monty_check_source(src, slen, &opts, stubs, &diags);

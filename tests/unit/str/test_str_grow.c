@@ -17,7 +17,11 @@
 static MontyProgram *
 compile(const char *src, const char *const *ext, size_t next)
 {
-    MontyCompileOptions opts = { "t.py", NULL, 0, ext, next, 0 };
+    MontyCompileOptions opts;
+    memset(&opts, 0, sizeof opts);
+    opts.script_name = "t.py";
+    opts.external_names = ext;
+    opts.nexternals = next;
     MontyProgram *p = NULL;
     MontyError err;
     MontyStatus st = monty_compile(src, strlen(src), &opts, &p, &err);
