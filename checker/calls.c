@@ -8,7 +8,8 @@
  * call-non-callable, no-matching-overload. A `*args` or `**kwargs` at the
  * call site makes the count unknowable, so arity is then not reported.
  * Assignability is lenient where the truth is unknown: a union argument is
- * accepted if any member fits, generic arguments are not compared.
+ * accepted if any member fits, and generic arguments of builtin containers
+ * fail only on an obvious clash of fully known element types.
  */
 #include <stdio.h>
 #include <string.h>
@@ -182,6 +183,117 @@ bind_generic(Ctx *c, ChkType *arg, ChkType *param, TvMap *map)
 }
 
 static bool
+known(const ChkType *t);
+
+/* True if t mentions a type variable or Any anywhere (not provable). */
+static bool
+vague(const ChkType *t, int depth)
+{
+    if (!t || depth > 6 || chk_type_is_any(t) || t->kind == CHK_T_TYPEVAR) {
+        return true;
+    }
+    if (t->kind == CHK_T_UNION || t->kind == CHK_T_INST) {
+        for (int i = 0; i < t->nargs; i++) {
+            if (vague(t->args[i], depth + 1)) {
+                return true;
+            }
+        }
+    }
+    return t->kind == CHK_T_COROUTINE || t->kind == CHK_T_FUNC;
+}
+
+/* An element type of an argument against the parameter's: a clash only when
+ * both are fully known and no member of the argument's type fits. */
+static bool
+elem_fits(Ctx *c, ChkType *a, ChkType *p)
+{
+    if (vague(a, 0) || vague(p, 0) || chk_assignable(c, a, p, NULL)) {
+        return true;
+    }
+    return a->lit != CHK_LIT_NONE && chk_assignable(c, chk_type_widen(c->arena, a), p, NULL);
+}
+
+static bool
+plain_container(const ChkLib *lib, const ChkClass *k)
+{
+    return k == lib->c_list || k == lib->c_set || k == lib->c_frozenset || k == lib->c_dict
+           || k == lib->c_tuple;
+}
+
+/*
+ * Generic arguments of a builtin container against the parameter's: only an
+ * obvious mismatch fails (list[int] where list[str] is expected; a
+ * dict[str, int] for Mapping[str, str]). Variance is not applied: int fits a
+ * float element, a union element fits if any member does, anything vague
+ * (Any, a type variable) fits.
+ */
+static bool
+generic_args_fit(Ctx *c, ChkType *arg, ChkType *param)
+{
+    const ChkLib *lib = c->lib;
+    ChkClass *pc = param->cls;
+    if (param->nargs == 0 || arg->nargs == 0 || c->loose_generics
+        || !plain_container(lib, arg->cls)) {
+        return true;
+    }
+    if (arg->cls == pc && arg->nargs == param->nargs && arg->tuple_var == param->tuple_var
+        && plain_container(lib, pc)) {
+        for (int i = 0; i < param->nargs; i++) {
+            if (!elem_fits(c, arg->args[i], param->args[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+    if (iterable_family(pc) && param->nargs == 1 && (arg->cls != lib->c_tuple || arg->tuple_var)) {
+        return elem_fits(c, arg->args[0], param->args[0]);
+    }
+    if ((strcmp(pc->name, "Mapping") == 0 || strcmp(pc->name, "MutableMapping") == 0)
+        && param->nargs == 2 && arg->cls == lib->c_dict && arg->nargs == 2) {
+        return elem_fits(c, arg->args[0], param->args[0])
+               && elem_fits(c, arg->args[1], param->args[1]);
+    }
+    return true;
+}
+
+/* Assignability of the argument expression a; a display's elements are
+ * checked one by one afterwards (check_display), with better locations. */
+static bool
+arg_assignable(Ctx *c, const AstExpr *a, ChkType *at, ChkType *pt, TvMap *map)
+{
+    bool display = a->kind == AST_LIST || a->kind == AST_SET || a->kind == AST_TUPLE
+                   || a->kind == AST_DICT;
+    c->loose_generics += display;
+    bool ok = chk_assignable(c, at, pt, map);
+    c->loose_generics -= display;
+    return ok;
+}
+
+/* When only the element types clash (list[int] for list[str]): a hint on
+ * converting the elements, else NULL. */
+static const char *
+elem_hint(Ctx *c, ChkType *at, ChkType *pt)
+{
+    c->loose_generics++;
+    bool shape_ok = chk_assignable(c, at, pt, NULL);
+    c->loose_generics--;
+    if (!shape_ok) {
+        return NULL;
+    }
+    char ps[200] = "";
+    chk_type_str(pt, ps, sizeof ps);
+    if ((strncmp(ps, "dict[", 5) == 0 || strncmp(ps, "Mapping[", 8) == 0) && strstr(ps, "str]")) {
+        return "the value types differ: convert them first, e.g. "
+               "`{k: str(v) for k, v in d.items()}`";
+    }
+    if (strstr(ps, "str]")) {
+        return "the element types differ: convert the items first, e.g. "
+               "`[str(x) for x in items]` or `\", \".join(str(x) for x in items)`";
+    }
+    return "the element types differ: build the container from items of the expected type";
+}
+
+static bool
 lit_equal(const ChkType *a, const ChkType *p)
 {
     if (a->lit != p->lit) {
@@ -213,6 +325,12 @@ inst_to_inst(Ctx *c, ChkType *arg, ChkType *param, TvMap *map)
     }
     if (chk_class_is_sub(ac, pc)) {
         bind_generic(c, arg, param, map);
+        return generic_args_fit(c, arg, param);
+    }
+    /* an Enum parameter: values cross the host boundary as their str/int
+     * value, so a plain value may be what the host expects */
+    if (pc->is_enum && (ac == lib->c_str || ac == lib->c_int || ac == lib->c_bool
+                        || ac == lib->c_float)) {
         return true;
     }
     /* numeric tower (PEP 484): int is accepted for float, both for complex */
@@ -654,7 +772,7 @@ match_call(Ctx *c, const AstExpr *call, ChkFunc *f, const ChkType *self_type,
         if (pi < np) {
             filled[pi] = a;
             TvMap *mm = map;
-            if (!chk_assignable(c, arg_types[i], ps[pi].type, mm)) {
+            if (!arg_assignable(c, a, arg_types[i], ps[pi].type, mm)) {
                 char at[200] = "";
                 char pt[200] = "";
                 chk_type_str(arg_types[i], at, sizeof at);
@@ -662,6 +780,8 @@ match_call(Ctx *c, const AstExpr *call, ChkFunc *f, const ChkType *self_type,
                 const char *h = arg_types[i]->kind == CHK_T_COROUTINE
                                     ? "the argument is a coroutine: did you forget `await`?"
                                     : hint;
+                const char *eh = elem_hint(c, arg_types[i], ps[pi].type);
+                h = eh ? eh : h;
                 mreport(c, &m, &a->loc, "invalid-argument-type", h,
                         "Argument to `%s` is incorrect: parameter `%s` expects `%s`, found `%s`",
                         name, ps[pi].name, pt, at);
@@ -745,7 +865,7 @@ match_call(Ctx *c, const AstExpr *call, ChkFunc *f, const ChkType *self_type,
             }
             continue;
         }
-        if (!chk_assignable(c, kw_types[i], pt, map)) {
+        if (!arg_assignable(c, k->value, kw_types[i], pt, map)) {
             char at[200] = "";
             char pts[200] = "";
             chk_type_str(kw_types[i], at, sizeof at);
@@ -753,6 +873,8 @@ match_call(Ctx *c, const AstExpr *call, ChkFunc *f, const ChkType *self_type,
             const char *h = kw_types[i]->kind == CHK_T_COROUTINE
                                 ? "the argument is a coroutine: did you forget `await`?"
                                 : hint;
+            const char *eh = elem_hint(c, kw_types[i], pt);
+            h = eh ? eh : h;
             mreport(c, &m, &k->value->loc, "invalid-argument-type", h,
                     "Argument to `%s` is incorrect: parameter `%s` expects `%s`, found `%s`",
                     name, k->arg.s, pts, at);

@@ -122,10 +122,17 @@ typedef struct Ctx {
     int *node_ids;
     int node_cap;
     long suggest_budget;      /* candidates "did you mean" may still compare */
+    const char **mutated;     /* names of containers mutated in place anywhere */
+    int nmutated;
+    int capmutated;
+    int loose_generics;       /* > 0: generic arguments are not compared (displays) */
     int import_guard;         /* > 0: in a try body whose handler catches ImportError */
 } Ctx;
 
 /* scope.c */
+/* A display / comprehension / list(...) bound to a name the script mutates
+ * in place (x[k] = v, x.append(v), ...): its element types are Any. */
+ChkType *chk_fresh_widen(Ctx *c, const AstExpr *target, const AstExpr *value, ChkType *t);
 bool chk_scope_build(Ctx *c, const AstModule *mod);
 int chk_scope_find(const Ctx *c, const void *node);
 Local *chk_scope_local(const Scope *s, const char *name);

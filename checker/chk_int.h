@@ -252,6 +252,12 @@ const char *chk_suggest_best(const ChkSuggest *s);
 /* True for builtins.pyi names scripts do not see (infer.c). */
 bool chk_hidden_builtin(const char *name);
 
+/* ---- idioms of other languages (idiom.c) -------------------------------- */
+
+/* `list.push` -> method "append"; `str.contains` -> hint "use `in`". */
+bool chk_idiom(const ChkLib *lib, const ChkType *t, const char *name, const char **method,
+               const char **hint);
+
 /* ---- lint (lint/ folder) ------------------------------------------------- */
 
 /* The sandbox's forbidden builtins: alternative text, or NULL if allowed. */

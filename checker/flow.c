@@ -982,7 +982,8 @@ walk_stmt(Ctx *c, const AstStmt *s, State *st)
     case AST_ASSIGN: {
         ChkType *vt = chk_infer(c, s->u.assign.value);
         for (int i = 0; i < s->u.assign.targets.len; i++) {
-            assign_target(c, st, AST_SEQ_GET(s->u.assign.targets, i), vt);
+            const AstExpr *t = AST_SEQ_GET(s->u.assign.targets, i);
+            assign_target(c, st, t, chk_fresh_widen(c, t, s->u.assign.value, vt));
         }
         break;
     }

@@ -521,13 +521,23 @@ report_attr(Ctx *c, const AstExpr *e, ChkType *t, const char *name)
         }
     }
     const char *best = chk_suggest_best(&sg);
+    const char *hint = coroutine_hint(t);
+    /* habits of other languages: list.push, dict.has_key, str.contains */
+    for (int i = 0; i < n; i++) {
+        const char *im = NULL;
+        const char *ih = NULL;
+        if (chk_idiom(c->lib, t->kind == CHK_T_UNION ? t->args[i] : t, name, &im, &ih)) {
+            best = im;
+            hint = ih;
+            break;
+        }
+    }
     char ts[256];
     tstr(t, ts, sizeof ts);
     char dym[200] = "";
     if (best) {
         snprintf(dym, sizeof dym, "; did you mean `%s`?", best);
     }
-    const char *hint = coroutine_hint(t);
     if (t->kind == CHK_T_MODULE) {
         chk_report(c, &e->loc, CHK_SEV_ERROR, "unresolved-attribute", hint,
                    "Module `%s` has no member `%s`%s", t->mod->name, name, dym);
@@ -861,7 +871,8 @@ subscript_one(Ctx *c, const AstExpr *e, ChkType *v, bool store, bool *reported, 
     if (f->next_overload && idx->kind == AST_SLICE) {
         r = f->next_overload->ret;
     }
-    return owner == v->cls ? chk_subst_self(c, r, v) : r;
+    /* Counter(dict[Any, int]): dict's __getitem__ returns the base's int */
+    return chk_subst_self(c, r, owner == v->cls ? v : inherited_self(c, v->cls, owner, 0));
 }
 
 static ChkType *

@@ -226,6 +226,129 @@ add_binding(Ctx *c, int sid, const char *name, BindKind kind)
 static void collect_expr(Ctx *c, const AstExpr *e, int sid);
 static void collect_stmts(Ctx *c, const AstSeq *body, int sid);
 
+/* ---- containers mutated in place ----------------------------------------- */
+
+/* The name at the root of x / x[i] / x[i][j], or NULL. */
+static const char *
+root_name(const AstExpr *e)
+{
+    while (e && e->kind == AST_SUBSCRIPT) {
+        e = e->u.subscript.value;
+    }
+    return e && e->kind == AST_NAME ? e->u.name.id.s : NULL;
+}
+
+static bool
+is_mutated(const Ctx *c, const char *name)
+{
+    for (int i = 0; i < c->nmutated; i++) {
+        if (strcmp(c->mutated[i], name) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void
+note_mutated(Ctx *c, const AstExpr *container)
+{
+    const char *n = root_name(container);
+    if (!n || is_mutated(c, n)) {
+        return;
+    }
+    if (c->nmutated == c->capmutated) {
+        int cap = c->capmutated ? c->capmutated * 2 : 8;
+        const char **m = ast_arena_alloc(c->arena, sizeof *m * (size_t)cap);
+        if (!m) {
+            return;
+        }
+        if (c->nmutated) {
+            memcpy(m, c->mutated, sizeof *m * (size_t)c->nmutated);
+        }
+        c->mutated = m;
+        c->capmutated = cap;
+    }
+    c->mutated[c->nmutated++] = n;
+}
+
+/* x.append(v) and the other methods that store a value into a container. */
+static void
+note_mutator_call(Ctx *c, const AstExpr *call)
+{
+    static const char *const mutators[] = {
+        "append", "extend", "insert", "add", "update", "setdefault", "__setitem__", NULL,
+    };
+    const AstExpr *f = call->u.call.func;
+    if (f->kind != AST_ATTRIBUTE || !strchr("aeiu_s", f->u.attribute.attr.s[0])) {
+        return;
+    }
+    for (int i = 0; mutators[i]; i++) {
+        if (strcmp(f->u.attribute.attr.s, mutators[i]) == 0) {
+            note_mutated(c, f->u.attribute.value);
+            return;
+        }
+    }
+}
+
+/* A container built right here: its element types are only its initial
+ * contents' (`[None] * n`, `{"retries": 3}`, `[f(x) for x in xs]`, list()). */
+static bool
+fresh_container(const AstExpr *v)
+{
+    switch (v->kind) {
+    case AST_LIST:
+    case AST_DICT:
+    case AST_SET:
+    case AST_LISTCOMP:
+    case AST_DICTCOMP:
+    case AST_SETCOMP:
+        return true;
+    case AST_BINOP:
+        return v->u.binop.op == AST_MULT
+               && (fresh_container(v->u.binop.left) || fresh_container(v->u.binop.right));
+    case AST_CALL: {
+        const AstExpr *f = v->u.call.func;
+        return f->kind == AST_NAME && (strcmp(f->u.name.id.s, "list") == 0
+                                       || strcmp(f->u.name.id.s, "dict") == 0
+                                       || strcmp(f->u.name.id.s, "set") == 0);
+    }
+    default:
+        return false;
+    }
+}
+
+/*
+ * chk_fresh_widen: the type t of `target = value`, with the element types of
+ * a freshly built list/dict/set made Any when the script stores into that
+ * name elsewhere: `results = [None] * n` then `results[i] = text` holds
+ * strings, `payload = {"limit": 3}` then `payload["q"] = q` holds a str.
+ * value == target: a loop variable (`for row in rows: row["n"] = 1`),
+ * widened whatever the iterable.
+ */
+ChkType *
+chk_fresh_widen(Ctx *c, const AstExpr *target, const AstExpr *value, ChkType *t)
+{
+    if (!t || t->kind != CHK_T_INST || t->nargs == 0 || !target || !value
+        || target->kind != AST_NAME || c->nmutated == 0) {
+        return t;
+    }
+    const ChkLib *lib = c->lib;
+    if (t->cls != lib->c_list && t->cls != lib->c_dict && t->cls != lib->c_set) {
+        return t;
+    }
+    if ((value != target && !fresh_container(value)) || !is_mutated(c, target->u.name.id.s)) {
+        return t;
+    }
+    ChkType **args = ast_arena_alloc(c->arena, sizeof *args * (size_t)t->nargs);
+    if (!args) {
+        return t;
+    }
+    for (int i = 0; i < t->nargs; i++) {
+        args[i] = lib->t_any;
+    }
+    return chk_type_inst(c->arena, t->cls, t->nargs, args);
+}
+
 /* Binds every Name inside target (tuple/list/starred unpacking). */
 static void
 bind_target(Ctx *c, const AstExpr *root, const AstExpr *t, int sid, BindKind kind,
@@ -257,6 +380,7 @@ bind_target(Ctx *c, const AstExpr *root, const AstExpr *t, int sid, BindKind kin
         collect_expr(c, t->u.attribute.value, sid);
         break;
     case AST_SUBSCRIPT:
+        note_mutated(c, t->u.subscript.value);
         collect_expr(c, t->u.subscript.value, sid);
         collect_expr(c, t->u.subscript.slice, sid);
         break;
@@ -434,6 +558,7 @@ collect_expr(Ctx *c, const AstExpr *e, int sid)
         collect_seq(c, &e->u.compare.comparators, sid);
         break;
     case AST_CALL:
+        note_mutator_call(c, e);
         collect_expr(c, e->u.call.func, sid);
         collect_seq(c, &e->u.call.args, sid);
         for (int i = 0; i < e->u.call.keywords.len; i++) {
@@ -594,6 +719,9 @@ collect_stmt(Ctx *c, const AstStmt *s, int sid)
                 b->name_node = t;
             }
         } else {
+            if (t->kind == AST_SUBSCRIPT) {
+                note_mutated(c, t->u.subscript.value);
+            }
             collect_expr(c, t, sid);
         }
         break;
@@ -948,13 +1076,17 @@ binding_type(Ctx *c, const Binding *b)
         if (b->kind == BIND_WALRUS || !b->target_root) {
             return t;
         }
+        if (b->kind == BIND_ASSIGN && b->target_root == b->name_node) {
+            t = chk_fresh_widen(c, b->name_node, b->value, t);
+        }
         bool found = false;
         return project(c, t, b->target_root, b->name_node, &found);
     }
     case BIND_FOR: {
         ChkType *it = infer_in(c, b->value, b->eval_scope);
         bool found = false;
-        return project(c, chk_elem_type(c, it), b->target_root, b->name_node, &found);
+        ChkType *t = project(c, chk_elem_type(c, it), b->target_root, b->name_node, &found);
+        return chk_fresh_widen(c, b->name_node, b->name_node, t);
     }
     case BIND_AUG: {
         /* x op= v: the type of the operation, with x's other bindings */

@@ -423,9 +423,18 @@ MONTY_API size_t monty_event_frames(const MontyEvent *event, const MontyFrame **
 /*
  * Dumps a run paused at a CALL to self-contained bytes (the program travels
  * with it). With a key in the run's config the bytes are signed. New bytes in
- * *data, release with monty_free. MONTY_ERR_STATE unless the run is paused.
+ * *data, release with monty_free. MONTY_ERR_STATE unless the run is paused;
+ * MONTY_ERR_UNSUPPORTED when it holds an object snapshots cannot save yet
+ * (monty_run_dump_error names it).
  */
 MONTY_API MontyStatus monty_run_dump(const MontyRun *run, uint8_t **data, size_t *len);
+
+/*
+ * Why the last monty_run_dump of this run failed ("" after a success): e.g. the
+ * run holds an object kind snapshots cannot save yet (MONTY_ERR_UNSUPPORTED
+ * names the type). Valid until the next dump or the run is freed.
+ */
+MONTY_API const char *monty_run_dump_error(const MontyRun *run);
 
 /*
  * Loads dumped bytes as a new, independent run (the same bytes may be loaded

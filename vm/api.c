@@ -18,16 +18,12 @@
 #include "vm/api_int.h"
 #include "vm/snapshot.h"
 #include "vm/vm.h"
-#include "vm/vm_int.h"      /* the replay's own time cap (VmRun.limits) */
+#include "vm/vm_int.h"      /* a loaded run's limits (VmRun.limits) */
 
 /* Depth beyond which a returned value is summarised instead of converted:
  * the conversion recurses on the C stack, and a script can build a list
  * nested a million deep (or containing itself). */
 #define API_MAX_DEPTH 200
-
-/* Replaying a snapshot re-executes the run so far; when the host set no time
- * limit, the replay still gets this one, so that no bytes can make load hang. */
-#define API_REPLAY_MAX_NS (60ull * 1000 * 1000 * 1000)
 
 struct MontyProgram {
     CmpProgram *prog;
@@ -73,12 +69,8 @@ struct MontyRun {
     MontyEvent event;
     ApiChunk *scratch;
     bool scratch_failed;
-    /* Durable mode (snapshot format 1 is a replay log, see SNAPSHOT.md):
-     * the inputs and every answer so far, encoded, and the limits. */
-    ApiBuf log;
-    size_t nanswers;
-    VmLimits limits;
-    bool muted;                 /* replaying: print output was already seen */
+    VmLimits limits;            /* as configured (snapshots record them) */
+    char dump_error[200];       /* why the last dump failed (monty_run_dump_error) */
 };
 
 /* ---- scratch arena -------------------------------------------------------- */
@@ -770,14 +762,12 @@ stdout_print(void *ud, const char *text, size_t len)
     fwrite(text, 1, len, stdout);
 }
 
-/* The VM's print sink: forwards to the host's unless the run is replaying. */
+/* The VM's print sink: forwards to the host's. */
 static void
 run_print(void *ud, const char *text, size_t len)
 {
     MontyRun *run = ud;
-    if (!run->muted) {
-        run->config.print(run->config.print_ud, text, len);
-    }
+    run->config.print(run->config.print_ud, text, len);
 }
 
 static void
@@ -852,7 +842,6 @@ monty_run_free(MontyRun *run)
     }
     scratch_reset(run);
     free(run->scratch);
-    free(run->log.data);
     free(run->key);
     free(run);
 }
@@ -938,7 +927,6 @@ monty_run_start(MontyRun *run, const MontyValue *inputs, size_t n, const MontyEv
     }
     for (size_t i = 0; i < n; i++) {
         VmValue v;
-        vm_snapshot_log_value(&run->log, &inputs[i]);
         /* An input that does not fit the run's limits ends the run like any
          * other limit: starting reports the error event. */
         if (!from_api(run, &inputs[i], &v, 0)
@@ -950,21 +938,6 @@ monty_run_start(MontyRun *run, const MontyValue *inputs, size_t n, const MontyEv
     fill_event(run, vm_run_start(run->vm));
     *event = &run->event;
     return run->scratch_failed ? MONTY_ERR_NOMEM : MONTY_OK;
-}
-
-/* The fingerprint of the pending call (run->event), for the replay log. */
-static uint32_t
-call_fp(const MontyRun *run)
-{
-    const MontyEvent *ev = &run->event;
-    return vm_snapshot_call_fp(ev->function ? ev->function : "", ev->nargs,
-                               (const char *const *)ev->kwnames, ev->nkw);
-}
-
-static void
-log_call(MontyRun *run)
-{
-    vm_snapshot_log_call(&run->log, call_fp(run));
 }
 
 MontyStatus
@@ -981,9 +954,6 @@ monty_run_resume(MontyRun *run, const MontyValue *value, const MontyEvent **even
     if (!value_ok(value, 0)) {
         return MONTY_ERR_ARG;
     }
-    log_call(run);
-    vm_snapshot_log_value(&run->log, value);
-    run->nanswers++;
     if (!from_api(run, value, &v, 0)) {
         /* The value could not be built (memory limit or a bad value):
          * tell the script, which sees the call fail. */
@@ -1007,9 +977,6 @@ monty_run_resume_raise(MontyRun *run, const char *type, const char *message,
     if (!vm_run_is_paused(run->vm)) {
         return MONTY_ERR_STATE;
     }
-    log_call(run);
-    vm_snapshot_log_raise(&run->log, type, message ? message : "");
-    run->nanswers++;
     fill_event(run, vm_run_resume_exception(run->vm, type, message ? message : ""));
     *event = &run->event;
     return run->scratch_failed ? MONTY_ERR_NOMEM : MONTY_OK;
@@ -1118,25 +1085,31 @@ monty_run_dump(const MontyRun *run, uint8_t **data, size_t *len)
     if (run == NULL) {
         return MONTY_ERR_ARG;
     }
+    MontyRun *mr = (MontyRun *)run;
+    mr->dump_error[0] = '\0';
     if (!vm_run_is_paused(run->vm)) {
+        snprintf(mr->dump_error, sizeof mr->dump_error, "the run is not paused at a call");
         return MONTY_ERR_STATE;
     }
-    const CmpProgram *p = vm_run_program(run->vm);
     VmSnapLimits lim = {run->limits.max_memory, run->limits.max_allocations,
                         run->limits.max_duration_ns, run->limits.max_recursion};
-    *data = vm_snapshot_dump(p, &lim, &run->log, p->ninputs, run->nanswers,
-                             vm_run_call_id(run->vm), run->config.key, run->config.key_len,
-                             len);
-    return *data != NULL ? MONTY_OK : MONTY_ERR_NOMEM;
+    MontyStatus st = MONTY_OK;
+    *data = vm_snapshot_dump(run->vm, &lim, run->config.key, run->config.key_len, len, &st,
+                             mr->dump_error, sizeof mr->dump_error);
+    return *data != NULL ? MONTY_OK : st;
+}
+
+const char *
+monty_run_dump_error(const MontyRun *run)
+{
+    return run != NULL ? run->dump_error : "";
 }
 
 /*
- * Format 1 snapshots are replay logs: the run is rebuilt by starting the
- * program again with the same inputs and feeding it the same answers, with
- * its print output muted (the host saw it before the dump). The VM is
- * deterministic, so the rebuilt run is the dumped one. The replay runs under
- * the configured limits (and at most API_REPLAY_MAX_NS of time when there is
- * no time limit), so hostile bytes cannot make it hang or grow.
+ * Format 2 snapshots hold the run itself (snap_heap.c): load builds a new run
+ * of the snapshot's program and restores its objects and frames into it, under
+ * the configured limits (the recorded ones when the host gives none), then
+ * reports the pending call again.
  */
 MontyStatus
 monty_run_load(const uint8_t *data, size_t len, const MontyConfig *config, MontyRun **out,
@@ -1147,80 +1120,41 @@ monty_run_load(const uint8_t *data, size_t len, const MontyConfig *config, Monty
         *event = NULL;
     }
     MontyConfig cfg = config ? *config : monty_config_default();
-    VmSnapState st;
+    VmSnapHeader h;
     MontyStatus status = MONTY_OK;
     char msg[256] = "";
-    if (!vm_snapshot_load(data, len, cfg.key, cfg.key_len, &st, &status, msg, sizeof msg)) {
+    if (!vm_snapshot_open(data, len, cfg.key, cfg.key_len, &h, &status, msg, sizeof msg)) {
         return vm_api_error(err, status, "%s", msg);
     }
     MontyLimits *l = &cfg.limits;
     if (!(l->max_memory || l->max_allocations || l->max_duration > 0 || l->max_recursion)) {
-        l->max_memory = (size_t)st.limits.max_memory;
-        l->max_allocations = st.limits.max_allocations;
-        l->max_duration = (double)st.limits.max_duration_ns / 1e9;
-        l->max_recursion = (uint32_t)st.limits.max_recursion;
+        l->max_memory = (size_t)h.limits.max_memory;
+        l->max_allocations = h.limits.max_allocations;
+        l->max_duration = (double)h.limits.max_duration_ns / 1e9;
+        l->max_recursion = (uint32_t)h.limits.max_recursion;
     }
     MontyRun *r = NULL;
-    MontyProgram holder = {st.program};
+    MontyProgram holder = {h.program};
     status = monty_run_new(&holder, &cfg, &r);
     if (status != MONTY_OK) {
-        vm_snapshot_state_free(&st);
+        cmp_program_free(h.program);
         return vm_api_error(err, status, "out of memory");
     }
-    r->owned.prog = st.program;
-    st.program = NULL;
+    r->owned.prog = h.program;
     r->program = &r->owned;
-    r->muted = true;
-    uint64_t host_duration = r->vm->limits.max_duration_ns;
-    if (host_duration == 0) {
-        r->vm->limits.max_duration_ns = API_REPLAY_MAX_NS;
-    }
-    const MontyEvent *ev = NULL;
-    size_t diverged = 0;
-    status = monty_run_start(r, st.inputs, st.ninputs, &ev);
-    for (size_t i = 0; status == MONTY_OK && i < st.nanswers; i++) {
-        if (monty_event_kind(ev) != MONTY_EVENT_CALL) {
-            break;
-        }
-        VmSnapAnswer *a = &st.answers[i];
-        if (a->call_fp != call_fp(r)) {
-            diverged = i + 1;
-            status = MONTY_ERR_FORMAT;
-            break;
-        }
-        status = a->is_raise ? monty_run_resume_raise(r, a->type, a->message, &ev)
-                             : monty_run_resume(r, &a->value, &ev);
-    }
-    r->muted = false;
-    r->vm->limits.max_duration_ns = host_duration;
-    if (status == MONTY_OK && (monty_event_kind(ev) != MONTY_EVENT_CALL
-                               || monty_event_call_id(ev) != st.call_id
-                               || r->nanswers != st.nanswers)) {
-        if (monty_event_kind(ev) == MONTY_EVENT_ERROR) {
-            vm_api_error(err, MONTY_ERR_FORMAT,
-                         "snapshot does not restore to its pending call: the replay "
-                         "raised %s: %s", monty_event_exc_type(ev), monty_event_message(ev));
-        } else {
-            vm_api_error(err, MONTY_ERR_FORMAT,
-                         "snapshot does not restore to its pending call");
-        }
-        status = MONTY_ERR_FORMAT;
-    } else if (diverged > 0) {
-        vm_api_error(err, MONTY_ERR_FORMAT,
-                     "snapshot does not replay identically: call %zu is not the call "
-                     "that was answered", diverged);
-    } else if (status != MONTY_OK) {
-        vm_api_error(err, status == MONTY_ERR_NOMEM ? status : MONTY_ERR_FORMAT,
-                     "snapshot could not be restored: %s", monty_status_str(status));
-    }
-    vm_snapshot_state_free(&st);
-    if (status != MONTY_OK) {
+    if (!vm_snap_state_read(r->vm, h.state, h.state_len, &status, msg, sizeof msg)) {
         monty_run_free(r);
-        return status == MONTY_ERR_NOMEM ? status : MONTY_ERR_FORMAT;
+        return vm_api_error(err, status, "%s", msg);
+    }
+    r->started = true;
+    fill_event(r, VM_EVENT_CALL);
+    if (r->scratch_failed) {
+        monty_run_free(r);
+        return vm_api_error(err, MONTY_ERR_NOMEM, "out of memory");
     }
     *out = r;
     if (event != NULL) {
-        *event = ev;
+        *event = &r->event;
     }
     return MONTY_OK;
 }

@@ -14,6 +14,24 @@
 
 #define PREFIX 16
 
+/* Small blocks (up to CACHE_CLASSES * 16 bytes) are sized in 16-byte classes and, when
+ * freed, kept on a per-class LIFO list for the next allocation of that class: a freed
+ * block is reused while still in cache, and malloc/free stay off the hot paths (objects
+ * die in batches at every collection). The kept bytes are bounded. Sanitizer builds skip
+ * the cache so use-after-free stays visible. */
+#define CACHE_CLASSES 16
+#define VM_HEAP_CACHE_MAX (1u << 20)
+#if defined(__SANITIZE_ADDRESS__)
+#define HEAP_CACHE 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define HEAP_CACHE 0
+#endif
+#endif
+#ifndef HEAP_CACHE
+#define HEAP_CACHE 1
+#endif
+
 static void *
 sys_realloc(VmHeap *h, void *p, size_t old, size_t n)
 {
@@ -80,6 +98,24 @@ vm_heap_alloc(VmRun *run, size_t size)
         vm_raise(run, &vm_exc_MemoryError, "%s", "");
         return NULL;
     }
+    size_t cls = (size + 15) >> 4;
+    if (HEAP_CACHE && cls <= CACHE_CLASSES) {
+        size = cls << 4;
+        if (h->cache[cls] != NULL) {
+            if (!admit(run, size + PREFIX)) {
+                return NULL;
+            }
+            char *c = h->cache[cls];
+            h->cache[cls] = *(void **)(c + PREFIX);
+            h->cache_bytes -= size + PREFIX;
+            h->live_bytes += size + PREFIX;
+            if (h->live_bytes > h->peak_bytes) {
+                h->peak_bytes = h->live_bytes;
+            }
+            h->nallocs++;
+            return c + PREFIX;
+        }
+    }
     if (!admit(run, size + PREFIX)) {
         return NULL;
     }
@@ -110,6 +146,10 @@ vm_heap_realloc(VmRun *run, void *ptr, size_t new_size)
     VmHeap *h = &run->heap;
     char *base = (char *)ptr - PREFIX;
     size_t old = *(size_t *)base;
+    if (HEAP_CACHE && new_size <= CACHE_CLASSES * 16) {
+        /* blocks of the cached sizes keep their class sizes */
+        new_size = (new_size + 15) & ~(size_t)15;
+    }
     if (new_size > old) {
         if (new_size > ((size_t)1 << 46)) {
             vm_raise(run, &vm_exc_MemoryError, "%s", "");
@@ -142,8 +182,32 @@ vm_heap_free(VmRun *run, void *ptr)
     }
     char *base = (char *)ptr - PREFIX;
     size_t size = *(size_t *)base;
-    run->heap.live_bytes -= size + PREFIX;
-    sys_realloc(&run->heap, base, size + PREFIX, 0);
+    VmHeap *h = &run->heap;
+    h->live_bytes -= size + PREFIX;
+    if (HEAP_CACHE && size <= CACHE_CLASSES * 16 && (size & 15) == 0 && size != 0
+        && h->cache_bytes < VM_HEAP_CACHE_MAX) {
+        size_t cls = size >> 4;
+        *(void **)ptr = h->cache[cls];
+        h->cache[cls] = base;
+        h->cache_bytes += size + PREFIX;
+        return;
+    }
+    sys_realloc(h, base, size + PREFIX, 0);
+}
+
+/* vm_heap_release_cache: returns the kept free blocks to the allocator. */
+void
+vm_heap_release_cache(VmRun *run)
+{
+    VmHeap *h = &run->heap;
+    for (size_t cls = 0; cls <= CACHE_CLASSES; cls++) {
+        while (h->cache[cls] != NULL) {
+            char *c = h->cache[cls];
+            h->cache[cls] = *(void **)(c + PREFIX);
+            sys_realloc(h, c, (cls << 4) + PREFIX, 0);
+        }
+    }
+    h->cache_bytes = 0;
 }
 
 /*

@@ -1650,3 +1650,43 @@ static const VmModuleMember members[] = {
 };
 
 VM_MODULE_DEF(collections, "collections", members);
+
+/* ---- snapshots (vm/snap_heap.c) ----------------------------------------------------- */
+
+/* vm_collections_snap_deque: a deque's fields (items list, maxlen; -1 unbounded). */
+void
+vm_collections_snap_deque(VmObj *o, VmList ***items, int64_t **maxlen)
+{
+    VmDeque *q = (VmDeque *)o;
+    *items = &q->items;
+    *maxlen = &q->maxlen;
+}
+
+/* vm_collections_snap_nt: a namedtuple class's fields (name, field names, defaults or
+ * NULL) or, for a namedtuple object, its class and values (name/defaults NULL). */
+void
+vm_collections_snap_nt(VmObj *o, VmStr ***name, VmTuple ***fields, VmTuple ***defaults,
+                       VmObj ***cls)
+{
+    if (o->type == &vm_type_ntclass) {
+        VmNtClass *c = (VmNtClass *)o;
+        *name = &c->name;
+        *fields = &c->fields;
+        *defaults = &c->defaults;
+        *cls = NULL;
+        return;
+    }
+    VmNtObj *n = (VmNtObj *)o;
+    *name = NULL;
+    *fields = &n->values;
+    *defaults = NULL;
+    *cls = (VmObj **)&n->cls;
+}
+
+/* vm_collections_snap_size: the allocation size of a deque, namedtuple class or object. */
+size_t
+vm_collections_snap_size(const VmType *t)
+{
+    return t == &vm_type_deque ? sizeof(VmDeque)
+           : t == &vm_type_ntclass ? sizeof(VmNtClass) : sizeof(VmNtObj);
+}

@@ -1204,3 +1204,51 @@ static const VmModuleMember members[] = {
 };
 
 VM_MODULE_DEF(datetime, "datetime", members);
+
+/* ---- snapshots (vm/snap_heap.c) ---------------------------------------------------- */
+
+/* vm_datetime_snap_get: a date/datetime's y, m, d, hh, mm, ss, us, or a timedelta's
+ * days, seconds, us (the rest 0). */
+void
+vm_datetime_snap_get(const VmObj *o, int64_t f[7])
+{
+    memset(f, 0, 7 * sizeof f[0]);
+    if (o->type == &vm_type_timedelta) {
+        const VmTimedelta *t = (const VmTimedelta *)o;
+        f[0] = t->days;
+        f[1] = t->seconds;
+        f[2] = t->us;
+        return;
+    }
+    const VmDate *d = (const VmDate *)o;
+    int64_t v[7] = {d->y, d->m, d->d, d->hh, d->mm, d->ss, d->us};
+    memcpy(f, v, sizeof v);
+}
+
+/* vm_datetime_snap_make: a date, datetime or timedelta (type t) from those fields,
+ * checked as the constructors check them; EMPTY (exception set) when out of range. */
+VmValue
+vm_datetime_snap_make(VmRun *run, const VmType *t, const int64_t f[7])
+{
+    VmValue out = vm_val_empty();
+    if (t == &vm_type_timedelta) {
+        if (f[0] > MAX_DAYS || f[0] < -MAX_DAYS || f[1] < 0 || f[1] > 86399 || f[2] < 0
+            || f[2] > 999999 || f[3] || f[4] || f[5] || f[6]) {
+            vm_raise(run, &vm_exc_ValueError, "timedelta out of range");
+            return out;
+        }
+        make_td(run, (__int128)f[0] * US_PER_DAY + (__int128)f[1] * 1000000 + f[2], &out);
+        return out;
+    }
+    if ((t != &vm_type_date && t != &vm_type_datetime) || check_date(run, f[0], f[1], f[2]) != VM_OK
+        || check_time(run, f[3], f[4], f[5], f[6]) != VM_OK
+        || (t == &vm_type_date && (f[3] || f[4] || f[5] || f[6]))) {
+        if (vm_val_is_empty(run->exc)) {
+            vm_raise(run, &vm_exc_ValueError, "date out of range");
+        }
+        return out;
+    }
+    make_date(run, t, (int)f[0], (int)f[1], (int)f[2], (int)f[3], (int)f[4], (int)f[5],
+              (int)f[6], &out);
+    return out;
+}

@@ -1830,3 +1830,129 @@ static const VmModuleMember members[] = {
 };
 
 VM_MODULE_DEF(re, "re", members);
+
+/* ---- snapshots (vm/snap_heap.c) --------------------------------------------------
+ * Patterns are saved as their source and flags and compiled again on load (the
+ * compiled code is PCRE2's and holds pointers); matches and finditer iterators as
+ * their fields, which snap_heap.c checks against the subject before setting. */
+
+/* vm_re_snap_pattern: a pattern's source, flags and group count. */
+void
+vm_re_snap_pattern(const VmObj *o, VmValue *pattern, int64_t *flags, uint32_t *ngroups,
+                   bool *is_bytes)
+{
+    const VmRePattern *p = (const VmRePattern *)o;
+    *pattern = p->pattern;
+    *flags = p->flags;
+    *ngroups = p->ngroups;
+    *is_bytes = p->is_bytes;
+}
+
+/* vm_re_snap_pattern_shell: an empty pattern object, filled by ..._compile. */
+VmObj *
+vm_re_snap_pattern_shell(VmRun *run)
+{
+    return vm_obj_new(run, &vm_type_re_pattern, sizeof(VmRePattern));
+}
+
+/* vm_re_snap_pattern_compile: compiles source/flags into the shell `o`. */
+VmStatus
+vm_re_snap_pattern_compile(VmRun *run, VmObj *o, VmValue pattern, int64_t flags)
+{
+    VmRePattern *fresh;
+    if (compile_pattern(run, pattern, flags, &fresh) != VM_OK) {
+        return VM_ERR;
+    }
+    VmRePattern *p = (VmRePattern *)o;
+    VmObj hdr = p->hdr;
+    *p = *fresh;
+    p->hdr = hdr;
+    fresh->code = NULL;     /* moved: the fresh object is garbage now */
+    return VM_OK;
+}
+
+/* vm_re_snap_match: a match's fields (off: n * 4 values). */
+void
+vm_re_snap_match(const VmObj *o, VmObj **pat, VmValue *string, int64_t *pos, int64_t *endpos,
+                 uint32_t *n, const int64_t **off)
+{
+    const VmReMatch *m = (const VmReMatch *)o;
+    *pat = (VmObj *)m->pat;
+    *string = m->string;
+    *pos = m->pos;
+    *endpos = m->endpos;
+    *n = m->n;
+    *off = m->off;
+}
+
+/* vm_re_snap_match_shell: a match of n groups (group 0 included), all unset. */
+VmObj *
+vm_re_snap_match_shell(VmRun *run, uint32_t n)
+{
+    VmReMatch *m = (VmReMatch *)vm_obj_new(run, &vm_type_re_match,
+                                           sizeof(VmReMatch) + (size_t)n * 4 * sizeof(int64_t));
+    if (m == NULL) {
+        return NULL;
+    }
+    m->n = n;
+    m->string = vm_val_none();
+    for (size_t i = 0; i < (size_t)n * 4; i++) {
+        m->off[i] = -1;
+    }
+    return &m->hdr;
+}
+
+/* vm_re_snap_match_set: fills a match shell (fields checked by the caller). */
+void
+vm_re_snap_match_set(VmObj *o, VmObj *pat, VmValue string, int64_t pos, int64_t endpos,
+                     const int64_t *off)
+{
+    VmReMatch *m = (VmReMatch *)o;
+    m->pat = (VmRePattern *)pat;
+    m->string = string;
+    m->pos = pos;
+    m->endpos = endpos;
+    memcpy(m->off, off, (size_t)m->n * 4 * sizeof(int64_t));
+}
+
+/* vm_re_snap_iter / _set: a finditer iterator's fields. */
+void
+vm_re_snap_iter(const VmObj *o, VmObj **pat, VmValue *string, size_t *bpos, size_t *blen,
+                int64_t *pos, int64_t *endpos, bool *must_advance, bool *done)
+{
+    const VmReIter *it = (const VmReIter *)o;
+    *pat = (VmObj *)it->pat;
+    *string = it->string;
+    *bpos = it->bpos;
+    *blen = it->blen;
+    *pos = it->pos;
+    *endpos = it->endpos;
+    *must_advance = it->must_advance;
+    *done = it->done;
+}
+
+VmObj *
+vm_re_snap_iter_shell(VmRun *run)
+{
+    VmReIter *it = (VmReIter *)vm_obj_new(run, &vm_type_re_iter, sizeof(VmReIter));
+    if (it != NULL) {
+        it->string = vm_val_none();
+        it->done = true;
+    }
+    return it != NULL ? &it->hdr : NULL;
+}
+
+void
+vm_re_snap_iter_set(VmObj *o, VmObj *pat, VmValue string, size_t bpos, size_t blen,
+                    int64_t pos, int64_t endpos, bool must_advance, bool done)
+{
+    VmReIter *it = (VmReIter *)o;
+    it->pat = (VmRePattern *)pat;
+    it->string = string;
+    it->bpos = bpos;
+    it->blen = blen;
+    it->pos = pos;
+    it->endpos = endpos;
+    it->must_advance = must_advance;
+    it->done = done;
+}

@@ -32,6 +32,14 @@ find_module(const char *name, size_t len)
     return NULL;
 }
 
+/* vm_module_at: the i-th supported module, NULL past the end (snapshots name the
+ * immortal objects a run refers to by module and member name). */
+const VmModule *
+vm_module_at(size_t i)
+{
+    return i < sizeof registry / sizeof registry[0] ? registry[i] : NULL;
+}
+
 static const VmModuleMember *
 find_member(const VmModule *m, const char *name)
 {

@@ -111,4 +111,7 @@ VmStatus vm_module_binop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out)
 /* vm_module_import_star: IMPORT_STAR. Binds every public member into `globals`. */
 VmStatus vm_module_import_star(VmRun *run, VmValue module, VmDict *globals);
 
+/* vm_module_at: the i-th supported module, NULL past the end (for snapshots). */
+const VmModule *vm_module_at(size_t i);
+
 #endif /* MONTY_VM_MODULES_H */

@@ -313,6 +313,21 @@ static const VmType *const seq_iter_types[8] = {
     &dict_keyiter_type, &dict_valueiter_type, &dict_itemiter_type, &set_iter_type,
 };
 
+/* vm_iter_kind_type: the type vm_iter_new gives an iterator of `kind` (snapshots
+ * rebuild iterators whose types are static here); NULL for an unknown kind. */
+const VmType *
+vm_iter_kind_type(int kind, bool ascii)
+{
+    if (kind == IT_STR && !ascii) {
+        return &str_iter_type;
+    }
+    return kind == IT_MAP ? &vm_type_map : kind == IT_FILTER ? &vm_type_filter
+           : kind == IT_ENUMERATE ? &vm_type_enumerate
+           : (kind == IT_ZIP || kind == IT_ZIP_STRICT) ? &vm_type_zip
+           : kind == IT_REVERSED ? &vm_type_reversed
+           : kind >= IT_STR && kind <= IT_SET ? seq_iter_types[kind] : NULL;
+}
+
 const VmType vm_type_enumerate = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "enumerate", .base = &vm_type_object, ITER_SLOTS,
 };

@@ -52,7 +52,7 @@ vm_run_new(const CmpProgram *program, const VmLimits *limits, const VmAllocator 
     if (alloc != NULL) {
         run->heap.alloc = *alloc;
     }
-    run->heap.next_gc = 4u << 20;
+    run->heap.next_gc = 1u << 20;
     if (run->limits.max_memory != 0 && run->heap.next_gc > run->limits.max_memory / 2) {
         run->heap.next_gc = run->limits.max_memory / 2;
     }
@@ -97,6 +97,7 @@ vm_run_free(VmRun *run)
         vm_free_codes(run, run->prelude, run->prelude_codes);
         cmp_program_free(run->prelude);
     }
+    vm_heap_release_cache(run);
     free(run);
 }
 

@@ -9,11 +9,10 @@
  * the envelope, the signature, then every byte of the payload; any input
  * yields a result or a MontyStatus with a one-line reason, never a crash.
  *
- * Snapshot format 1 is a replay log: the program, the limits, the inputs and
- * every host answer so far. vm/api.c rebuilds the paused run by replaying the
- * answers (the VM is deterministic and the host is never called back during
- * replay). This module only encodes, decodes and validates; it knows nothing
- * of how a run executes.
+ * Snapshot format 2 holds the program, the limits and the paused run itself:
+ * its objects (numbered, so sharing and cycles survive), its frames and its
+ * pending call (snap_heap.c). Format 1 (a replay log) is refused with
+ * MONTY_ERR_VERSION.
  */
 #ifndef MONTY_VM_SNAPSHOT_H
 #define MONTY_VM_SNAPSHOT_H
@@ -24,8 +23,12 @@
 #include "compiler/program.h"
 #include "include/monty.h"
 #include "vm/api_int.h"
+#include "vm/vm.h"
 
-#define VM_SNAPSHOT_VERSION 1
+/* Envelope version of paused runs (format 2 since snapshots hold the heap) and of
+ * compiled programs (unchanged). */
+#define VM_SNAPSHOT_VERSION 2
+#define VM_PROGRAM_ENVELOPE_VERSION 1
 
 /* Bounds a loaded snapshot may not exceed (each also bounded by its bytes). */
 #define VM_SNAPSHOT_MAX_DEPTH 512
@@ -41,28 +44,7 @@ CmpProgram *vm_snapshot_program_load(const uint8_t *data, size_t len, const uint
                                      size_t key_len, MontyStatus *status, char *err,
                                      size_t errlen);
 
-/* ---- the replay log of a run ---------------------------------------------- */
-
-/* One host answer, with the fingerprint of the call it answered. */
-typedef struct VmSnapAnswer {
-    uint32_t call_fp;
-    bool is_raise;
-    MontyValue value;       /* return value (is_raise false) */
-    char *type;             /* exception type and message (is_raise true) */
-    char *message;
-} VmSnapAnswer;
-
-/* Appends the encoded inputs / one answer to a run's log (b->failed on OOM).
- * An answer starts with vm_snapshot_log_call: the fingerprint of the call it
- * answers (see vm_snapshot_call_fp), checked again when the log is replayed. */
-void vm_snapshot_log_value(ApiBuf *b, const MontyValue *v);
-void vm_snapshot_log_call(ApiBuf *b, uint32_t call_fp);
-void vm_snapshot_log_raise(ApiBuf *b, const char *type, const char *message);
-
-/* FNV-1a of a call's function name, argument count and keyword names: a
- * replay that reaches a different call than the original is refused. */
-uint32_t vm_snapshot_call_fp(const char *function, size_t nargs, const char *const *kwnames,
-                             size_t nkw);
+/* ---- paused runs (format 2: heap, frames, pending call) -------------------- */
 
 /* Limits as stored in a snapshot (MontyLimits, duration in ns). */
 typedef struct VmSnapLimits {
@@ -70,30 +52,30 @@ typedef struct VmSnapLimits {
 } VmSnapLimits;
 
 /*
- * Writes a snapshot: program, limits, `ninputs` encoded inputs followed by
- * `nanswers` encoded answers (the log bytes, as appended above), and the id
- * of the pending call. New bytes (malloc) in *out; NULL on OOM.
+ * Writes a snapshot of a paused run: its program, the limits, then the run's state
+ * (vm_snap_state_write). New bytes (malloc) in *out; NULL with *status and err set
+ * when the run holds an object kind that cannot be saved (MONTY_ERR_UNSUPPORTED) or
+ * on OOM.
  */
-uint8_t *vm_snapshot_dump(const CmpProgram *program, const VmSnapLimits *limits,
-                          const ApiBuf *log, size_t ninputs, size_t nanswers, uint64_t call_id,
-                          const uint8_t *key, size_t key_len, size_t *len);
+uint8_t *vm_snapshot_dump(VmRun *run, const VmSnapLimits *limits, const uint8_t *key,
+                          size_t key_len, size_t *len, MontyStatus *status, char *err,
+                          size_t errlen);
 
-/* A decoded snapshot; free with vm_snapshot_state_free. */
-typedef struct VmSnapState {
+/* The parts of snapshot bytes before the run's state; the program is the caller's. */
+typedef struct VmSnapHeader {
     CmpProgram *program;
     VmSnapLimits limits;
-    MontyValue *inputs;
-    size_t ninputs;
-    VmSnapAnswer *answers;
-    size_t nanswers;
-    uint64_t call_id;
-    ApiBuf log;             /* the log bytes, to continue appending */
-} VmSnapState;
+    const uint8_t *state;   /* points into the snapshot bytes */
+    size_t state_len;
+} VmSnapHeader;
 
-/* Validates and decodes snapshot bytes. false with *status and err set. */
-bool vm_snapshot_load(const uint8_t *data, size_t len, const uint8_t *key, size_t key_len,
-                      VmSnapState *out, MontyStatus *status, char *err, size_t errlen);
+/* Validates the envelope, signature, program and limits. false with *status and err. */
+bool vm_snapshot_open(const uint8_t *data, size_t len, const uint8_t *key, size_t key_len,
+                      VmSnapHeader *out, MontyStatus *status, char *err, size_t errlen);
 
-void vm_snapshot_state_free(VmSnapState *st);
+/* snap_heap.c: the run's state (pending call, prelude marker, objects, frames). */
+bool vm_snap_state_write(VmRun *run, ApiBuf *out, char *err, size_t errlen);
+bool vm_snap_state_read(VmRun *run, const uint8_t *p, size_t len, MontyStatus *status,
+                        char *err, size_t errlen);
 
 #endif /* MONTY_VM_SNAPSHOT_H */

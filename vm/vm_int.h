@@ -422,6 +422,10 @@ typedef struct VmHeap {
     uint64_t nallocs;       /* over the run's life */
     size_t next_gc;         /* collect at a safe point once live_bytes exceeds this */
     VmLimitKind limit;      /* sticky: set when a limit is hit */
+    /* freed small blocks kept for reuse, by size class (heap.c): not live, not accounted
+     * in live_bytes, at most VM_HEAP_CACHE_MAX bytes, released by vm_heap_release_cache */
+    void *cache[17];
+    size_t cache_bytes;
 } VmHeap;
 
 struct VmGc {
@@ -440,6 +444,8 @@ void vm_heap_free(VmRun *run, void *ptr);
 VmObj *vm_obj_new(VmRun *run, const VmType *type, size_t size);
 /* Refuses (MemoryError, sticky limit) if `size` more bytes would exceed max_memory. */
 VmStatus vm_heap_check(VmRun *run, size_t size);
+/* Returns the blocks of heap.cache to the allocator (teardown). */
+void vm_heap_release_cache(VmRun *run);
 
 void vm_gc_mark(VmGc *gc, VmValue v);
 void vm_gc_mark_obj(VmGc *gc, VmObj *o);

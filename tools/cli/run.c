@@ -367,7 +367,8 @@ durable_outcome(MontyRun *run, const MontyEvent *ev, const char *state, PrintBuf
         size_t len;
         MontyStatus st = monty_run_dump(run, &data, &len);
         if (st != MONTY_OK) {
-            cli_err("cannot save the paused run: %s", monty_status_str(st));
+            const char *why = monty_run_dump_error(run);
+            cli_err("cannot save the paused run: %s", why[0] ? why : monty_status_str(st));
             return CLI_USAGE;
         }
         bool ok = cli_write_file(state, data, len);

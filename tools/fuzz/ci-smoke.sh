@@ -28,8 +28,8 @@ for src in tools/fuzz/fuzz_*.c; do
         # Seeds: real paused runs and .mbc programs, made by build/monty,
         # plus the inputs that once crashed the VM (tests/snapshot/hostile/).
         seeds=""
-        extra=""
-        cp tests/snapshot/hostile/*.snap "$work/" 2>/dev/null || true
+        extra="-dict=tools/fuzz/fuzz_snapshot.dict"
+        cp tests/snapshot/hostile/*.snap tests/snapshot/hostile/*.mbc "$work/" 2>/dev/null || true
         ex=tools/example
         if [ -x build/monty ]; then
             build/monty start "$ex/agent.py" --stubs "$ex/tools.pyi" \

@@ -1,13 +1,17 @@
 /*
  * fuzz_snapshot.c — libFuzzer target for monty_run_load + resume and
  * monty_program_load: any bytes must give a run or a clean error, never a
- * crash, a leak or a hang (limits bound the replay of a loaded run).
+ * crash, a leak or a hang. Snapshots are format 2 (vm/SNAPSHOT.md): the heap,
+ * frames and pending call, every object and frame checked on load; the limits
+ * bound what the restored run does after it resumes.
  *
  *   cmake -B build-fuzz -DMONTY_FUZZ=ON -DCMAKE_C_COMPILER=clang && \
  *   cmake --build build-fuzz --target fuzz_snapshot && \
  *   build-fuzz/fuzz_snapshot -max_total_time=900 tools/fuzz/corpus
  *
- * Seed the corpus with real snapshots (monty start ... --state x.snap).
+ * Seed the corpus with real snapshots (monty start ... --state x.snap; ci-smoke.sh
+ * makes one per tests/cases/external case) and use the dictionary
+ * tools/fuzz/fuzz_snapshot.dict (-dict=...).
  */
 #include <stddef.h>
 #include <stdint.h>

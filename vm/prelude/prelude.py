@@ -1447,18 +1447,31 @@ async def _aio_gather_all(aws, return_exceptions):
     # one after another in argument order; every awaitable runs (as CPython's tasks
     # do) and without return_exceptions the first exception is raised at the end
     results = []
+    seen = {}  # coroutines hash by identity
     first = None
     for aw in aws:
+        if aw in seen:
+            # the same awaitable twice: one run, its result twice (as CPython)
+            results.append(results[seen[aw]])
+            continue
+        seen[aw] = len(results)
         try:
             results.append(await aw)
         except Exception as e:
-            if return_exceptions:
-                results.append(e)
-            elif first is None:
+            results.append(e)
+            if first is None:
                 first = e
-    if first is not None:
+    if first is not None and not return_exceptions:
         raise first
     return results
+
+
+def _aio_as_completed(aws, *, timeout=None):
+    # "in completion order": monty completes them one after another in argument order
+    aws = list(aws)
+    for aw in aws:
+        _aio_check_awaitable(aw)
+    return iter(aws)
 
 
 async def _aio_sleep(delay, result=None):

@@ -49,8 +49,16 @@ replay(const char *name, char *type, size_t type_size)
     MontyRun *run = NULL;
     const MontyEvent *ev = NULL;
     MontyError err;
+    MontyProgram *prog = NULL;
     type[0] = '\0';
-    if (monty_run_load(data, size, &cfg, &run, &ev, &err) != MONTY_OK) {
+    size_t nlen = strlen(name);
+    if (nlen > 4 && strcmp(name + nlen - 4, ".mbc") == 0) {
+        /* a hostile program that misbehaves before its first call: snapshots
+         * (format 2) hold a paused run, so it is kept as a compiled program */
+        ck_assert_int_eq(monty_program_load(data, size, NULL, 0, &prog, &err), MONTY_OK);
+        ck_assert_int_eq(monty_run_new(prog, &cfg, &run), MONTY_OK);
+        ck_assert_int_eq(monty_run_start(run, NULL, 0, &ev), MONTY_OK);
+    } else if (monty_run_load(data, size, &cfg, &run, &ev, &err) != MONTY_OK) {
         /* a replay that fails names the exception it raised in the message */
         ck_assert_int_eq(err.status, MONTY_ERR_FORMAT);
         snprintf(type, type_size, "%s", err.message);
@@ -68,6 +76,7 @@ replay(const char *name, char *type, size_t type_size)
         snprintf(type, type_size, "%s", monty_event_exc_type(ev));
     }
     monty_run_free(run);
+    monty_program_free(prog);
     free(data);
 }
 
@@ -85,7 +94,7 @@ END_TEST
 START_TEST(call_ex_kwargs_not_dict)
 {
     char type[512];
-    replay("call_ex_kwargs_not_dict.snap", type, sizeof type);
+    replay("call_ex_kwargs_not_dict.mbc", type, sizeof type);
     ck_assert_msg(strstr(type, "TypeError") != NULL, "got %s", type);
 }
 END_TEST
