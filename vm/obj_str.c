@@ -211,11 +211,6 @@ static const char latin1_bytes[256][3] = { STR_X256(STR_L1BYTES) };
 
 static VmStr latin1_strs[256] = { STR_X256(STR_L1OBJ) };
 
-static VmStr empty_str = {
-    VM_IMMORTAL_HDR(&vm_type_str), .data = (char *)"", .len = 0, .nchars = 0,
-    .hash = (int64_t)(14695981039346656037ull >> 1), .ascii = true,
-};
-
 /* vm_str_char: the immortal str of one code point c < 256. */
 VmStr *
 vm_str_char(uint32_t c)
@@ -272,10 +267,7 @@ vm_str_finish(VmStr *s)
 VmStr *
 vm_str_new(VmRun *run, const char *utf8, size_t len)
 {
-    if (len <= 2) {
-        if (len == 0) {
-            return &empty_str;
-        }
+    if (len <= 2 && len > 0) {
         unsigned char c0 = (unsigned char)utf8[0];
         if (len == 1 && c0 < 0x80) {
             return &latin1_strs[c0];
@@ -422,10 +414,6 @@ vm_str_join_items(VmRun *run, const VmStr *sep, const VmValue *items, size_t n, 
         len += sep->len * (n - 1);
         nchars += sep->nchars * (n - 1);
         ascii &= sep->ascii;
-    }
-    if (len == 0) {
-        *out = vm_obj_val(&empty_str);
-        return VM_OK;
     }
     VmStr *r = vm_str_alloc(run, len);
     if (r == NULL) {
