@@ -10,6 +10,7 @@
 
 VmStatus vm_int_unary(VmRun *run, int op, VmValue a, VmValue *out);
 VmStatus vm_str_mod(VmRun *run, VmValue fmt, VmValue args, VmValue *out);
+VmStatus vm_bytes_mod(VmRun *run, VmValue fmt, VmValue args, VmValue *out);
 VmStatus vm_str_repeat(VmRun *run, VmStr *s, int64_t n, VmValue *out);
 VmStatus vm_seq_repeat(VmRun *run, VmValue seq, int64_t n, VmValue *out);
 VmValue vm_value_bytes(VmRun *run, const uint8_t *data, size_t len);
@@ -371,6 +372,9 @@ vm_binop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out)
         if (ta == &vm_type_str) {
             return vm_str_mod(run, a, b, out);
         }
+        if (ta == &vm_type_bytes) {
+            return vm_bytes_mod(run, a, b, out);
+        }
         break;
     case VM_OP_OR:
         if ((ta == &vm_type_type || ta == &vm_type_union || vm_val_is_none(a))
@@ -428,6 +432,14 @@ vm_unaryop(VmRun *run, int op, VmValue a, VmValue *out)
     }
     if (a.tag == VM_TAG_FLOAT && op != VM_UOP_INVERT) {
         *out = vm_val_float(op == VM_UOP_NEG ? -a.u.f : a.u.f);
+        return VM_OK;
+    }
+    VmValue mr;     /* timedelta, Counter (vm/mod_datetime.c) */
+    if (vm_module_unaryop(run, op, a, &mr) != VM_OK) {
+        return VM_ERR;
+    }
+    if (!vm_val_is_empty(mr)) {
+        *out = mr;
         return VM_OK;
     }
     static const char *const syms[] = { "~", "not", "+", "-" };
