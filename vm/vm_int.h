@@ -398,7 +398,34 @@ extern const VmType vm_type_object, vm_type_type, vm_type_none, vm_type_bool, vm
     X(Warning, Exception) \
     X(UserWarning, Warning) \
     X(DeprecationWarning, Warning) \
-    X(RuntimeWarning, Warning)
+    X(RuntimeWarning, Warning) \
+    X(FileExistsError, OSError) \
+    X(IsADirectoryError, OSError) \
+    X(NotADirectoryError, OSError) \
+    X(InterruptedError, OSError) \
+    X(BlockingIOError, OSError) \
+    X(ChildProcessError, OSError) \
+    X(ProcessLookupError, OSError) \
+    X(BrokenPipeError, ConnectionError) \
+    X(ConnectionAbortedError, ConnectionError) \
+    X(ConnectionRefusedError, ConnectionError) \
+    X(ConnectionResetError, ConnectionError) \
+    X(IndentationError, SyntaxError) \
+    X(TabError, IndentationError) \
+    X(UnicodeTranslateError, UnicodeError) \
+    X(ReferenceError, Exception) \
+    X(SystemError, Exception) \
+    X(PythonFinalizationError, RuntimeError) \
+    X(PendingDeprecationWarning, Warning) \
+    X(SyntaxWarning, Warning) \
+    X(FutureWarning, Warning) \
+    X(ImportWarning, Warning) \
+    X(UnicodeWarning, Warning) \
+    X(BytesWarning, Warning) \
+    X(ResourceWarning, Warning) \
+    X(EncodingWarning, Warning) \
+    X(BaseExceptionGroup, BaseException) \
+    X(ExceptionGroup, Exception)    /* CPython: also a BaseExceptionGroup */
 
 extern const VmType vm_exc_BaseException;
 #define X(name, base) extern const VmType vm_exc_##name;
@@ -698,6 +725,8 @@ VmStatus vm_slice_indices(VmRun *run, VmSlice *s, int64_t len, int64_t *start, i
                           int64_t *step, int64_t *slicelen);
 VmStatus vm_seq_index(VmRun *run, VmValue key, int64_t len, int64_t *out, const char *what);
 VmValue vm_iter_new(VmRun *run, VmValue seq, int kind);
+const VmType *vm_reversed_type(VmValue v);   /* reversed(v)'s CPython type name */
+VmStatus vm_clean_doc(VmRun *run, VmValue doc, VmValue *out);   /* obj_doc.c */
 VmValue vm_bound_method_new(VmRun *run, VmValue func, VmValue self);
 
 /* call.c: calls from native code that cannot reach Python frames. */
