@@ -1009,18 +1009,9 @@ vm_interp_run(VmRun *run)
             for (uint32_t i = 0; i < arg; i++) {
                 EXPECT_OPERAND(sp[(int)i - (int)arg], &vm_type_str);
             }
-            VmStrBuf buf;
-            vm_sb_init(&buf, run);
-            for (uint32_t i = 0; i < arg; i++) {
-                if (!vm_is(sp[(int)i - (int)arg], &vm_type_str)) {
-                    vm_sb_fini(&buf);
-                    EXPECT_OPERAND(sp[(int)i - (int)arg], &vm_type_str);
-                }
-                VmStr *s = VM_AS(VmStr, sp[(int)i - (int)arg]);
-                vm_sb_add(&buf, s->data, s->len);
-            }
+            /* one exact allocation, lengths and code points summed (obj_str.c) */
             sp -= arg;
-            CHECK(vm_sb_to_str(&buf, &r));
+            CHECK(vm_str_join_items(run, NULL, sp, arg, &r));
             PUSH(r);
             DISPATCH();
         }
