@@ -809,7 +809,10 @@ vm_str_mod(VmRun *run, VmValue fmtv, VmValue argsv, VmValue *out)
     const char *p = fmt->data, *end = fmt->data + fmt->len;
     while (p < end) {
         if (*p != '%') {
-            vm_sb_add(&b, p++, 1);
+            const char *q = memchr(p, '%', (size_t)(end - p));
+            q = q != NULL ? q : end;
+            vm_sb_add(&b, p, (size_t)(q - p));
+            p = q;
             continue;
         }
         p++;

@@ -637,6 +637,10 @@ vm_str_has_nul(const VmStr *s)
 }
 /* vm_str_char: the immortal one-character str of code point c < 256 (Latin-1). */
 VmStr *vm_str_char(uint32_t c);
+VmStr *vm_str_new_known(VmRun *run, const char *utf8, size_t len, size_t nchars, bool ascii);
+VmStr *vm_str_from_i64(VmRun *run, int64_t v);
+VmStatus vm_str_join_items(VmRun *run, const VmStr *sep, const VmValue *items, size_t n,
+                           VmValue *out);
 VmValue vm_str_val(VmRun *run, const char *utf8, size_t len);
 int64_t vm_str_hash(VmStr *s);
 bool vm_str_eq(const VmStr *a, const VmStr *b);
