@@ -995,18 +995,9 @@ vm_interp_run(VmRun *run)
             for (uint32_t i = 0; i < arg; i++) {
                 EXPECT_OPERAND(sp[(int)i - (int)arg], &vm_type_str);
             }
-            VmStrBuf buf;
-            vm_sb_init(&buf, run);
-            for (uint32_t i = 0; i < arg; i++) {
-                if (!vm_is(sp[(int)i - (int)arg], &vm_type_str)) {
-                    vm_sb_fini(&buf);
-                    EXPECT_OPERAND(sp[(int)i - (int)arg], &vm_type_str);
-                }
-                VmStr *s = VM_AS(VmStr, sp[(int)i - (int)arg]);
-                vm_sb_add(&buf, s->data, s->len);
-            }
+            /* one exact allocation, lengths and code points summed (obj_str.c) */
             sp -= arg;
-            CHECK(vm_sb_to_str(&buf, &r));
+            CHECK(vm_str_join_items(run, NULL, sp, arg, &r));
             PUSH(r);
             DISPATCH();
         }
@@ -1040,7 +1031,18 @@ vm_interp_run(VmRun *run)
         TARGET(DICT_MERGE)
             a = POP();
             EXPECT_OPERAND(PEEK(arg), &vm_type_dict);
-            if (!vm_is(a, &vm_type_dict)) {
+            if (!vm_isinstance(a, &vm_type_dict)) {    /* Counter, defaultdict... too */
+                VmValue fnv = PEEK(arg + 3);
+                if (CMP_OP(INSN) == OP_DICT_MERGE && vm_is(fnv, &vm_type_function)) {
+                    CHECK(vm_raise(run, &vm_exc_TypeError, "__main__.%s() argument after ** "
+                                   "must be a mapping, not %s",
+                                   VM_AS(VmFunction, fnv)->qualname->data, vm_type_name(a)));
+                }
+                if (CMP_OP(INSN) == OP_DICT_MERGE && vm_is(fnv, &vm_type_builtin)) {
+                    CHECK(vm_raise(run, &vm_exc_TypeError, "%s() argument after ** must be a "
+                                   "mapping, not %s", VM_AS(VmBuiltin, fnv)->name,
+                                   vm_type_name(a)));
+                }
                 CHECK(vm_raise(run, &vm_exc_TypeError, "'%s' object is not a mapping",
                                vm_type_name(a)));
             }

@@ -615,6 +615,8 @@ VmStatus vm_raise_limit(VmRun *run, VmLimitKind kind);
 VmValue vm_exc_new(VmRun *run, const VmType *type, VmTuple *args);
 const VmType *vm_exc_type_by_name(const char *name);
 VmStatus vm_exc_str(VmRun *run, VmValue exc, VmValue *out);
+VmStatus vm_raise_unexpected_kw(VmRun *run, const char *fname, const VmStr *kw,
+                                const char *const *cands, size_t n);   /* exc.c */
 bool vm_exc_matches(VmValue exc, const VmType *type);
 void vm_exc_add_traceback(VmRun *run, VmValue exc, uint32_t code_index, uint32_t lineno,
                           uint32_t pc);
@@ -635,6 +637,10 @@ vm_str_has_nul(const VmStr *s)
 }
 /* vm_str_char: the immortal one-character str of code point c < 256 (Latin-1). */
 VmStr *vm_str_char(uint32_t c);
+VmStr *vm_str_new_known(VmRun *run, const char *utf8, size_t len, size_t nchars, bool ascii);
+VmStr *vm_str_from_i64(VmRun *run, int64_t v);
+VmStatus vm_str_join_items(VmRun *run, const VmStr *sep, const VmValue *items, size_t n,
+                           VmValue *out);
 VmValue vm_str_val(VmRun *run, const char *utf8, size_t len);
 int64_t vm_str_hash(VmStr *s);
 bool vm_str_eq(const VmStr *a, const VmStr *b);
