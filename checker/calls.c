@@ -327,6 +327,12 @@ inst_to_inst(Ctx *c, ChkType *arg, ChkType *param, TvMap *map)
         bind_generic(c, arg, param, map);
         return generic_args_fit(c, arg, param);
     }
+    /* an Enum parameter: values cross the host boundary as their str/int
+     * value, so a plain value may be what the host expects */
+    if (pc->is_enum && (ac == lib->c_str || ac == lib->c_int || ac == lib->c_bool
+                        || ac == lib->c_float)) {
+        return true;
+    }
     /* numeric tower (PEP 484): int is accepted for float, both for complex */
     if (pc == lib->c_float && (ac == lib->c_int || ac == lib->c_bool)) {
         return true;

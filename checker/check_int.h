@@ -126,7 +126,10 @@ typedef struct Ctx {
     int nmutated;
     int capmutated;
     int loose_generics;       /* > 0: generic arguments are not compared (displays) */
-    int import_guard;         /* > 0: in a try body whose handler catches ImportError */
+    int import_guard;
+    int keyerror_guard;       /* > 0: in a try body whose handler catches KeyError */
+    State *comp_st;           /* narrowings inside the comprehension comp_scope */
+    int comp_scope;         /* > 0: in a try body whose handler catches ImportError */
 } Ctx;
 
 /* scope.c */

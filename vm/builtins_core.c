@@ -13,6 +13,7 @@
 
 #include "vm/bigint.h"
 #include "vm/lib_math.h"
+#include "vm/modules.h"
 #include "vm/vm_int.h"
 
 VmValue vm_dict_view_new(VmRun *run, VmValue dict, int kind);
@@ -264,7 +265,18 @@ DEF(isinstance, "isinstance")
         *out = vm_val_bool(false);
         return VM_OK;
     }
+    /* a namedtuple class is an object, its instances are tuples (vm/mod_collections.c) */
+    VmValue cls = vm_module_type_of(args[0]);
+    if (!vm_val_is_empty(cls)
+        && (vm_val_same(cls, t) || vm_val_same(t, vm_obj_val(&vm_type_tuple)))) {
+        *out = vm_val_bool(true);
+        return VM_OK;
+    }
     if (!vm_is(t, &vm_type_type)) {
+        if (vm_module_is_class(t)) {
+            *out = vm_val_bool(false);
+            return VM_OK;
+        }
         return vm_raise(run, &vm_exc_TypeError,
                         "isinstance() arg 2 must be a type, a tuple of types, or a union");
     }
@@ -324,6 +336,12 @@ DEF(abs, "abs")
             return vm_unaryop(run, VM_UOP_NEG, v, out);
         }
         *out = v.tag == VM_TAG_BOOL ? vm_val_int(v.u.i) : v;
+        return VM_OK;
+    }
+    if (vm_module_unaryop(run, VM_MODULE_ABS, v, out) != VM_OK) {
+        return VM_ERR;
+    }
+    if (!vm_val_is_empty(*out)) {
         return VM_OK;
     }
     return vm_raise(run, &vm_exc_TypeError, "bad operand type for abs(): '%s'",
@@ -629,6 +647,7 @@ DEF(reversed, "reversed")
         return vm_raise(run, &vm_exc_TypeError, "reversed expected 1 argument, got %zu", nargs);
     }
     VmValue s = args[0];
+    const VmType *rt = vm_reversed_type(s);
     if (vm_is(s, &vm_type_dict_keys) || vm_is(s, &vm_type_dict_values)
         || vm_is(s, &vm_type_dict_items)) {
         VmValue lst;
@@ -636,7 +655,7 @@ DEF(reversed, "reversed")
             return VM_ERR;
         }
         s = lst;
-    } else if (vm_is(s, &vm_type_dict)) {
+    } else if (vm_isinstance(s, &vm_type_dict)) {
         VmValue lst;
         if (vm_list_from_iter(run, s, &lst) != VM_OK) {
             return VM_ERR;
@@ -656,6 +675,7 @@ DEF(reversed, "reversed")
         return VM_ERR;
     }
     VM_AS(VmIter, *out)->aux = n - 1;
+    out->u.o->type = rt;    /* same slots, CPython's type name */
     return VM_OK;
 }
 
@@ -1195,41 +1215,70 @@ static const NamedValue builtins_table[] = {
     { "AssertionError", &vm_exc_AssertionError.hdr },
     { "AttributeError", &vm_exc_AttributeError.hdr },
     { "BaseException", &vm_exc_BaseException.hdr },
+    { "BaseExceptionGroup", &vm_exc_BaseExceptionGroup.hdr },
+    { "BlockingIOError", &vm_exc_BlockingIOError.hdr },
+    { "BrokenPipeError", &vm_exc_BrokenPipeError.hdr },
     { "BufferError", &vm_exc_BufferError.hdr },
+    { "BytesWarning", &vm_exc_BytesWarning.hdr },
+    { "ChildProcessError", &vm_exc_ChildProcessError.hdr },
+    { "ConnectionAbortedError", &vm_exc_ConnectionAbortedError.hdr },
     { "ConnectionError", &vm_exc_ConnectionError.hdr },
+    { "ConnectionRefusedError", &vm_exc_ConnectionRefusedError.hdr },
+    { "ConnectionResetError", &vm_exc_ConnectionResetError.hdr },
     { "DeprecationWarning", &vm_exc_DeprecationWarning.hdr },
     { "EOFError", &vm_exc_EOFError.hdr },
     { "Ellipsis", &vm_ellipsis_obj },
+    { "EncodingWarning", &vm_exc_EncodingWarning.hdr },
+    { "EnvironmentError", &vm_exc_OSError.hdr },
     { "Exception", &vm_exc_Exception.hdr },
+    { "ExceptionGroup", &vm_exc_ExceptionGroup.hdr },
+    { "FileExistsError", &vm_exc_FileExistsError.hdr },
     { "FileNotFoundError", &vm_exc_FileNotFoundError.hdr },
     { "FloatingPointError", &vm_exc_FloatingPointError.hdr },
+    { "FutureWarning", &vm_exc_FutureWarning.hdr },
     { "GeneratorExit", &vm_exc_GeneratorExit.hdr },
+    { "IOError", &vm_exc_OSError.hdr },
     { "ImportError", &vm_exc_ImportError.hdr },
+    { "ImportWarning", &vm_exc_ImportWarning.hdr },
+    { "IndentationError", &vm_exc_IndentationError.hdr },
     { "IndexError", &vm_exc_IndexError.hdr },
+    { "InterruptedError", &vm_exc_InterruptedError.hdr },
+    { "IsADirectoryError", &vm_exc_IsADirectoryError.hdr },
     { "KeyError", &vm_exc_KeyError.hdr },
     { "KeyboardInterrupt", &vm_exc_KeyboardInterrupt.hdr },
     { "LookupError", &vm_exc_LookupError.hdr },
     { "MemoryError", &vm_exc_MemoryError.hdr },
     { "ModuleNotFoundError", &vm_exc_ModuleNotFoundError.hdr },
     { "NameError", &vm_exc_NameError.hdr },
+    { "NotADirectoryError", &vm_exc_NotADirectoryError.hdr },
     { "NotImplemented", &vm_notimpl_obj },
     { "NotImplementedError", &vm_exc_NotImplementedError.hdr },
     { "OSError", &vm_exc_OSError.hdr },
     { "OverflowError", &vm_exc_OverflowError.hdr },
+    { "PendingDeprecationWarning", &vm_exc_PendingDeprecationWarning.hdr },
     { "PermissionError", &vm_exc_PermissionError.hdr },
+    { "ProcessLookupError", &vm_exc_ProcessLookupError.hdr },
+    { "PythonFinalizationError", &vm_exc_PythonFinalizationError.hdr },
     { "RecursionError", &vm_exc_RecursionError.hdr },
+    { "ReferenceError", &vm_exc_ReferenceError.hdr },
+    { "ResourceWarning", &vm_exc_ResourceWarning.hdr },
     { "RuntimeError", &vm_exc_RuntimeError.hdr },
     { "RuntimeWarning", &vm_exc_RuntimeWarning.hdr },
     { "StopAsyncIteration", &vm_exc_StopAsyncIteration.hdr },
     { "StopIteration", &vm_exc_StopIteration.hdr },
     { "SyntaxError", &vm_exc_SyntaxError.hdr },
+    { "SyntaxWarning", &vm_exc_SyntaxWarning.hdr },
+    { "SystemError", &vm_exc_SystemError.hdr },
     { "SystemExit", &vm_exc_SystemExit.hdr },
+    { "TabError", &vm_exc_TabError.hdr },
     { "TimeoutError", &vm_exc_TimeoutError.hdr },
     { "TypeError", &vm_exc_TypeError.hdr },
     { "UnboundLocalError", &vm_exc_UnboundLocalError.hdr },
     { "UnicodeDecodeError", &vm_exc_UnicodeDecodeError.hdr },
     { "UnicodeEncodeError", &vm_exc_UnicodeEncodeError.hdr },
     { "UnicodeError", &vm_exc_UnicodeError.hdr },
+    { "UnicodeTranslateError", &vm_exc_UnicodeTranslateError.hdr },
+    { "UnicodeWarning", &vm_exc_UnicodeWarning.hdr },
     { "UserWarning", &vm_exc_UserWarning.hdr },
     { "ValueError", &vm_exc_ValueError.hdr },
     { "Warning", &vm_exc_Warning.hdr },
