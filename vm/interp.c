@@ -1031,7 +1031,18 @@ vm_interp_run(VmRun *run)
         TARGET(DICT_MERGE)
             a = POP();
             EXPECT_OPERAND(PEEK(arg), &vm_type_dict);
-            if (!vm_is(a, &vm_type_dict)) {
+            if (!vm_isinstance(a, &vm_type_dict)) {    /* Counter, defaultdict... too */
+                VmValue fnv = PEEK(arg + 3);
+                if (CMP_OP(INSN) == OP_DICT_MERGE && vm_is(fnv, &vm_type_function)) {
+                    CHECK(vm_raise(run, &vm_exc_TypeError, "__main__.%s() argument after ** "
+                                   "must be a mapping, not %s",
+                                   VM_AS(VmFunction, fnv)->qualname->data, vm_type_name(a)));
+                }
+                if (CMP_OP(INSN) == OP_DICT_MERGE && vm_is(fnv, &vm_type_builtin)) {
+                    CHECK(vm_raise(run, &vm_exc_TypeError, "%s() argument after ** must be a "
+                                   "mapping, not %s", VM_AS(VmBuiltin, fnv)->name,
+                                   vm_type_name(a)));
+                }
                 CHECK(vm_raise(run, &vm_exc_TypeError, "'%s' object is not a mapping",
                                vm_type_name(a)));
             }

@@ -28,10 +28,20 @@ VmStatus vm_ascii(VmRun *run, VmValue v, VmValue *out);
                               VmValue *out)
 
 static VmStatus
-nargs_check(VmRun *run, const char *name, size_t nargs, VmTuple *kwnames, size_t lo, size_t hi)
+nargs_check(VmRun *run, const char *name, VmValue self, size_t nargs, VmTuple *kwnames,
+            size_t lo, size_t hi)
 {
     if (kwnames != NULL && kwnames->len > 0) {
-        return vm_raise(run, &vm_exc_TypeError, "%s() takes no keyword arguments", name);
+        /* CPython names the method with its type here: "dict.get() takes no keyword..." */
+        const VmType *t = vm_type_of(self);
+        while (strchr(t->name, '.') != NULL && t->base != NULL) {
+            t = t->base;    /* collections.Counter -> dict */
+        }
+        if (strchr(name, '.') != NULL) {
+            return vm_raise(run, &vm_exc_TypeError, "%s() takes no keyword arguments", name);
+        }
+        return vm_raise(run, &vm_exc_TypeError, "%s.%s() takes no keyword arguments", t->name,
+                        name);
     }
     size_t n = nargs - 1;
     if (n < lo || n > hi) {
@@ -59,7 +69,7 @@ nargs_check(VmRun *run, const char *name, size_t nargs, VmTuple *kwnames, size_t
 
 #define NARGS(name, lo, hi) \
     do { \
-        if (nargs_check(run, name, nargs, kwnames, lo, hi) != VM_OK) { \
+        if (nargs_check(run, name, args[0], nargs, kwnames, lo, hi) != VM_OK) { \
             return VM_ERR; \
         } \
     } while (0)
@@ -265,6 +275,10 @@ METHOD(list_sort, "sort", &vm_type_list)
     }
     VmValue key = vm_val_none();
     bool reverse = false;
+    if (nkw > 2) {
+        return vm_raise(run, &vm_exc_TypeError,
+                        "sort() takes at most 2 keyword arguments (%zu given)", nkw);
+    }
     for (size_t k = 0; k < nkw; k++) {
         VmStr *kn = VM_AS(VmStr, kwnames->items[k]);
         if (vm_str_eq_cstr(kn, "key")) {
@@ -274,8 +288,8 @@ METHOD(list_sort, "sort", &vm_type_list)
                 return VM_ERR;
             }
         } else {
-            return vm_raise(run, &vm_exc_TypeError,
-                            "sort() got an unexpected keyword argument '%s'", kn->data);
+            static const char *const kws[] = { "key", "reverse" };
+            return vm_raise_unexpected_kw(run, "sort", kn, kws, 2);
         }
     }
     VmList *l = VM_AS(VmList, args[0]);

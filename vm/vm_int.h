@@ -615,6 +615,8 @@ VmStatus vm_raise_limit(VmRun *run, VmLimitKind kind);
 VmValue vm_exc_new(VmRun *run, const VmType *type, VmTuple *args);
 const VmType *vm_exc_type_by_name(const char *name);
 VmStatus vm_exc_str(VmRun *run, VmValue exc, VmValue *out);
+VmStatus vm_raise_unexpected_kw(VmRun *run, const char *fname, const VmStr *kw,
+                                const char *const *cands, size_t n);   /* exc.c */
 bool vm_exc_matches(VmValue exc, const VmType *type);
 void vm_exc_add_traceback(VmRun *run, VmValue exc, uint32_t code_index, uint32_t lineno,
                           uint32_t pc);
