@@ -698,6 +698,21 @@ walk_class(Ctx *c, const AstStmt *s, State *st)
 
 /* ---- loops -------------------------------------------------------------- */
 
+/* A test that is false whenever the script runs: False, 0, None,
+ * TYPE_CHECKING, typing.TYPE_CHECKING. */
+static bool
+never_true(const AstExpr *e)
+{
+    if (e->kind == AST_CONSTANT) {
+        const AstConst *k = &e->u.constant;
+        return k->kind == AST_CONST_FALSE || k->kind == AST_CONST_NONE
+               || (k->kind == AST_CONST_INT && !k->is_big && k->i == 0);
+    }
+    const char *n = e->kind == AST_NAME ? e->u.name.id.s
+                    : e->kind == AST_ATTRIBUTE ? e->u.attribute.attr.s : NULL;
+    return n && strcmp(n, "TYPE_CHECKING") == 0;
+}
+
 static bool
 const_true(const AstExpr *e)
 {
@@ -1063,6 +1078,8 @@ walk_stmt(Ctx *c, const AstStmt *s, State *st)
                 chk_type_str(decl, d, sizeof d);
                 chk_report(c, &s->u.annassign.value->loc, CHK_SEV_ERROR, "invalid-assignment",
                            NULL, "Object of type `%s` is not assignable to `%s`", a, d);
+            } else if (t->kind == AST_NAME) {
+                chk_check_typeddict_assign(c, s->u.annassign.value, decl, t->u.name.id.s);
             }
             assign_target(c, st, t, NULL);
         } else if (t->kind != AST_NAME) {
@@ -1117,7 +1134,11 @@ walk_stmt(Ctx *c, const AstStmt *s, State *st)
         state_copy(c, &other, st);
         narrow_cond(c, s->u.if_.test, st, true);
         narrow_cond(c, s->u.if_.test, &other, false);
+        /* `if False:` / `if TYPE_CHECKING:` never run: nothing there is reported */
+        int never = never_true(s->u.if_.test);
+        c->quiet += never;
         walk_block(c, &s->u.if_.body, st);
+        c->quiet -= never;
         c->st = &other;
         walk_block(c, &s->u.if_.orelse, &other);
         state_join(c, st, &other);

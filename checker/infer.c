@@ -27,6 +27,12 @@ chk_report(Ctx *c, const AstLoc *loc, ChkSeverity sev, const char *code, const c
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    if (c->capture) {
+        if (!c->capture[0]) {
+            snprintf(c->capture, c->capture_size, "%s", msg);
+        }
+        return;
+    }
     chk_diag_add(c->res, loc, sev, code, hint, "%s", msg);
 }
 

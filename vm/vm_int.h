@@ -286,6 +286,10 @@ typedef struct VmGlobalCache {
     uint32_t index;
     uint32_t gen;           /* miss: run->globals_gen when filled */
     VmValue builtin;        /* miss: the builtin of that name */
+    /* LOAD_ATTR's method form: the method of that name of type `mtype` (types and their
+     * methods are static: always valid) */
+    const VmType *mtype;
+    const VmBuiltin *meth;
 } VmGlobalCache;
 
 /* Per-code data a run derives from the program (constants as values, names as

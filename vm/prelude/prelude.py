@@ -1589,6 +1589,11 @@ def _aio_create_task(coro, *, name=None, context=None):
     return coro
 
 
+def _aio_ensure_future(coro_or_future, *, loop=None):
+    _aio_check_awaitable(coro_or_future)
+    return coro_or_future
+
+
 async def _aio_wait_for(aw, timeout):
     _aio_check_awaitable(aw)
     return await aw
