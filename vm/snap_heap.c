@@ -1840,6 +1840,7 @@ r_record(SnapR *r, size_t i)
             ok = st != NULL && is_dict_type(st, &dsub);
             break;
         case IT_SET: ok = st == &vm_type_set || st == &vm_type_frozenset; break;
+        case IT_ENUMERATE: ok = aux < INT64_MAX; break;     /* the count goes up by 1 */
         case IT_ZIP:
         case IT_ZIP_STRICT: ok = st == &vm_type_tuple; break;
         case IT_MAP: ok = st == &vm_type_tuple && VM_AS(VmTuple, seq)->len >= 2; break;
@@ -2883,6 +2884,10 @@ vm_snap_state_read(VmRun *run, const uint8_t *p, size_t len, MontyStatus *status
     if (ok && (call_id == 0 || call_id >= next_id || call_ext >= run->program->nexternals
                || has_prelude > 1)) {
         ok = BAD("invalid pending call");
+    }
+    /* counters the limits add to: far from wrapping around */
+    if (ok && (used_ns > (1ull << 62) || nallocs > (1ull << 62) || next_id > (1ull << 62))) {
+        ok = BAD("run counters out of range");
     }
     if (ok && has_prelude) {
         uint64_t fp;
