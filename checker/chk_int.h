@@ -228,7 +228,9 @@ bool chk_stubs_fill(ChkResolver *r, ChkModule *mod, const AstModule *ast, bool i
 /* ---- diagnostics (diag.c) ----------------------------------------------- */
 
 ChkResult *chk_result_new(const char *filename);
+/* The source stays the caller's until chk_result_end_source (copied lazily). */
 void chk_result_set_source(ChkResult *res, const char *source, size_t len);
+void chk_result_end_source(ChkResult *res);
 /* Adds a diagnostic; loc is an AST location (0-based byte columns). */
 void chk_diag_add(ChkResult *res, const AstLoc *loc, ChkSeverity sev, const char *code,
                   const char *hint, const char *fmt, ...)

@@ -244,6 +244,29 @@ isinstance_type(Ctx *c, const AstExpr *e)
     return NULL;
 }
 
+/* `d.get("k")` / `d.setdefault("k", v)` on a TypedDict name: from here (where
+ * the get was truthy / not None, or after the setdefault) the key is present. */
+static void
+narrow_key_get(Ctx *c, const AstExpr *call, State *st)
+{
+    const AstExpr *f = call->u.call.func;
+    if (f->kind != AST_ATTRIBUTE || f->u.attribute.value->kind != AST_NAME
+        || call->u.call.args.len < 1
+        || (strcmp(f->u.attribute.attr.s, "get") != 0
+            && strcmp(f->u.attribute.attr.s, "setdefault") != 0)) {
+        return;
+    }
+    const AstExpr *k = AST_SEQ_GET(call->u.call.args, 0);
+    if (k->kind != AST_CONSTANT || k->u.constant.kind != AST_CONST_STR) {
+        return;
+    }
+    const AstExpr *d = f->u.attribute.value;
+    ChkType *t = chk_with_key(c, current_type(c, st, d), k->u.constant.str.s);
+    if (t) {
+        chk_state_set_type(c, st, d->u.name.id.s, t);
+    }
+}
+
 static void
 narrow_cond(Ctx *c, const AstExpr *test, State *st, bool positive)
 {
@@ -310,6 +333,12 @@ narrow_cond(Ctx *c, const AstExpr *test, State *st, bool positive)
             chk_state_set_type(c, st, x->u.name.id.s, t ? t : c->lib->t_any);
             break;
         }
+        if (l->kind == AST_CALL && is_none(r)
+            && (((op == AST_ISNOT || op == AST_NOTEQ) && positive)
+                || ((op == AST_IS || op == AST_EQ) && !positive))) {
+            narrow_key_get(c, l, st);    /* d.get("k") is not None */
+            break;
+        }
         if (l->kind != AST_NAME || !is_none(r)) {
             break;
         }
@@ -328,6 +357,9 @@ narrow_cond(Ctx *c, const AstExpr *test, State *st, bool positive)
     }
     case AST_CALL: {
         const AstExpr *f = test->u.call.func;
+        if (positive) {
+            narrow_key_get(c, test, st);
+        }
         if (positive && f->kind == AST_NAME && strcmp(f->u.name.id.s, "isinstance") == 0
             && test->u.call.args.len == 2) {
             const AstExpr *x = AST_SEQ_GET(test->u.call.args, 0);
@@ -571,6 +603,7 @@ walk_scope_body(Ctx *c, int sid, const AstSeq *body, bool params_bound)
     int saved_cur = c->cur;
     LoopCtx *saved_loop = c->loop;
     int saved_guard = c->import_guard;
+    int saved_kguard = c->keyerror_guard;
     State st;
     Scope *s = c->scopes[sid];
     state_init(c, &st, s->nlocals);
@@ -586,8 +619,10 @@ walk_scope_body(Ctx *c, int sid, const AstSeq *body, bool params_bound)
     c->cur = sid;
     c->loop = NULL;
     c->import_guard = 0;
+    c->keyerror_guard = 0;
     walk_block(c, body, &st);
     c->import_guard = saved_guard;
+    c->keyerror_guard = saved_kguard;
     c->st = saved_st;
     c->flow_scope = saved_flow;
     c->cur = saved_cur;
@@ -662,6 +697,21 @@ walk_class(Ctx *c, const AstStmt *s, State *st)
 }
 
 /* ---- loops -------------------------------------------------------------- */
+
+/* A test that is false whenever the script runs: False, 0, None,
+ * TYPE_CHECKING, typing.TYPE_CHECKING. */
+static bool
+never_true(const AstExpr *e)
+{
+    if (e->kind == AST_CONSTANT) {
+        const AstConst *k = &e->u.constant;
+        return k->kind == AST_CONST_FALSE || k->kind == AST_CONST_NONE
+               || (k->kind == AST_CONST_INT && !k->is_big && k->i == 0);
+    }
+    const char *n = e->kind == AST_NAME ? e->u.name.id.s
+                    : e->kind == AST_ATTRIBUTE ? e->u.attribute.attr.s : NULL;
+    return n && strcmp(n, "TYPE_CHECKING") == 0;
+}
 
 static bool
 const_true(const AstExpr *e)
@@ -763,11 +813,8 @@ walk_loop(Ctx *c, const AstStmt *s, State *st)
 /* ---- try ---------------------------------------------------------------- */
 
 static bool
-catches_import_error_name(const AstExpr *e)
+catches_name(const AstExpr *e, const char *const *names)
 {
-    static const char *const names[] = {
-        "ImportError", "ModuleNotFoundError", "Exception", "BaseException", NULL,
-    };
     const char *n = e->kind == AST_NAME ? e->u.name.id.s : NULL;
     for (int i = 0; n && names[i]; i++) {
         if (strcmp(n, names[i]) == 0) {
@@ -777,19 +824,18 @@ catches_import_error_name(const AstExpr *e)
     return false;
 }
 
-/* True if some handler of the try catches the ImportError of a failed import:
- * `try: import numpy` / `except ImportError: numpy = None` is a valid script. */
+/* True if some handler of the try catches one of `names` (or everything). */
 static bool
-catches_import_error(const AstStmt *s)
+catches(const AstStmt *s, const char *const *names)
 {
     for (int i = 0; i < s->u.try_.handlers.len; i++) {
         const AstExceptHandler *h = AST_SEQ_GET(s->u.try_.handlers, i);
-        if (!h->type || catches_import_error_name(h->type)) {
+        if (!h->type || catches_name(h->type, names)) {
             return true;
         }
         if (h->type->kind == AST_TUPLE) {
             for (int k = 0; k < h->type->u.list.elts.len; k++) {
-                if (catches_import_error_name(AST_SEQ_GET(h->type->u.list.elts, k))) {
+                if (catches_name(AST_SEQ_GET(h->type->u.list.elts, k), names)) {
                     return true;
                 }
             }
@@ -798,15 +844,38 @@ catches_import_error(const AstStmt *s)
     return false;
 }
 
+/* `try: import numpy` / `except ImportError: numpy = None` is a valid script. */
+static bool
+catches_import_error(const AstStmt *s)
+{
+    static const char *const names[] = {
+        "ImportError", "ModuleNotFoundError", "Exception", "BaseException", NULL,
+    };
+    return catches(s, names);
+}
+
+/* `try: w["humidity"]` / `except KeyError:` handles a missing key. */
+static bool
+catches_key_error(const AstStmt *s)
+{
+    static const char *const names[] = {
+        "KeyError", "LookupError", "Exception", "BaseException", NULL,
+    };
+    return catches(s, names);
+}
+
 static void
 walk_try(Ctx *c, const AstStmt *s, State *st)
 {
     State entry;
     state_copy(c, &entry, st);
     int guard = catches_import_error(s);
+    int kguard = catches_key_error(s);
     c->import_guard += guard;
+    c->keyerror_guard += kguard;
     walk_block(c, &s->u.try_.body, st);
     c->import_guard -= guard;
+    c->keyerror_guard -= kguard;
     State body_end;
     state_copy(c, &body_end, st);
     /* handlers: the exception may come from anywhere in the body */
@@ -978,6 +1047,12 @@ walk_stmt(Ctx *c, const AstStmt *s, State *st)
     switch (s->kind) {
     case AST_EXPR:
         check_expr_stmt(c, s);
+        if (s->u.expr.value->kind == AST_CALL && !st->dead) {
+            const AstExpr *f = s->u.expr.value->u.call.func;
+            if (f->kind == AST_ATTRIBUTE && strcmp(f->u.attribute.attr.s, "setdefault") == 0) {
+                narrow_key_get(c, s->u.expr.value, st);
+            }
+        }
         break;
     case AST_ASSIGN: {
         ChkType *vt = chk_infer(c, s->u.assign.value);
@@ -1003,6 +1078,8 @@ walk_stmt(Ctx *c, const AstStmt *s, State *st)
                 chk_type_str(decl, d, sizeof d);
                 chk_report(c, &s->u.annassign.value->loc, CHK_SEV_ERROR, "invalid-assignment",
                            NULL, "Object of type `%s` is not assignable to `%s`", a, d);
+            } else if (t->kind == AST_NAME) {
+                chk_check_typeddict_assign(c, s->u.annassign.value, decl, t->u.name.id.s);
             }
             assign_target(c, st, t, NULL);
         } else if (t->kind != AST_NAME) {
@@ -1057,7 +1134,11 @@ walk_stmt(Ctx *c, const AstStmt *s, State *st)
         state_copy(c, &other, st);
         narrow_cond(c, s->u.if_.test, st, true);
         narrow_cond(c, s->u.if_.test, &other, false);
+        /* `if False:` / `if TYPE_CHECKING:` never run: nothing there is reported */
+        int never = never_true(s->u.if_.test);
+        c->quiet += never;
         walk_block(c, &s->u.if_.body, st);
+        c->quiet -= never;
         c->st = &other;
         walk_block(c, &s->u.if_.orelse, &other);
         state_join(c, st, &other);

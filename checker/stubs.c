@@ -421,6 +421,103 @@ is_typevar_call(const AstExpr *v)
                  || strcmp(n, "TypeVarTuple") == 0);
 }
 
+/* `X = TypedDict("X", {...})` (1), `X = NamedTuple("X", [(name, T), ...])` (2),
+ * `X = namedtuple("X", ...)` (3), or 0. */
+static int
+functional_class(const AstStmt *s)
+{
+    if (s->kind != AST_ASSIGN || s->u.assign.targets.len != 1
+        || ((const AstExpr *)AST_SEQ_GET(s->u.assign.targets, 0))->kind != AST_NAME) {
+        return 0;
+    }
+    const AstExpr *v = s->u.assign.value;
+    const char *n = v->kind == AST_CALL ? expr_name(v->u.call.func) : NULL;
+    if (!n || v->u.call.args.len < 2) {
+        return 0;
+    }
+    return strcmp(n, "TypedDict") == 0 ? 1 : strcmp(n, "NamedTuple") == 0 ? 2
+         : strcmp(n, "namedtuple") == 0 ? 3 : 0;
+}
+
+static void
+functional_field(ChkResolver *r, ChkClass *c, const char *name, const AstExpr *ann,
+                 bool total_false)
+{
+    ChkSymbol *sym = chk_table_put(r->arena, &c->members, name);
+    if (!sym) {
+        return;
+    }
+    int flags = 0;
+    sym->type = ann ? chk_annot_type(r, ann, &flags) : chk_type_new(r->arena, CHK_T_ANY);
+    sym->not_required = total_false ? flags != 2 : flags == 1;
+}
+
+/* Fills a class declared with the functional syntax (see functional_class). */
+static void
+fill_functional(ChkResolver *r, ChkClass *c, const AstStmt *s, int kind)
+{
+    const AstExpr *v = s->u.assign.value;
+    const AstExpr *fields = AST_SEQ_GET(v->u.call.args, 1);
+    if (kind == 1) {
+        c->is_typeddict = true;
+        if (fields->kind != AST_DICT) {
+            c->unknown_base = true;
+            return;
+        }
+        bool total_false = call_bool_kw(v, "total") == 0;
+        for (int i = 0; i < fields->u.dict.keys.len; i++) {
+            const AstExpr *k = AST_SEQ_GET(fields->u.dict.keys, i);
+            if (!k || k->kind != AST_CONSTANT || k->u.constant.kind != AST_CONST_STR) {
+                c->unknown_base = true;
+                continue;
+            }
+            functional_field(r, c, k->u.constant.str.s, AST_SEQ_GET(fields->u.dict.values, i),
+                             total_false);
+        }
+        return;
+    }
+    c->is_namedtuple = true;
+    c->bases = ast_arena_alloc(r->arena, sizeof *c->bases);
+    ChkSymbol *ts = chk_table_get(&r->builtins->syms, "_NamedTuple");
+    if (c->bases && ts && ts->type && ts->type->kind == CHK_T_CLASSOBJ) {
+        c->bases[c->nbases++] = chk_type_inst(r->arena, ts->type->cls, 0, NULL);
+    }
+    if (kind == 3 && fields->kind == AST_CONSTANT && fields->u.constant.kind == AST_CONST_STR) {
+        /* namedtuple("P", "x y") / "x, y" */
+        const char *p = fields->u.constant.str.s;
+        while (*p) {
+            size_t n = strcspn(p, " ,");
+            char *name = n ? ast_arena_alloc(r->arena, n + 1) : NULL;
+            if (name) {
+                memcpy(name, p, n);
+                name[n] = 0;
+                functional_field(r, c, name, NULL, false);
+            }
+            p += n;
+            p += strspn(p, " ,");
+        }
+        return;
+    }
+    if (fields->kind != AST_LIST && fields->kind != AST_TUPLE) {
+        c->unknown_base = true;
+        return;
+    }
+    for (int i = 0; i < fields->u.list.elts.len; i++) {
+        const AstExpr *f = AST_SEQ_GET(fields->u.list.elts, i);
+        if (kind == 3 && f->kind == AST_CONSTANT && f->u.constant.kind == AST_CONST_STR) {
+            functional_field(r, c, f->u.constant.str.s, NULL, false);
+        } else if (kind == 2 && f->kind == AST_TUPLE && f->u.list.elts.len == 2) {
+            const AstExpr *fn = AST_SEQ_GET(f->u.list.elts, 0);
+            if (fn->kind == AST_CONSTANT && fn->u.constant.kind == AST_CONST_STR) {
+                functional_field(r, c, fn->u.constant.str.s, AST_SEQ_GET(f->u.list.elts, 1),
+                                 false);
+            }
+        } else {
+            c->unknown_base = true;
+        }
+    }
+}
+
 /*
  * chk_stubs_fill: declares and resolves every top-level item of a parsed
  * .pyi into mod. Returns false only when out of memory.
@@ -433,13 +530,17 @@ chk_stubs_fill(ChkResolver *r, ChkModule *mod, const AstModule *ast, bool is_bui
     /* pass 1: declare classes and type variables */
     for (int i = 0; i < body->len; i++) {
         const AstStmt *s = AST_SEQ_GET(*body, i);
-        if (s->kind == AST_CLASSDEF) {
-            ChkSymbol *sym = chk_table_put(a, &mod->syms, s->u.classdef.name.s);
+        if (s->kind == AST_CLASSDEF || functional_class(s)) {
+            const char *name = s->kind == AST_CLASSDEF
+                                   ? s->u.classdef.name.s
+                                   : ((const AstExpr *)AST_SEQ_GET(s->u.assign.targets, 0))
+                                         ->u.name.id.s;
+            ChkSymbol *sym = chk_table_put(a, &mod->syms, name);
             ChkClass *c = ast_arena_alloc(a, sizeof *c);
             if (!sym || !c) {
                 return false;
             }
-            c->name = s->u.classdef.name.s;
+            c->name = name;
             c->from_builtins = is_builtins;
             sym->type = chk_type_new(a, CHK_T_CLASSOBJ);
             sym->type->cls = c;
@@ -496,6 +597,14 @@ chk_stubs_fill(ChkResolver *r, ChkModule *mod, const AstModule *ast, bool is_bui
             }
             const AstExpr *tg = AST_SEQ_GET(s->u.assign.targets, 0);
             if (tg->kind != AST_NAME || is_typevar_call(s->u.assign.value)) {
+                break;
+            }
+            int fk = functional_class(s);
+            if (fk) {
+                ChkSymbol *cs = chk_table_get(&mod->syms, tg->u.name.id.s);
+                if (cs && cs->type && cs->type->kind == CHK_T_CLASSOBJ) {
+                    fill_functional(r, cs->type->cls, s, fk);
+                }
                 break;
             }
             ChkSymbol *sym = chk_table_put(a, &mod->syms, tg->u.name.id.s);

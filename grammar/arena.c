@@ -1,7 +1,8 @@
 /*
- * arena.c — bump allocator for one compilation (see arena.h). Blocks grow
- * geometrically up to 1 MiB so a small script costs one malloc and a large
- * one a few dozen; oversized requests get a block of their own.
+ * arena.c — bump allocator for one compilation (see arena.h, which holds
+ * the inline fast path). Blocks grow geometrically up to 1 MiB so a small
+ * script costs one malloc and a large one a few dozen; oversized requests
+ * get a block of their own.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -9,23 +10,13 @@
 
 #include "grammar/arena.h"
 
-typedef struct ArenaBlock {
-    struct ArenaBlock *next;
+struct AstArenaBlock {
+    AstArenaBlock *next;
     size_t size;        /* usable bytes after the header */
-    size_t used;
-} ArenaBlock;
-
-struct AstArena {
-    ArenaBlock *head;
-    size_t limit;
-    size_t total;       /* bytes of blocks obtained from malloc */
-    size_t handed;      /* bytes handed out */
-    size_t next_size;
-    bool failed;
 };
 
-#define ARENA_ALIGN 16
-#define ARENA_HDR ((sizeof(ArenaBlock) + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1))
+#define ARENA_HDR \
+    ((sizeof(AstArenaBlock) + AST_ARENA_ALIGN - 1) & ~(size_t)(AST_ARENA_ALIGN - 1))
 #define ARENA_FIRST 4096
 #define ARENA_MAX_BLOCK (1u << 20)
 
@@ -47,19 +38,35 @@ ast_arena_free(AstArena *arena)
     if (arena == NULL) {
         return;
     }
-    ArenaBlock *b = arena->head;
+    AstArenaBlock *b = arena->head;
     while (b != NULL) {
-        ArenaBlock *n = b->next;
+        AstArenaBlock *n = b->next;
         free(b);
         b = n;
     }
     free(arena);
 }
 
-/* Gets a new block able to hold `size` bytes, or NULL (sticky failure). */
-static ArenaBlock *
-grow(AstArena *a, size_t size)
+static void *
+fail(AstArena *a)
 {
+    a->failed = true;
+    a->cur = NULL;
+    a->end = NULL;
+    return NULL;
+}
+
+/* Called when the current block lacks room for `size` bytes (or the arena
+ * has failed): gets a new block. A block bigger than the next geometric
+ * size is the request's alone and goes second in the list, so the
+ * current block keeps filling. */
+void *
+ast_arena_alloc_slow(AstArena *a, size_t size, bool zero)
+{
+    if (a->failed || size > SIZE_MAX / 2) {
+        return fail(a);
+    }
+    size = (size + AST_ARENA_ALIGN - 1) & ~(size_t)(AST_ARENA_ALIGN - 1);
     size_t bsize = a->next_size;
     if (bsize < size) {
         bsize = size;
@@ -67,59 +74,33 @@ grow(AstArena *a, size_t size)
     if (a->limit != 0 && (a->total + bsize + ARENA_HDR > a->limit)) {
         /* a smaller block may still fit under the limit */
         if (a->total + size + ARENA_HDR > a->limit) {
-            a->failed = true;
-            return NULL;
+            return fail(a);
         }
         bsize = size;
     }
-    if (bsize > SIZE_MAX - ARENA_HDR) {
-        a->failed = true;
-        return NULL;
-    }
-    ArenaBlock *b = malloc(ARENA_HDR + bsize);
+    AstArenaBlock *b = malloc(ARENA_HDR + bsize);
     if (b == NULL) {
-        a->failed = true;
-        return NULL;
+        return fail(a);
     }
     b->size = bsize;
-    b->used = 0;
     a->total += ARENA_HDR + bsize;
     if (a->next_size < ARENA_MAX_BLOCK) {
         a->next_size *= 2;
     }
-    /* an oversized block goes second so the current block keeps filling */
+    char *p = (char *)b + ARENA_HDR;
     if (a->head != NULL && bsize > a->next_size) {
         b->next = a->head->next;
         a->head->next = b;
     } else {
         b->next = a->head;
         a->head = b;
+        a->cur = p + size;
+        a->end = p + bsize;
     }
-    return b;
-}
-
-void *
-ast_arena_alloc(AstArena *arena, size_t size)
-{
-    if (arena->failed) {
-        return NULL;
+    a->handed += size;
+    if (zero) {
+        memset(p, 0, size);
     }
-    if (size > SIZE_MAX - ARENA_ALIGN) {
-        arena->failed = true;
-        return NULL;
-    }
-    size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
-    ArenaBlock *b = arena->head;
-    if (b == NULL || b->size - b->used < size) {
-        b = grow(arena, size);
-        if (b == NULL) {
-            return NULL;
-        }
-    }
-    char *p = (char *)b + ARENA_HDR + b->used;
-    b->used += size;
-    arena->handed += size;
-    memset(p, 0, size);
     return p;
 }
 

@@ -6,8 +6,9 @@
 
 #include "grammar/ast.h"
 
+/* Out of line: ast_seq_push (ast.h) comes here only when seq is full. */
 bool
-ast_seq_push(AstArena *arena, AstSeq *seq, void *item)
+ast_seq_grow_push(AstArena *arena, AstSeq *seq, void *item)
 {
     if (seq->len == seq->cap) {
         int ncap = seq->cap ? seq->cap * 2 : 4;
@@ -68,7 +69,7 @@ AstStr
 ast_str_new(AstArena *arena, const char *s, size_t len)
 {
     AstStr r = {NULL, 0};
-    char *d = ast_arena_alloc(arena, len + 1);
+    char *d = ast_arena_alloc_raw(arena, len + 1);
     if (d != NULL) {
         if (len > 0) {
             memcpy(d, s, len);

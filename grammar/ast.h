@@ -287,9 +287,20 @@ typedef struct AstModule {
 
 /* ---- construction helpers (ast.c) -------------------------------------- */
 
+/* The slow path of ast_seq_push: doubles the array, then appends. */
+bool ast_seq_grow_push(AstArena *arena, AstSeq *seq, void *item);
+
 /* Appends item to seq, growing it in the arena. Returns false when the arena
  * refuses memory (the caller reports MemoryError / a limit). */
-bool ast_seq_push(AstArena *arena, AstSeq *seq, void *item);
+static inline bool
+ast_seq_push(AstArena *arena, AstSeq *seq, void *item)
+{
+    if (__builtin_expect(seq->len < seq->cap, 1)) {
+        seq->items[seq->len++] = item;
+        return true;
+    }
+    return ast_seq_grow_push(arena, seq, item);
+}
 
 AstExpr *ast_expr_new(AstArena *arena, AstExprKind kind, AstLoc loc);
 AstStmt *ast_stmt_new(AstArena *arena, AstStmtKind kind, AstLoc loc);

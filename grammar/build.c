@@ -325,10 +325,14 @@ new_expr(ParseCtx *ctx, AstExprKind kind, AstLoc loc)
     if (ctx->failed) {
         return NULL;
     }
-    AstExpr *e = ast_expr_new(ctx->arena, kind, loc);
+    /* ast_expr_new's work, with the arena's inline fast path */
+    AstExpr *e = ast_arena_alloc(ctx->arena, sizeof(*e));
     if (e == NULL) {
-        parse_oom(ctx);
+        return parse_oom(ctx);
     }
+    e->kind = kind;
+    e->loc = loc;
+    e->depth = 1;
     return e;
 }
 
@@ -370,7 +374,8 @@ parse_name(ParseCtx *ctx, const LexToken *t)
     }
     e->u.name.id = parse_ident(ctx, t);
     e->u.name.ctx = AST_LOAD;
-    return parse_done(ctx, e);
+    /* a leaf: depth 1 (parse_done would find the same) */
+    return ctx->failed ? NULL : e;
 }
 
 AstExpr *
@@ -381,7 +386,7 @@ parse_const(ParseCtx *ctx, AstConstKind kind, const LexToken *t)
         return NULL;
     }
     e->u.constant.kind = kind;
-    return parse_done(ctx, e);
+    return e;   /* a leaf: depth 1 */
 }
 
 /* Converts the digits of a non-decimal literal (no prefix, no '_') in

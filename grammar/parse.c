@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,18 @@ bad_utf8(const unsigned char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
+        /* skip ASCII eight bytes at a time (most source is ASCII) */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ull) {
+                break;
+            }
+            i += 8;
+        }
+        if (i >= n) {
+            break;
+        }
         unsigned c = s[i];
         if (c < 0x80) {
             i++;
@@ -154,7 +167,18 @@ normalize(const char *src, size_t len, size_t *outlen)
         (unsigned char)src[2] == 0xBF) {
         i = 3;
     }
+    /* the common case: no CR at all */
+    const char *cr = memchr(src + i, '\r', len - i);
     size_t o = 0;
+    if (cr == NULL) {
+        memcpy(buf, src + i, len - i);
+        o = len - i;
+        i = len;
+    } else {
+        memcpy(buf, src + i, (size_t)(cr - (src + i)));
+        o = (size_t)(cr - (src + i));
+        i = (size_t)(cr - src);
+    }
     for (; i < len; i++) {
         char c = src[i];
         if (c == '\r') {

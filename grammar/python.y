@@ -20,7 +20,7 @@
 %token_prefix TK_
 %token_type {const LexToken *}
 %extra_context {ParseCtx *ctx}
-%stack_size 6000
+%stack_size 0
 %start_symbol module
 
 %include {
@@ -28,6 +28,22 @@
 #include <stdlib.h>
 #include <string.h>
 #include "grammar/parse_int.h"
+
+/* The parser stack grows on demand (%stack_size 0: a script needs a few
+ * dozen entries; a fixed 6000 would cost a 144 KB allocation per parse)
+ * up to PARSE_STACK_BYTES (about 6300 entries), past which Lemon reports
+ * the overflow below. Lemon's grow function calls malloc and realloc by
+ * name, hence the macros; nothing else in this file calls them. */
+#define PARSE_STACK_BYTES (200u * 1024u)
+static void *
+parse_stack_realloc(void *p, size_t n)
+{
+    return n > PARSE_STACK_BYTES ? NULL : realloc(p, n);
+}
+#define malloc(n) parse_stack_realloc(NULL, (n))
+#define realloc(p, n) parse_stack_realloc((p), (n))
+/* no error recovery: the first syntax error ends the parse */
+#define YYNOERRORRECOVERY 1
 }
 
 %syntax_error {
@@ -488,17 +504,36 @@ signed_number(A) ::= MINUS(T) NUMBER(N). { A = parse_unary(ctx, T, AST_USUB, par
 /* ----------------------------------------------------------- expressions */
 
 %type testlist_star_expr {AstExpr *}
+/* one item without a comma is the item itself: its own rules spare the
+ * common case a list and two unit reductions */
+testlist_star_expr(A) ::= test(A).
+testlist_star_expr(A) ::= star_expr(A).
+testlist_star_expr(A) ::= test(E) COMMA(C). {
+    PList *l = parse_list_new(ctx, E, PXLOC(E));
+    if (l) { l->loc = parse_loc_span(l->loc, parse_loc_tok(C)); }
+    A = parse_tuple_or_expr(ctx, l, true);
+}
+testlist_star_expr(A) ::= star_expr(E) COMMA(C). {
+    PList *l = parse_list_new(ctx, E, PXLOC(E));
+    if (l) { l->loc = parse_loc_span(l->loc, parse_loc_tok(C)); }
+    A = parse_tuple_or_expr(ctx, l, true);
+}
 testlist_star_expr(A) ::= tse_items(L). { A = parse_tuple_or_expr(ctx, L, false); }
 testlist_star_expr(A) ::= tse_items(L) COMMA(C). {
     if (L) { L->loc = parse_loc_span(L->loc, parse_loc_tok(C)); }
     A = parse_tuple_or_expr(ctx, L, true);
 }
 
+/* two or more items */
 %type tse_items {PList *}
-tse_items(A) ::= test(E). { A = parse_list_new(ctx, E, PXLOC(E)); }
-tse_items(A) ::= star_expr(E). { A = parse_list_new(ctx, E, PXLOC(E)); }
-tse_items(A) ::= tse_items(B) COMMA test(E). { A = parse_list_push(ctx, B, E, PXLOC(E)); }
-tse_items(A) ::= tse_items(B) COMMA star_expr(E). { A = parse_list_push(ctx, B, E, PXLOC(E)); }
+%type tse_item {AstExpr *}
+tse_item(A) ::= test(A).
+tse_item(A) ::= star_expr(A).
+tse_items(A) ::= test(E) COMMA tse_item(F).
+    { A = parse_list_push(ctx, parse_list_new(ctx, E, PXLOC(E)), F, PXLOC(F)); }
+tse_items(A) ::= star_expr(E) COMMA tse_item(F).
+    { A = parse_list_push(ctx, parse_list_new(ctx, E, PXLOC(E)), F, PXLOC(F)); }
+tse_items(A) ::= tse_items(B) COMMA tse_item(E). { A = parse_list_push(ctx, B, E, PXLOC(E)); }
 
 /* named-expression items (parenthesized / bracketed displays) */
 %type tl_items {PList *}

@@ -32,9 +32,12 @@ static char *
 decode(ParseCtx *ctx, const char *text, size_t len, int flags, bool fstring, size_t *outlen,
        AstLoc loc)
 {
-    char *buf = parse_alloc(ctx, len + 1);
-    if (buf == NULL) {
+    if (ctx->failed) {
         return NULL;
+    }
+    char *buf = ast_arena_alloc_raw(ctx->arena, len + 1);
+    if (buf == NULL) {
+        return parse_oom(ctx);
     }
     char msg[200];
     size_t bad = 0;

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 
+#include "grammar/python.h"
 #include "lexer/lexer.h"
 
 /* What the scanner is doing inside the innermost f-string. */
@@ -58,10 +59,35 @@ typedef struct LexState {
     size_t max_bytes;       /* bound on the token array (0: none) */
 } LexState;
 
+/* Grows the token array (the slow path of lex_emit); false and a
+ * MemoryError when it cannot grow. */
+bool lex_grow(LexState *ls);
+
 /* Appends a token (type, text span, start position); returns false and sets
- * a MemoryError when the array cannot grow. */
-bool lex_emit(LexState *ls, int type, int flags, const char *start, const char *end,
-              int lineno, int col);
+ * a MemoryError when the array cannot grow. Inline: it runs once per
+ * token. */
+static inline bool
+lex_emit(LexState *ls, int type, int flags, const char *start, const char *end, int lineno,
+         int col)
+{
+    LexResult *out = ls->out;
+    if (__builtin_expect(out->ntoks == out->cap, 0) && !lex_grow(ls)) {
+        return false;
+    }
+    LexToken *t = &out->toks[out->ntoks++];
+    t->type = type;
+    t->flags = flags;
+    t->start = start;
+    t->len = (int)(end - start);
+    t->lineno = lineno;
+    t->col = col;
+    t->end_lineno = ls->lineno;
+    t->end_col = (int)(end - ls->line_start);
+    if (type != TK_NEWLINE && type != TK_INDENT && type != TK_DEDENT) {
+        ls->seen_token = true;
+    }
+    return true;
+}
 
 /* Records an error at (lineno, col); always returns false. */
 bool lex_fail(LexState *ls, LexErrorKind kind, int lineno, int col, const char *fmt, ...)

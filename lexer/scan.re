@@ -22,36 +22,23 @@
 */
 
 bool
-lex_emit(LexState *ls, int type, int flags, const char *start, const char *end, int lineno,
-         int col)
+lex_grow(LexState *ls)
 {
     LexResult *out = ls->out;
-    if (out->ntoks == out->cap) {
-        int ncap = out->cap ? out->cap * 2 : 256;
-        if (ls->max_bytes != 0 && (size_t)ncap * sizeof(LexToken) > ls->max_bytes) {
-            ncap = (int)(ls->max_bytes / sizeof(LexToken));
-        }
-        LexToken *n = ncap > out->cap ? realloc(out->toks, (size_t)ncap * sizeof(*n)) : NULL;
-        if (n == NULL) {
-            out->err.kind = LEX_ERR_MEMORY;
-            snprintf(out->err.msg, sizeof(out->err.msg), "out of memory while parsing");
-            return false;
-        }
-        out->toks = n;
-        out->cap = ncap;
+    /* a first guess from the source size (about one token per 3 bytes in
+     * real code) saves the regrowth copies of a doubling from small */
+    int ncap = out->cap ? out->cap * 2 : (int)((ls->end - ls->src) / 3) + 64;
+    if (ls->max_bytes != 0 && (size_t)ncap * sizeof(LexToken) > ls->max_bytes) {
+        ncap = (int)(ls->max_bytes / sizeof(LexToken));
     }
-    LexToken *t = &out->toks[out->ntoks++];
-    t->type = type;
-    t->flags = flags;
-    t->start = start;
-    t->len = (int)(end - start);
-    t->lineno = lineno;
-    t->col = col;
-    t->end_lineno = ls->lineno;
-    t->end_col = (int)(end - ls->line_start);
-    if (type != TK_NEWLINE && type != TK_INDENT && type != TK_DEDENT) {
-        ls->seen_token = true;
+    LexToken *n = ncap > out->cap ? realloc(out->toks, (size_t)ncap * sizeof(*n)) : NULL;
+    if (n == NULL) {
+        out->err.kind = LEX_ERR_MEMORY;
+        snprintf(out->err.msg, sizeof(out->err.msg), "out of memory while parsing");
+        return false;
     }
+    out->toks = n;
+    out->cap = ncap;
     return true;
 }
 
@@ -317,6 +304,13 @@ loop:
         return start_fstring(ls, (const char *)tok, (flags & LEX_F_RAW) != 0);
     }
 
+    /* ASCII names (ties go to the earlier rule; a non-ASCII byte makes
+     * the next rule's match longer) */
+    [a-zA-Z_] [a-zA-Z0-9_]* {
+        ls->cur = (const char *)YYCURSOR;
+        return lex_emit(ls, TK_NAME, 0, (const char *)tok, ls->cur, ls->lineno,
+                        lex_col(ls, (const char *)tok));
+    }
     namestart namechar* {
         int flags = 0;
         for (const unsigned char *p = tok; p < YYCURSOR; p++) {

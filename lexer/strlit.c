@@ -153,6 +153,12 @@ lex_strlit_decode(const char *text, size_t len, int flags, bool fstring, char *d
     const char *s = text;
     const char *e = text + len;
     char *d = dst;
+    if (!bytes && !braces && (raw || memchr(text, '\\', len) == NULL)) {
+        /* nothing to decode (most literals) */
+        memcpy(dst, text, len);
+        dst[len] = '\0';
+        return (long)len;
+    }
     while (s < e) {
         unsigned char c = (unsigned char)*s;
         if (bytes && c >= 0x80) {

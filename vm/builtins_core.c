@@ -13,6 +13,7 @@
 
 #include "vm/bigint.h"
 #include "vm/lib_math.h"
+#include "vm/modules.h"
 #include "vm/vm_int.h"
 
 VmValue vm_dict_view_new(VmRun *run, VmValue dict, int kind);
@@ -73,8 +74,8 @@ vm_parse_args(VmRun *run, const char *fname, VmValue *args, size_t nargs, VmTupl
             }
         }
         if (j == nparams) {
-            return vm_raise(run, &vm_exc_TypeError,
-                            "%s() got an unexpected keyword argument '%s'", fname, kn->data);
+            return vm_raise_unexpected_kw(run, fname, kn, names + nposonly,
+                                          nparams - nposonly);
         }
         if (!vm_val_is_empty(out[j])) {
             return vm_raise(run, &vm_exc_TypeError,
@@ -163,8 +164,7 @@ DEF(print, "print")
         for (j = 0; j < 4 && !vm_str_eq_cstr(kn, names[j]); j++) {
         }
         if (j == 4) {
-            return vm_raise(run, &vm_exc_TypeError,
-                            "print() got an unexpected keyword argument '%s'", kn->data);
+            return vm_raise_unexpected_kw(run, "print", kn, names, 4);
         }
         opt[j] = args[npos + k];
     }
@@ -210,6 +210,9 @@ DEF(print, "print")
 
 DEF(len, "len")
 {
+    if (vm_no_kwargs(run, "len", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "len() takes exactly one argument (%zu given)",
                         nargs);
@@ -224,6 +227,9 @@ DEF(len, "len")
 
 DEF(repr, "repr")
 {
+    if (vm_no_kwargs(run, "repr", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "repr() takes exactly one argument (%zu given)",
                         nargs);
@@ -233,6 +239,9 @@ DEF(repr, "repr")
 
 DEF(ascii, "ascii")
 {
+    if (vm_no_kwargs(run, "ascii", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "ascii() takes exactly one argument (%zu given)",
                         nargs);
@@ -242,6 +251,9 @@ DEF(ascii, "ascii")
 
 DEF(isinstance, "isinstance")
 {
+    if (vm_no_kwargs(run, "isinstance", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 2 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "isinstance expected 2 arguments, got %zu",
                         nargs);
@@ -264,7 +276,18 @@ DEF(isinstance, "isinstance")
         *out = vm_val_bool(false);
         return VM_OK;
     }
+    /* a namedtuple class is an object, its instances are tuples (vm/mod_collections.c) */
+    VmValue cls = vm_module_type_of(args[0]);
+    if (!vm_val_is_empty(cls)
+        && (vm_val_same(cls, t) || vm_val_same(t, vm_obj_val(&vm_type_tuple)))) {
+        *out = vm_val_bool(true);
+        return VM_OK;
+    }
     if (!vm_is(t, &vm_type_type)) {
+        if (vm_module_is_class(t)) {
+            *out = vm_val_bool(false);
+            return VM_OK;
+        }
         return vm_raise(run, &vm_exc_TypeError,
                         "isinstance() arg 2 must be a type, a tuple of types, or a union");
     }
@@ -274,6 +297,9 @@ DEF(isinstance, "isinstance")
 
 DEF(issubclass, "issubclass")
 {
+    if (vm_no_kwargs(run, "issubclass", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 2 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "issubclass expected 2 arguments, got %zu",
                         nargs);
@@ -310,6 +336,9 @@ DEF(issubclass, "issubclass")
 
 DEF(abs, "abs")
 {
+    if (vm_no_kwargs(run, "abs", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "abs() takes exactly one argument (%zu given)",
                         nargs);
@@ -324,6 +353,12 @@ DEF(abs, "abs")
             return vm_unaryop(run, VM_UOP_NEG, v, out);
         }
         *out = v.tag == VM_TAG_BOOL ? vm_val_int(v.u.i) : v;
+        return VM_OK;
+    }
+    if (vm_module_unaryop(run, VM_MODULE_ABS, v, out) != VM_OK) {
+        return VM_ERR;
+    }
+    if (!vm_val_is_empty(*out)) {
         return VM_OK;
     }
     return vm_raise(run, &vm_exc_TypeError, "bad operand type for abs(): '%s'",
@@ -354,8 +389,8 @@ minmax(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out, 
         } else if (vm_str_eq_cstr(kn, "default")) {
             dflt = args[npos + k];
         } else {
-            return vm_raise(run, &vm_exc_TypeError,
-                            "%s() got an unexpected keyword argument '%s'", fname, kn->data);
+            static const char *const kws[] = { "key", "default" };
+            return vm_raise_unexpected_kw(run, fname, kn, kws, 2);
         }
     }
     if (npos == 0) {
@@ -534,6 +569,10 @@ DEF(sorted, "sorted")
     }
     VmValue key = vm_val_none();
     bool reverse = false;
+    if (nkw > 2) {
+        return vm_raise(run, &vm_exc_TypeError,
+                        "sort() takes at most 2 keyword arguments (%zu given)", nkw);
+    }
     for (size_t k = 0; k < nkw; k++) {
         VmStr *kn = VM_AS(VmStr, kwnames->items[k]);
         if (vm_str_eq_cstr(kn, "key")) {
@@ -543,8 +582,8 @@ DEF(sorted, "sorted")
                 return VM_ERR;
             }
         } else {
-            return vm_raise(run, &vm_exc_TypeError,
-                            "sort() got an unexpected keyword argument '%s'", kn->data);
+            static const char *const kws[] = { "key", "reverse" };
+            return vm_raise_unexpected_kw(run, "sort", kn, kws, 2);
         }
     }
     if (vm_list_from_iter(run, args[0], out) != VM_OK) {
@@ -556,6 +595,13 @@ DEF(sorted, "sorted")
 
 DEF(enumerate, "enumerate")
 {
+    for (size_t k = 0; kwnames != NULL && k < kwnames->len; k++) {
+        VmStr *kn = VM_AS(VmStr, kwnames->items[k]);
+        if (!vm_str_eq_cstr(kn, "iterable") && !vm_str_eq_cstr(kn, "start")) {
+            return vm_raise(run, &vm_exc_TypeError,
+                            "'%s' is an invalid keyword argument for enumerate()", kn->data);
+        }
+    }
     for (size_t k = 0; k < nargs; k++) {
         if (vm_is_pyiter(args[k]) || vm_is_pycallable(args[k])) {
             return vm_defer(run, "enumerate");
@@ -599,8 +645,8 @@ DEF(zip, "zip")
     for (size_t k = 0; k < nkw; k++) {
         VmStr *kn = VM_AS(VmStr, kwnames->items[k]);
         if (!vm_str_eq_cstr(kn, "strict")) {
-            return vm_raise(run, &vm_exc_TypeError,
-                            "zip() got an unexpected keyword argument '%s'", kn->data);
+            static const char *const kws[] = { "strict" };
+            return vm_raise_unexpected_kw(run, "zip", kn, kws, 1);
         }
         if (vm_truth(run, args[npos + k], &strict) != VM_OK) {
             return VM_ERR;
@@ -625,10 +671,14 @@ DEF(zip, "zip")
 
 DEF(reversed, "reversed")
 {
+    if (vm_no_kwargs(run, "reversed", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "reversed expected 1 argument, got %zu", nargs);
     }
     VmValue s = args[0];
+    const VmType *rt = vm_reversed_type(s);
     if (vm_is(s, &vm_type_dict_keys) || vm_is(s, &vm_type_dict_values)
         || vm_is(s, &vm_type_dict_items)) {
         VmValue lst;
@@ -636,7 +686,7 @@ DEF(reversed, "reversed")
             return VM_ERR;
         }
         s = lst;
-    } else if (vm_is(s, &vm_type_dict)) {
+    } else if (vm_isinstance(s, &vm_type_dict)) {
         VmValue lst;
         if (vm_list_from_iter(run, s, &lst) != VM_OK) {
             return VM_ERR;
@@ -656,6 +706,7 @@ DEF(reversed, "reversed")
         return VM_ERR;
     }
     VM_AS(VmIter, *out)->aux = n - 1;
+    out->u.o->type = rt;    /* same slots, CPython's type name */
     return VM_OK;
 }
 
@@ -663,6 +714,9 @@ DEF(iter, "iter")
 {
     if (nargs == 2 && kwnames == NULL) {
         return vm_defer(run, "_iter_sentinel");
+    }
+    if (vm_no_kwargs(run, "iter", kwnames) != VM_OK) {
+        return VM_ERR;
     }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "iter expected 1 argument, got %zu", nargs);
@@ -674,6 +728,9 @@ DEF(next, "next")
 {
     if (nargs > 0 && vm_is_pyiter(args[0])) {
         return vm_defer(run, "next");
+    }
+    if (vm_no_kwargs(run, "next", kwnames) != VM_OK) {
+        return VM_ERR;
     }
     if (nargs < 1 || nargs > 2 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "next expected at least 1 argument, got %zu",
@@ -692,6 +749,9 @@ DEF(next, "next")
 
 DEF(callable, "callable")
 {
+    if (vm_no_kwargs(run, "callable", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "callable() takes exactly one argument (%zu "
                         "given)", nargs);
@@ -704,6 +764,9 @@ DEF(callable, "callable")
 
 DEF(hash, "hash")
 {
+    if (vm_no_kwargs(run, "hash", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "hash() takes exactly one argument (%zu given)",
                         nargs);
@@ -718,6 +781,9 @@ DEF(hash, "hash")
 
 DEF(id, "id")
 {
+    if (vm_no_kwargs(run, "id", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "id() takes exactly one argument (%zu given)",
                         nargs);
@@ -775,6 +841,9 @@ int_to_base(VmRun *run, VmValue v, int base, const char *prefix, VmValue *out)
 
 DEF(bin, "bin")
 {
+    if (vm_no_kwargs(run, "bin", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "bin() takes exactly one argument (%zu given)",
                         nargs);
@@ -784,6 +853,9 @@ DEF(bin, "bin")
 
 DEF(oct, "oct")
 {
+    if (vm_no_kwargs(run, "oct", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "oct() takes exactly one argument (%zu given)",
                         nargs);
@@ -793,6 +865,9 @@ DEF(oct, "oct")
 
 DEF(hex, "hex")
 {
+    if (vm_no_kwargs(run, "hex", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "hex() takes exactly one argument (%zu given)",
                         nargs);
@@ -803,6 +878,9 @@ DEF(hex, "hex")
 DEF(chr, "chr")
 {
     int64_t c;
+    if (vm_no_kwargs(run, "chr", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "chr() takes exactly one argument (%zu given)",
                         nargs);
@@ -840,6 +918,9 @@ DEF(chr, "chr")
 
 DEF(ord, "ord")
 {
+    if (vm_no_kwargs(run, "ord", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "ord() takes exactly one argument (%zu given)",
                         nargs);
@@ -873,6 +954,9 @@ DEF(ord, "ord")
 
 DEF(divmod, "divmod")
 {
+    if (vm_no_kwargs(run, "divmod", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 2 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "divmod expected 2 arguments, got %zu", nargs);
     }
@@ -1011,6 +1095,9 @@ DEF(all, "all")
     if (nargs > 0 && vm_is_pyiter(args[0])) {
         return vm_defer(run, "all");
     }
+    if (vm_no_kwargs(run, "all", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "all() takes exactly one argument (%zu given)",
                         nargs);
@@ -1041,6 +1128,9 @@ DEF(any, "any")
     if (nargs > 0 && vm_is_pyiter(args[0])) {
         return vm_defer(run, "any");
     }
+    if (vm_no_kwargs(run, "any", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "any() takes exactly one argument (%zu given)",
                         nargs);
@@ -1068,6 +1158,9 @@ DEF(any, "any")
 
 DEF(getattr, "getattr")
 {
+    if (vm_no_kwargs(run, "getattr", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs < 2 || nargs > 3 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "getattr expected at least 2 arguments, got %zu",
                         nargs);
@@ -1090,6 +1183,9 @@ DEF(getattr, "getattr")
 
 DEF(hasattr, "hasattr")
 {
+    if (vm_no_kwargs(run, "hasattr", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 2 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "hasattr expected 2 arguments, got %zu", nargs);
     }
@@ -1112,6 +1208,9 @@ DEF(hasattr, "hasattr")
 
 DEF(setattr, "setattr")
 {
+    if (vm_no_kwargs(run, "setattr", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 3 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "setattr expected 3 arguments, got %zu", nargs);
     }
@@ -1124,6 +1223,9 @@ DEF(setattr, "setattr")
 
 DEF(format, "format")
 {
+    if (vm_no_kwargs(run, "format", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs < 1 || nargs > 2 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "format expected at least 1 argument, got %zu",
                         nargs);
@@ -1195,41 +1297,70 @@ static const NamedValue builtins_table[] = {
     { "AssertionError", &vm_exc_AssertionError.hdr },
     { "AttributeError", &vm_exc_AttributeError.hdr },
     { "BaseException", &vm_exc_BaseException.hdr },
+    { "BaseExceptionGroup", &vm_exc_BaseExceptionGroup.hdr },
+    { "BlockingIOError", &vm_exc_BlockingIOError.hdr },
+    { "BrokenPipeError", &vm_exc_BrokenPipeError.hdr },
     { "BufferError", &vm_exc_BufferError.hdr },
+    { "BytesWarning", &vm_exc_BytesWarning.hdr },
+    { "ChildProcessError", &vm_exc_ChildProcessError.hdr },
+    { "ConnectionAbortedError", &vm_exc_ConnectionAbortedError.hdr },
     { "ConnectionError", &vm_exc_ConnectionError.hdr },
+    { "ConnectionRefusedError", &vm_exc_ConnectionRefusedError.hdr },
+    { "ConnectionResetError", &vm_exc_ConnectionResetError.hdr },
     { "DeprecationWarning", &vm_exc_DeprecationWarning.hdr },
     { "EOFError", &vm_exc_EOFError.hdr },
     { "Ellipsis", &vm_ellipsis_obj },
+    { "EncodingWarning", &vm_exc_EncodingWarning.hdr },
+    { "EnvironmentError", &vm_exc_OSError.hdr },
     { "Exception", &vm_exc_Exception.hdr },
+    { "ExceptionGroup", &vm_exc_ExceptionGroup.hdr },
+    { "FileExistsError", &vm_exc_FileExistsError.hdr },
     { "FileNotFoundError", &vm_exc_FileNotFoundError.hdr },
     { "FloatingPointError", &vm_exc_FloatingPointError.hdr },
+    { "FutureWarning", &vm_exc_FutureWarning.hdr },
     { "GeneratorExit", &vm_exc_GeneratorExit.hdr },
+    { "IOError", &vm_exc_OSError.hdr },
     { "ImportError", &vm_exc_ImportError.hdr },
+    { "ImportWarning", &vm_exc_ImportWarning.hdr },
+    { "IndentationError", &vm_exc_IndentationError.hdr },
     { "IndexError", &vm_exc_IndexError.hdr },
+    { "InterruptedError", &vm_exc_InterruptedError.hdr },
+    { "IsADirectoryError", &vm_exc_IsADirectoryError.hdr },
     { "KeyError", &vm_exc_KeyError.hdr },
     { "KeyboardInterrupt", &vm_exc_KeyboardInterrupt.hdr },
     { "LookupError", &vm_exc_LookupError.hdr },
     { "MemoryError", &vm_exc_MemoryError.hdr },
     { "ModuleNotFoundError", &vm_exc_ModuleNotFoundError.hdr },
     { "NameError", &vm_exc_NameError.hdr },
+    { "NotADirectoryError", &vm_exc_NotADirectoryError.hdr },
     { "NotImplemented", &vm_notimpl_obj },
     { "NotImplementedError", &vm_exc_NotImplementedError.hdr },
     { "OSError", &vm_exc_OSError.hdr },
     { "OverflowError", &vm_exc_OverflowError.hdr },
+    { "PendingDeprecationWarning", &vm_exc_PendingDeprecationWarning.hdr },
     { "PermissionError", &vm_exc_PermissionError.hdr },
+    { "ProcessLookupError", &vm_exc_ProcessLookupError.hdr },
+    { "PythonFinalizationError", &vm_exc_PythonFinalizationError.hdr },
     { "RecursionError", &vm_exc_RecursionError.hdr },
+    { "ReferenceError", &vm_exc_ReferenceError.hdr },
+    { "ResourceWarning", &vm_exc_ResourceWarning.hdr },
     { "RuntimeError", &vm_exc_RuntimeError.hdr },
     { "RuntimeWarning", &vm_exc_RuntimeWarning.hdr },
     { "StopAsyncIteration", &vm_exc_StopAsyncIteration.hdr },
     { "StopIteration", &vm_exc_StopIteration.hdr },
     { "SyntaxError", &vm_exc_SyntaxError.hdr },
+    { "SyntaxWarning", &vm_exc_SyntaxWarning.hdr },
+    { "SystemError", &vm_exc_SystemError.hdr },
     { "SystemExit", &vm_exc_SystemExit.hdr },
+    { "TabError", &vm_exc_TabError.hdr },
     { "TimeoutError", &vm_exc_TimeoutError.hdr },
     { "TypeError", &vm_exc_TypeError.hdr },
     { "UnboundLocalError", &vm_exc_UnboundLocalError.hdr },
     { "UnicodeDecodeError", &vm_exc_UnicodeDecodeError.hdr },
     { "UnicodeEncodeError", &vm_exc_UnicodeEncodeError.hdr },
     { "UnicodeError", &vm_exc_UnicodeError.hdr },
+    { "UnicodeTranslateError", &vm_exc_UnicodeTranslateError.hdr },
+    { "UnicodeWarning", &vm_exc_UnicodeWarning.hdr },
     { "UserWarning", &vm_exc_UserWarning.hdr },
     { "ValueError", &vm_exc_ValueError.hdr },
     { "Warning", &vm_exc_Warning.hdr },

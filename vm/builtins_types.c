@@ -11,6 +11,7 @@
 #include "vm/bigint.h"
 #include "vm/fmt_pct.h"
 #include "vm/numparse.h"
+#include "vm/modules.h"
 #include "vm/vm_int.h"
 
 VmStatus vm_lib_raise(VmRun *run, const VmLibError *err);
@@ -678,6 +679,12 @@ vm_format(VmRun *run, VmValue v, VmValue spec, VmValue *out)
         return vm_raise(run, &vm_exc_TypeError, "format() argument 2 must be str, not %s",
                         vm_type_name(spec));
     }
+    if (vm_module_format(run, v, VM_AS(VmStr, spec), out) != VM_OK) {
+        return VM_ERR;
+    }
+    if (!vm_val_is_empty(*out)) {
+        return VM_OK;
+    }
     {
         VmStatus lst = vm_lib_format(run, v, VM_AS(VmStr, spec), out);
         if (lst != VM_STOP) {
@@ -796,13 +803,16 @@ vm_str_mod(VmRun *run, VmValue fmtv, VmValue argsv, VmValue *out)
         items = VM_AS(VmTuple, argsv)->items;
         nitems = VM_AS(VmTuple, argsv)->len;
     }
-    VmDict *mapping = vm_is(argsv, &vm_type_dict) ? VM_AS(VmDict, argsv) : NULL;
+    VmDict *mapping = vm_isinstance(argsv, &vm_type_dict) ? VM_AS(VmDict, argsv) : NULL;
     VmStrBuf b;
     vm_sb_init(&b, run);
     const char *p = fmt->data, *end = fmt->data + fmt->len;
     while (p < end) {
         if (*p != '%') {
-            vm_sb_add(&b, p++, 1);
+            const char *q = memchr(p, '%', (size_t)(end - p));
+            q = q != NULL ? q : end;
+            vm_sb_add(&b, p, (size_t)(q - p));
+            p = q;
             continue;
         }
         p++;
@@ -1073,6 +1083,10 @@ vm_type_new(VmRun *run, const VmType *t, VmValue *args, size_t nargs, VmTuple *k
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_NotImplementedError,
                         "monty does not support creating classes with type()");
+    }
+    *out = vm_module_type_of(args[0]);
+    if (!vm_val_is_empty(*out)) {
+        return VM_OK;
     }
     *out = vm_obj_val(vm_type_of(args[0]));
     return VM_OK;
@@ -1557,5 +1571,170 @@ vm_slice_new_from_args(VmRun *run, const VmType *t, VmValue *args, size_t nargs,
     } else {
         *out = vm_slice_new(run, args[0], args[1], nargs == 3 ? args[2] : vm_val_none());
     }
+    return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+}
+
+/* The latin-1 text of data[0..n): each byte is the code point of the same value. */
+static VmValue
+latin1_str(VmRun *run, const uint8_t *data, size_t n)
+{
+    VmStrBuf b;
+    vm_sb_init(&b, run);
+    for (size_t i = 0; i < n; i++) {
+        char two[2] = { (char)(0xC0 | (data[i] >> 6)), (char)(0x80 | (data[i] & 0x3F)) };
+        if (data[i] < 0x80) {
+            vm_sb_add(&b, (const char *)&data[i], 1);
+        } else {
+            vm_sb_add(&b, two, 2);
+        }
+    }
+    VmValue out;
+    return vm_sb_to_str(&b, &out) == VM_OK ? out : vm_val_empty();
+}
+
+/* The argument a bytes %-conversion `conv` formats, as the str formatter takes it. */
+static VmStatus
+bytes_mod_arg(VmRun *run, char conv, VmValue arg, VmValue *out)
+{
+    *out = arg;
+    if (conv == 's' || conv == 'b') {
+        if (!vm_is(arg, &vm_type_bytes)) {
+            return vm_raise(run, &vm_exc_TypeError, "%%b requires a bytes-like object, or an "
+                            "object that implements __bytes__, not '%s'", vm_type_name(arg));
+        }
+        *out = latin1_str(run, VM_AS(VmBytes, arg)->data, VM_AS(VmBytes, arg)->len);
+    } else if (conv == 'r' || conv == 'a') {
+        return vm_ascii(run, arg, out);
+    } else if (conv == 'c') {
+        if (vm_is(arg, &vm_type_bytes) && VM_AS(VmBytes, arg)->len == 1) {
+            *out = latin1_str(run, VM_AS(VmBytes, arg)->data, 1);
+        } else if (vm_is_int(arg) && arg.tag != VM_TAG_OBJ && arg.u.i >= 0 && arg.u.i < 256) {
+            uint8_t c = (uint8_t)arg.u.i;
+            *out = latin1_str(run, &c, 1);
+        } else if (vm_is_int(arg)) {
+            return vm_raise(run, &vm_exc_OverflowError, "%%c arg not in range(256)");
+        } else {
+            return vm_raise(run, &vm_exc_TypeError,
+                            "%%c requires an integer in range(256) or a single byte");
+        }
+    }
+    return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+}
+
+/*
+ * vm_bytes_mod: b"..." % args. The format and the bytes arguments go through the str
+ * formatter as latin-1 text (each byte one code point), so the result encodes back
+ * byte for byte; each conversion's argument is checked and prepared as bytes'
+ * formatting wants it (%s/%b take bytes, %r/%a give ascii(), %c a byte).
+ */
+VmStatus vm_bytes_mod(VmRun *run, VmValue fmtv, VmValue argsv, VmValue *out);
+VmStatus
+vm_bytes_mod(VmRun *run, VmValue fmtv, VmValue argsv, VmValue *out)
+{
+    const VmBytes *fb = VM_AS(VmBytes, fmtv);
+    bool is_tuple = vm_is(argsv, &vm_type_tuple);
+    bool mapping = !is_tuple && vm_isinstance(argsv, &vm_type_dict);
+    size_t nitems = is_tuple ? VM_AS(VmTuple, argsv)->len : 1;
+    VmTuple *items = vm_tuple_new(run, nitems);
+    if (items == NULL) {
+        return VM_ERR;
+    }
+    for (size_t i = 0; i < nitems; i++) {
+        items->items[i] = is_tuple ? VM_AS(VmTuple, argsv)->items[i] : argsv;
+    }
+    /* the format with %b turned into %s and %r/%a into %s of ascii() */
+    uint8_t *f = vm_heap_alloc(run, fb->len + 1);
+    if (f == NULL) {
+        return VM_ERR;
+    }
+    vm_memcpy(f, fb->data, fb->len);
+    size_t used = 0;
+    VmStatus st = VM_OK;
+    for (size_t i = 0; st == VM_OK && i < fb->len; i++) {
+        if (f[i] != '%') {
+            continue;
+        }
+        if (++i < fb->len && f[i] == '%') {
+            continue;
+        }
+        bool keyed = i < fb->len && f[i] == '(';
+        while (keyed && i < fb->len && f[i] != ')') {
+            i++;
+        }
+        i += keyed;
+        for (; i < fb->len && strchr("-+ #0123456789.*", f[i]) != NULL; i++) {
+            used += f[i] == '*';
+        }
+        if (i >= fb->len) {
+            break;
+        }
+        char conv = (char)f[i];
+        if (conv == 'b' || conv == 'r' || conv == 'a') {
+            f[i] = 's';
+        }
+        if (mapping || keyed) {
+            continue;       /* values converted below */
+        }
+        if (used < nitems) {
+            st = bytes_mod_arg(run, conv, items->items[used], &items->items[used]);
+        }
+        used++;
+    }
+    VmValue fmt = st == VM_OK ? latin1_str(run, f, fb->len) : vm_val_empty();
+    vm_heap_free(run, f);
+    if (st != VM_OK || vm_val_is_empty(fmt)) {
+        return VM_ERR;
+    }
+    VmValue args = is_tuple ? vm_obj_val(items) : items->items[0];
+    if (mapping) {
+        /* %(key)s looks keys up as bytes: a dict keyed by the latin-1 text of them */
+        VmDict *src = VM_AS(VmDict, argsv), *d = vm_dict_new(run);
+        if (d == NULL) {
+            return VM_ERR;
+        }
+        for (size_t i = 0; i < src->nentries; i++) {
+            VmValue k = src->entries[i].key, v = src->entries[i].value;
+            if (vm_val_is_empty(k) || !vm_is(k, &vm_type_bytes)) {
+                continue;
+            }
+            k = latin1_str(run, VM_AS(VmBytes, k)->data, VM_AS(VmBytes, k)->len);
+            if (vm_val_is_empty(k)
+                || (vm_is(v, &vm_type_bytes)
+                    && vm_val_is_empty(v = latin1_str(run, VM_AS(VmBytes, v)->data,
+                                                      VM_AS(VmBytes, v)->len)))
+                || vm_dict_set(run, d, k, v) != VM_OK) {
+                return VM_ERR;
+            }
+        }
+        args = vm_obj_val(d);
+    }
+    VmValue text;
+    if (vm_str_mod(run, fmt, args, &text) != VM_OK) {
+        VmValue m;
+        if (vm_is(run->exc, &vm_exc_TypeError) && vm_exc_str(run, run->exc, &m) == VM_OK
+            && vm_str_eq_cstr(VM_AS(VmStr, m),
+                              "not all arguments converted during string formatting")) {
+            return vm_raise(run, &vm_exc_TypeError,
+                            "not all arguments converted during bytes formatting");
+        }
+        return VM_ERR;
+    }
+    /* back to bytes: every code point is below 256 */
+    const VmStr *ts = VM_AS(VmStr, text);
+    uint8_t *o = vm_heap_alloc(run, ts->len + 1);
+    if (o == NULL) {
+        return VM_ERR;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < ts->len; i++) {
+        unsigned char c = (unsigned char)ts->data[i];
+        if (c >= 0xC0 && i + 1 < ts->len) {
+            o[n++] = (uint8_t)(((c & 0x03) << 6) | (ts->data[++i] & 0x3F));
+        } else {
+            o[n++] = c;
+        }
+    }
+    *out = vm_value_bytes(run, o, n);
+    vm_heap_free(run, o);
     return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
 }

@@ -50,11 +50,120 @@ exc_repr(VmRun *run, VmValue self, VmValue *out)
     return vm_sb_to_str(&b, out);
 }
 
+/* BaseExceptionGroup or ExceptionGroup (whose single base here is Exception). */
+static bool
+is_group(const VmType *t)
+{
+    return vm_type_is_subtype(t, &vm_exc_BaseExceptionGroup)
+           || vm_type_is_subtype(t, &vm_exc_ExceptionGroup);
+}
+
+/* args[i] when the exception has exactly n args of which args[i] is an int. */
+static bool
+int_arg_of(const VmExc *e, size_t n, size_t i, int64_t *out)
+{
+    if (e->args == NULL || e->args->len != n || e->args->items[i].tag != VM_TAG_INT) {
+        return false;
+    }
+    *out = e->args->items[i].u.i;
+    return true;
+}
+
+/* Appends CPython's escape of one code point ('\xe9', '\u20ac', '\U0001f600'). */
+static void
+add_char_escape(VmStrBuf *b, const VmStr *s, int64_t index)
+{
+    const unsigned char *p = (const unsigned char *)s->data, *end = p + s->len;
+    for (int64_t i = 0; p < end && i < index; i++) {
+        p += (*p < 0x80) ? 1 : (*p < 0xE0) ? 2 : (*p < 0xF0) ? 3 : 4;
+    }
+    uint32_t c = 0;
+    if (p < end) {
+        int n = (*p < 0x80) ? 1 : (*p < 0xE0) ? 2 : (*p < 0xF0) ? 3 : 4;
+        c = n == 1 ? *p : (uint32_t)(*p & (0x7F >> n));
+        for (int k = 1; k < n && p + k < end; k++) {
+            c = (c << 6) | (p[k] & 0x3F);
+        }
+    }
+    vm_sb_printf(b, c <= 0xFF ? "'\\x%02x'" : c <= 0xFFFF ? "'\\u%04x'" : "'\\U%08x'",
+                 (unsigned)c);
+}
+
+/*
+ * str() of the exceptions whose text CPython builds from their arguments:
+ * OSError(errno, strerror[, filename]), UnicodeDecodeError / UnicodeEncodeError with
+ * their five arguments, exception groups. False: the generic rule applies.
+ */
+static bool
+special_str(VmRun *run, VmExc *e, VmStrBuf *b, VmStatus *st)
+{
+    const VmType *t = e->hdr.type;
+    VmTuple *a = e->args;
+    *st = VM_OK;
+    if (vm_type_is_subtype(t, &vm_exc_OSError) && a != NULL && (a->len == 2 || a->len == 3)) {
+        vm_sb_adds(b, "[Errno ");
+        if (vm_sb_add_str(b, a->items[0]) != VM_OK || !vm_sb_adds(b, "] ")
+            || vm_sb_add_str(b, a->items[1]) != VM_OK) {
+            *st = VM_ERR;
+            return true;
+        }
+        if (a->len == 3) {
+            vm_sb_adds(b, ": ");
+            *st = vm_sb_add_repr(b, a->items[2]);
+        }
+        return true;
+    }
+    bool dec = t == &vm_exc_UnicodeDecodeError, enc = t == &vm_exc_UnicodeEncodeError;
+    int64_t start, end;
+    if ((dec || enc) && int_arg_of(e, 5, 2, &start) && int_arg_of(e, 5, 3, &end)
+        && vm_is(a->items[0], &vm_type_str) && vm_is(a->items[4], &vm_type_str)
+        && vm_is(a->items[1], dec ? &vm_type_bytes : &vm_type_str)) {
+        vm_sb_printf(b, "'%s' codec can't %s ", VM_AS(VmStr, a->items[0])->data,
+                     dec ? "decode" : "encode");
+        if (start >= 0 && end == start + 1) {
+            if (dec && (size_t)start < VM_AS(VmBytes, a->items[1])->len) {
+                vm_sb_printf(b, "byte 0x%02x", VM_AS(VmBytes, a->items[1])->data[start]);
+            } else {
+                vm_sb_adds(b, "character ");
+                add_char_escape(b, VM_AS(VmStr, a->items[1]), start);
+            }
+            vm_sb_printf(b, " in position %lld: ", (long long)start);
+        } else {
+            vm_sb_printf(b, "%s in position %lld-%lld: ", dec ? "bytes" : "characters",
+                         (long long)start, (long long)end - 1);
+        }
+        vm_sb_adds(b, VM_AS(VmStr, a->items[4])->data);
+        return true;
+    }
+    if (is_group(t) && vm_is(e->extra, &vm_type_tuple)
+        && a != NULL && a->len == 2) {
+        size_t n = VM_AS(VmTuple, e->extra)->len;
+        *st = vm_sb_add_str(b, a->items[0]);
+        vm_sb_printf(b, " (%zu sub-exception%s)", n, n == 1 ? "" : "s");
+        return true;
+    }
+    (void)run;
+    return false;
+}
+
 /* vm_exc_str: str(exc) as CPython (KeyError shows the repr of its key). */
 VmStatus
 vm_exc_str(VmRun *run, VmValue self, VmValue *out)
 {
     VmExc *e = VM_AS(VmExc, self);
+    {
+        VmStrBuf b;
+        VmStatus st;
+        vm_sb_init(&b, run);
+        if (special_str(run, e, &b, &st)) {
+            if (st != VM_OK) {
+                vm_sb_fini(&b);
+                return VM_ERR;
+            }
+            return vm_sb_to_str(&b, out);
+        }
+        vm_sb_fini(&b);
+    }
     if (e->args == NULL || e->args->len == 0) {
         *out = vm_str_val(run, "", 0);
         return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
@@ -68,12 +177,97 @@ vm_exc_str(VmRun *run, VmValue self, VmValue *out)
     return vm_str(run, vm_obj_val(e->args), out);
 }
 
+/* OSError(errno, ...) makes the subclass CPython maps errno to (Linux numbers). */
+static const VmType *
+oserror_subtype(int64_t err)
+{
+    switch (err) {
+    case 1: case 13: return &vm_exc_PermissionError;            /* EPERM, EACCES */
+    case 2: return &vm_exc_FileNotFoundError;                   /* ENOENT */
+    case 3: return &vm_exc_ProcessLookupError;                  /* ESRCH */
+    case 4: return &vm_exc_InterruptedError;                    /* EINTR */
+    case 10: return &vm_exc_ChildProcessError;                  /* ECHILD */
+    case 11: case 114: case 115: return &vm_exc_BlockingIOError; /* EAGAIN, EALREADY.. */
+    case 17: return &vm_exc_FileExistsError;                    /* EEXIST */
+    case 20: return &vm_exc_NotADirectoryError;                 /* ENOTDIR */
+    case 21: return &vm_exc_IsADirectoryError;                  /* EISDIR */
+    case 32: case 108: return &vm_exc_BrokenPipeError;          /* EPIPE, ESHUTDOWN */
+    case 103: return &vm_exc_ConnectionAbortedError;            /* ECONNABORTED */
+    case 104: return &vm_exc_ConnectionResetError;              /* ECONNRESET */
+    case 110: return &vm_exc_TimeoutError;                      /* ETIMEDOUT */
+    case 111: return &vm_exc_ConnectionRefusedError;            /* ECONNREFUSED */
+    default: return &vm_exc_OSError;
+    }
+}
+
+/*
+ * BaseExceptionGroup(message, exceptions): CPython's checks; *group = the exceptions as
+ * a tuple (kept in VmExc.extra). BaseExceptionGroup of Exceptions only is an
+ * ExceptionGroup.
+ */
+static VmStatus
+group_check(VmRun *run, const VmType **t, VmValue *args, size_t nargs, VmValue *group)
+{
+    if (nargs != 2) {
+        return vm_raise(run, &vm_exc_TypeError,
+                        "BaseExceptionGroup.__new__() takes exactly 2 arguments (%zu given)",
+                        nargs);
+    }
+    if (!vm_is(args[0], &vm_type_str)) {
+        return vm_raise(run, &vm_exc_TypeError,
+                        "BaseExceptionGroup.__new__() argument 1 must be str, not %s",
+                        vm_type_name(args[0]));
+    }
+    VmValue seq = args[1];
+    if (!vm_is(seq, &vm_type_list) && !vm_is(seq, &vm_type_tuple)) {
+        return vm_raise(run, &vm_exc_TypeError,
+                        "second argument (exceptions) must be a sequence");
+    }
+    VmValue *items = vm_is(seq, &vm_type_list) ? VM_AS(VmList, seq)->items
+                                               : VM_AS(VmTuple, seq)->items;
+    size_t n = vm_is(seq, &vm_type_list) ? VM_AS(VmList, seq)->len : VM_AS(VmTuple, seq)->len;
+    if (n == 0) {
+        return vm_raise(run, &vm_exc_ValueError,
+                        "second argument (exceptions) must be a non-empty sequence");
+    }
+    bool all_exc = true;
+    for (size_t i = 0; i < n; i++) {
+        if (!vm_val_is_obj(items[i]) || !(items[i].u.o->type->flags & VM_TYPE_EXC)) {
+            return vm_raise(run, &vm_exc_ValueError,
+                            "Item %zu of second argument (exceptions) is not an exception", i);
+        }
+        all_exc = all_exc && vm_type_is_subtype(items[i].u.o->type, &vm_exc_Exception);
+    }
+    if (*t == &vm_exc_BaseExceptionGroup && all_exc) {
+        *t = &vm_exc_ExceptionGroup;
+    } else if (vm_type_is_subtype(*t, &vm_exc_Exception) && !all_exc) {
+        return vm_raise(run, &vm_exc_TypeError,
+                        "Cannot nest BaseExceptions in an ExceptionGroup");
+    }
+    VmTuple *tup = vm_tuple_new(run, n);
+    if (tup == NULL) {
+        return VM_ERR;
+    }
+    for (size_t i = 0; i < n; i++) {
+        tup->items[i] = items[i];
+    }
+    *group = vm_obj_val(tup);
+    return VM_OK;
+}
+
 static VmStatus
 exc_new(VmRun *run, const VmType *t, VmValue *args, size_t nargs, VmTuple *kwnames,
         VmValue *out)
 {
     if (kwnames != NULL && kwnames->len > 0) {
         return vm_raise(run, &vm_exc_TypeError, "%s() takes no keyword arguments", t->name);
+    }
+    if (t == &vm_exc_OSError && nargs >= 2 && nargs <= 5 && args[0].tag == VM_TAG_INT) {
+        t = oserror_subtype(args[0].u.i);
+    }
+    VmValue group = vm_val_empty();
+    if (is_group(t) && group_check(run, &t, args, nargs, &group) != VM_OK) {
+        return VM_ERR;
     }
     VmTuple *tup = vm_tuple_new(run, nargs);
     if (tup == NULL) {
@@ -83,6 +277,9 @@ exc_new(VmRun *run, const VmType *t, VmValue *args, size_t nargs, VmTuple *kwnam
         tup->items[i] = args[i];
     }
     *out = vm_exc_new(run, t, tup);
+    if (!vm_val_is_empty(*out)) {
+        VM_AS(VmExc, *out)->extra = group;
+    }
     return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
 }
 
@@ -105,6 +302,27 @@ exc_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
     } else if (vm_str_eq_cstr(name, "value")
                && vm_type_is_subtype(e->hdr.type, &vm_exc_StopIteration)) {
         *out = e->args && e->args->len > 0 ? e->args->items[0] : vm_val_none();
+    } else if (vm_type_is_subtype(e->hdr.type, &vm_exc_OSError)
+               && (vm_str_eq_cstr(name, "errno") || vm_str_eq_cstr(name, "strerror")
+                   || vm_str_eq_cstr(name, "filename") || vm_str_eq_cstr(name, "filename2"))) {
+        /* OSError(errno, strerror[, filename[, winerror[, filename2]]]) */
+        size_t n = e->args ? e->args->len : 0;
+        size_t i = vm_str_eq_cstr(name, "errno") ? 0 : vm_str_eq_cstr(name, "strerror") ? 1
+                   : vm_str_eq_cstr(name, "filename") ? 2 : 4;
+        *out = n >= 2 && n <= 5 && i < n ? e->args->items[i] : vm_val_none();
+    } else if ((e->hdr.type == &vm_exc_UnicodeDecodeError
+                || e->hdr.type == &vm_exc_UnicodeEncodeError)
+               && e->args != NULL && e->args->len == 5) {
+        static const char *const attrs[] = { "encoding", "object", "start", "end", "reason" };
+        *out = vm_val_empty();
+        for (size_t i = 0; i < 5; i++) {
+            if (vm_str_eq_cstr(name, attrs[i])) {
+                *out = e->args->items[i];
+            }
+        }
+    } else if (is_group(e->hdr.type) && vm_is(e->extra, &vm_type_tuple)
+               && (vm_str_eq_cstr(name, "exceptions") || vm_str_eq_cstr(name, "message"))) {
+        *out = vm_str_eq_cstr(name, "exceptions") ? e->extra : e->args->items[0];
     } else if (e->hdr.type == &vm_exc_JSONDecodeError && vm_is(e->extra, &vm_type_tuple)
                && VM_AS(VmTuple, e->extra)->len == 5) {
         /* mod_json.c's dec_error stores (msg, doc, pos, lineno, colno) */
@@ -606,6 +824,32 @@ consider(const char *name, size_t n, const char *cand, size_t cn, const char **b
     }
 }
 
+/*
+ * vm_raise_unexpected_kw: TypeError "f() got an unexpected keyword argument 'kw'" with
+ * CPython 3.13's ". Did you mean 'x'?" when one of the n parameter names `cands` (NULL
+ * or "" entries are skipped) is close to `kw`.
+ */
+VmStatus
+vm_raise_unexpected_kw(VmRun *run, const char *fname, const VmStr *kw,
+                       const char *const *cands, size_t n)
+{
+    const char *best = NULL;
+    size_t best_len = 0, best_cost = (size_t)-1;
+    for (size_t i = 0; i < n; i++) {
+        if (cands[i] != NULL && cands[i][0] != 0) {
+            consider(kw->data, kw->len, cands[i], strlen(cands[i]), &best, &best_len,
+                     &best_cost);
+        }
+    }
+    if (best != NULL) {
+        return vm_raise(run, &vm_exc_TypeError,
+                        "%s() got an unexpected keyword argument '%s'. Did you mean '%.*s'?",
+                        fname, kw->data, (int)best_len, best);
+    }
+    return vm_raise(run, &vm_exc_TypeError, "%s() got an unexpected keyword argument '%s'",
+                    fname, kw->data);
+}
+
 /* "Did you mean: 'x'?" for `name 'y' is not defined`, from globals and builtins. */
 static void
 add_name_suggestion(VmRun *run, VmStrBuf *b, VmExc *e)
@@ -636,6 +880,77 @@ add_name_suggestion(VmRun *run, VmStrBuf *b, VmExc *e)
         for (size_t i = 0; vm_builtins_name(i) != NULL; i++) {
             const char *c = vm_builtins_name(i);
             consider(name, n, c, strlen(c), &best, &best_len, &best_cost);
+        }
+    }
+    if (best != NULL) {
+        vm_sb_adds(b, ". Did you mean: '");
+        vm_sb_add(b, best, best_len);
+        vm_sb_adds(b, "'?");
+    }
+}
+
+/* The text between the first two single quotes of msg after `pre`, or NULL. */
+static const char *
+quoted_after(const VmStr *msg, const char *pre, size_t *n)
+{
+    size_t lp = strlen(pre);
+    if (msg->len <= lp || memcmp(msg->data, pre, lp) != 0) {
+        return NULL;
+    }
+    const char *q = memchr(msg->data + lp, '\'', msg->len - lp);
+    if (q == NULL) {
+        return NULL;
+    }
+    *n = (size_t)(q - (msg->data + lp));
+    return msg->data + lp;
+}
+
+/*
+ * ". Did you mean: 'upper'?" after "'str' object has no attribute 'uper'" (methods of a
+ * builtin type) or "module 'json' has no attribute 'dump'" (the module's members), as
+ * CPython's traceback display adds it.
+ */
+static void
+add_attr_suggestion(VmStrBuf *b, VmExc *e)
+{
+    if (e->args == NULL || e->args->len != 1 || !vm_is(e->args->items[0], &vm_type_str)) {
+        return;
+    }
+    const VmStr *msg = VM_AS(VmStr, e->args->items[0]);
+    static const char mid[] = " has no attribute '";
+    const char *at = NULL;
+    for (size_t i = 0; i + sizeof mid - 1 < msg->len; i++) {
+        if (memcmp(msg->data + i, mid, sizeof mid - 1) == 0) {
+            at = msg->data + i;
+            break;
+        }
+    }
+    if (at == NULL || msg->data[msg->len - 1] != '\'') {
+        return;
+    }
+    const char *name = at + sizeof mid - 1;
+    size_t n = (size_t)(msg->data + msg->len - 1 - name);
+    const char *best = NULL;
+    size_t best_len = 0, best_cost = (size_t)-1, tn;
+    const char *owner;
+    if ((owner = quoted_after(msg, "module '", &tn)) != NULL) {
+        for (size_t i = 0;; i++) {
+            const char *c = vm_module_member_name(owner, tn, i);
+            if (c == NULL) {
+                break;
+            }
+            consider(name, n, c, strlen(c), &best, &best_len, &best_cost);
+        }
+    } else if ((owner = quoted_after(msg, "'", &tn)) != NULL) {
+        const VmBuiltin *bt = vm_builtins_lookup(owner, tn);
+        if (bt == NULL || !vm_is(vm_obj_val(bt), &vm_type_type)) {
+            return;
+        }
+        for (const VmType *t = (const VmType *)bt; t != NULL; t = t->base) {
+            for (const VmBuiltin *const *m = t->methods; m && *m; m++) {
+                consider(name, n, (*m)->name, strlen((*m)->name), &best, &best_len,
+                         &best_cost);
+            }
         }
     }
     if (best != NULL) {
@@ -707,6 +1022,8 @@ format_one(VmRun *run, VmStrBuf *b, VmValue exc)
         }
         if (e->hdr.type == &vm_exc_NameError) {
             add_name_suggestion(run, b, e);
+        } else if (e->hdr.type == &vm_exc_AttributeError) {
+            add_attr_suggestion(b, e);
         }
     } else {
         run->exc = vm_val_empty();

@@ -28,10 +28,20 @@ VmStatus vm_ascii(VmRun *run, VmValue v, VmValue *out);
                               VmValue *out)
 
 static VmStatus
-nargs_check(VmRun *run, const char *name, size_t nargs, VmTuple *kwnames, size_t lo, size_t hi)
+nargs_check(VmRun *run, const char *name, VmValue self, size_t nargs, VmTuple *kwnames,
+            size_t lo, size_t hi)
 {
     if (kwnames != NULL && kwnames->len > 0) {
-        return vm_raise(run, &vm_exc_TypeError, "%s() takes no keyword arguments", name);
+        /* CPython names the method with its type here: "dict.get() takes no keyword..." */
+        const VmType *t = vm_type_of(self);
+        while (strchr(t->name, '.') != NULL && t->base != NULL) {
+            t = t->base;    /* collections.Counter -> dict */
+        }
+        if (strchr(name, '.') != NULL) {
+            return vm_raise(run, &vm_exc_TypeError, "%s() takes no keyword arguments", name);
+        }
+        return vm_raise(run, &vm_exc_TypeError, "%s.%s() takes no keyword arguments", t->name,
+                        name);
     }
     size_t n = nargs - 1;
     if (n < lo || n > hi) {
@@ -59,7 +69,7 @@ nargs_check(VmRun *run, const char *name, size_t nargs, VmTuple *kwnames, size_t
 
 #define NARGS(name, lo, hi) \
     do { \
-        if (nargs_check(run, name, nargs, kwnames, lo, hi) != VM_OK) { \
+        if (nargs_check(run, name, args[0], nargs, kwnames, lo, hi) != VM_OK) { \
             return VM_ERR; \
         } \
     } while (0)
@@ -265,6 +275,10 @@ METHOD(list_sort, "sort", &vm_type_list)
     }
     VmValue key = vm_val_none();
     bool reverse = false;
+    if (nkw > 2) {
+        return vm_raise(run, &vm_exc_TypeError,
+                        "sort() takes at most 2 keyword arguments (%zu given)", nkw);
+    }
     for (size_t k = 0; k < nkw; k++) {
         VmStr *kn = VM_AS(VmStr, kwnames->items[k]);
         if (vm_str_eq_cstr(kn, "key")) {
@@ -274,8 +288,8 @@ METHOD(list_sort, "sort", &vm_type_list)
                 return VM_ERR;
             }
         } else {
-            return vm_raise(run, &vm_exc_TypeError,
-                            "sort() got an unexpected keyword argument '%s'", kn->data);
+            static const char *const kws[] = { "key", "reverse" };
+            return vm_raise_unexpected_kw(run, "sort", kn, kws, 2);
         }
     }
     VmList *l = VM_AS(VmList, args[0]);
@@ -691,21 +705,7 @@ METHOD(str_join, "join", &vm_type_str)
         return VM_ERR;
     }
     VmList *l = VM_AS(VmList, lst);
-    VmStrBuf b;
-    vm_sb_init(&b, run);
-    for (size_t i = 0; i < l->len; i++) {
-        if (!vm_is(l->items[i], &vm_type_str)) {
-            vm_sb_fini(&b);
-            return vm_raise(run, &vm_exc_TypeError,
-                            "sequence item %zu: expected str instance, %s found", i,
-                            vm_type_name(l->items[i]));
-        }
-        if (i > 0) {
-            vm_sb_add(&b, sep->data, sep->len);
-        }
-        vm_sb_add(&b, VM_AS(VmStr, l->items[i])->data, VM_AS(VmStr, l->items[i])->len);
-    }
-    return vm_sb_to_str(&b, out);
+    return vm_str_join_items(run, sep, l->items, l->len, out);
 }
 
 VmStatus vm_lib_case(VmRun *run, const VmStr *s, int how, VmValue *out);
@@ -719,7 +719,26 @@ static VmStatus
 str_case(VmRun *run, VmValue self, int mode, VmValue *out)
 {
     static const int map[] = { 0, 1, 3, 4, 5, 2 };
-    return vm_lib_case(run, VM_AS(VmStr, self), map[mode], out);
+    const VmStr *s = VM_AS(VmStr, self);
+    if (s->ascii && mode <= 1) {
+        /* ASCII upper/lower: one byte in, one byte out */
+        VmStr *r = vm_str_alloc(run, s->len);
+        if (r == NULL) {
+            return VM_ERR;
+        }
+        for (size_t i = 0; i < s->len; i++) {
+            unsigned char c = (unsigned char)s->data[i];
+            if (mode == 0 ? (c >= 'a' && c <= 'z') : (c >= 'A' && c <= 'Z')) {
+                c ^= 0x20;
+            }
+            r->data[i] = (char)c;
+        }
+        r->nchars = s->len;
+        r->ascii = true;
+        *out = vm_obj_val(r);
+        return VM_OK;
+    }
+    return vm_lib_case(run, s, map[mode], out);
 }
 
 METHOD(str_upper, "upper", &vm_type_str)
@@ -804,6 +823,66 @@ METHOD(str_rstrip, "rstrip", &vm_type_str)
     return str_strip_impl(run, args, nargs, 2, out);
 }
 
+/*
+ * s.replace(old, new, count) for a non-empty old: counts the matches first, then
+ * writes the result into one exact allocation (no growing buffer, no rescan of the
+ * result when the code points are known). No match returns s itself, as CPython.
+ */
+static VmStatus
+str_replace_exact(VmRun *run, VmStr *s, const VmStr *old, const VmStr *new_, int64_t count,
+                  VmValue *out)
+{
+    const char *end = s->data + s->len;
+    size_t k = 0;
+    for (const char *p = s->data; count < 0 || (int64_t)k < count; k++) {
+        const char *q = old->len == 1 ? memchr(p, old->data[0], (size_t)(end - p))
+                                      : memmem(p, (size_t)(end - p), old->data, old->len);
+        if (q == NULL) {
+            break;
+        }
+        p = q + old->len;
+    }
+    if (k == 0) {
+        *out = vm_obj_val(s);
+        return VM_OK;
+    }
+    size_t len = s->len - k * old->len;
+    if (new_->len != 0 && k > (((size_t)1 << 46) - len) / new_->len) {
+        return vm_heap_check(run, (size_t)1 << 47);
+    }
+    len += k * new_->len;
+    if (vm_heap_check(run, len) != VM_OK) {
+        return VM_ERR;
+    }
+    VmStr *r = vm_str_alloc(run, len);
+    if (r == NULL) {
+        return VM_ERR;
+    }
+    char *w = r->data;
+    const char *p = s->data;
+    for (size_t i = 0; i < k; i++) {
+        const char *q = old->len == 1 ? memchr(p, old->data[0], (size_t)(end - p))
+                                      : memmem(p, (size_t)(end - p), old->data, old->len);
+        vm_memcpy(w, p, (size_t)(q - p));
+        w += q - p;
+        if (new_->len == 1) {
+            *w++ = new_->data[0];
+        } else {
+            vm_memcpy(w, new_->data, new_->len);
+            w += new_->len;
+        }
+        p = q + old->len;
+    }
+    vm_memcpy(w, p, (size_t)(end - p));
+    if (s->ascii && new_->ascii) {
+        r->nchars = len;
+        r->ascii = true;
+    } else {
+        vm_str_finish(r);
+    }
+    *out = vm_obj_val(r);
+    return VM_OK;
+}
 
 METHOD(str_replace, "replace", &vm_type_str)
 {
@@ -820,6 +899,9 @@ METHOD(str_replace, "replace", &vm_type_str)
     int64_t count = -1;
     if (nargs == 4 && vm_index(run, args[3], &count) != VM_OK) {
         return VM_ERR;
+    }
+    if (old->len != 0) {
+        return str_replace_exact(run, s, old, new_, count, out);
     }
     VmStrBuf b;
     vm_sb_init(&b, run);
@@ -2126,15 +2208,16 @@ str_maketrans_fn(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmVa
 const VmBuiltin vm_str_maketrans_b = { VM_IMMORTAL_HDR(&vm_type_builtin), "maketrans",
                                        str_maketrans_fn, NULL };
 
+/* Hot methods first: method lookup scans this table (ops.c find_method). */
 const VmBuiltin *const vm_str_methods[] = {
-    &mb_str_casefold, &mb_str_isdecimal, &mb_str_isnumeric, &mb_str_isprintable,
-    &mb_str_isupper, &mb_str_islower, &mb_str_istitle, &mb_str_isidentifier, &mb_str_isascii,
-    &mb_str_rfind, &mb_str_rindex, &mb_str_partition, &mb_str_rpartition,
-    &mb_str_removeprefix, &mb_str_removesuffix, &mb_str_rsplit, &mb_str_expandtabs,
-    &mb_str_encode, &mb_str_format_map, &mb_str_join, &mb_str_upper, &mb_str_lower, &mb_str_title, &mb_str_capitalize,
-    &mb_str_swapcase, &mb_str_strip, &mb_str_lstrip, &mb_str_rstrip, &mb_str_split,
-    &mb_str_replace, &mb_str_startswith, &mb_str_endswith, &mb_str_find, &mb_str_index,
-    &mb_str_count, &mb_str_isdigit, &mb_str_isalpha, &mb_str_isalnum, &mb_str_isspace,
-    &mb_str_ljust, &mb_str_rjust, &mb_str_center, &mb_str_zfill, &mb_str_splitlines,
-    &mb_str_format, &mb_str_translate, NULL,
+    &mb_str_join, &mb_str_split, &mb_str_strip, &mb_str_replace, &mb_str_startswith,
+    &mb_str_endswith, &mb_str_format, &mb_str_lower, &mb_str_upper, &mb_str_find, &mb_str_count,
+    &mb_str_rstrip, &mb_str_lstrip, &mb_str_splitlines, &mb_str_isdigit, &mb_str_index,
+    &mb_str_rsplit, &mb_str_partition, &mb_str_encode, &mb_str_title, &mb_str_zfill,
+    &mb_str_ljust, &mb_str_rjust, &mb_str_center, &mb_str_isalpha, &mb_str_isalnum,
+    &mb_str_isspace, &mb_str_isupper, &mb_str_islower, &mb_str_rfind, &mb_str_casefold,
+    &mb_str_isdecimal, &mb_str_isnumeric, &mb_str_isprintable, &mb_str_istitle,
+    &mb_str_isidentifier, &mb_str_isascii, &mb_str_rindex, &mb_str_rpartition,
+    &mb_str_removeprefix, &mb_str_removesuffix, &mb_str_expandtabs, &mb_str_format_map,
+    &mb_str_capitalize, &mb_str_swapcase, &mb_str_translate, NULL,
 };

@@ -158,6 +158,34 @@ npos_of(size_t nargs, VmTuple *kwnames)
     return nargs - (kwnames ? kwnames->len : 0);
 }
 
+/* copy() of a dict subtype keeps its type (and a defaultdict its factory). */
+static VmStatus
+m_sub_copy(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
+{
+    if (nargs != 1 || kwnames != NULL) {
+        return vm_raise(run, &vm_exc_TypeError, "copy() takes no arguments (%zu given)",
+                        nargs - 1);
+    }
+    const VmType *t = vm_type_of(args[0]);
+    VmDict *d = new_dictlike(run, t);
+    if (d == NULL) {
+        return VM_ERR;
+    }
+    if (t == &vm_type_defaultdict) {
+        ((VmDefaultDict *)d)->factory = VM_AS(VmDefaultDict, args[0])->factory;
+    }
+    if (vm_dict_update(run, d, args[0]) != VM_OK) {
+        return VM_ERR;
+    }
+    *out = vm_obj_val(d);
+    return VM_OK;
+}
+
+static const VmBuiltin b_sub_copy = { VM_IMMORTAL_HDR(&vm_type_builtin), "copy", m_sub_copy,
+                                      &vm_type_dict };
+
+static const VmBuiltin *const dd_methods[] = { &b_sub_copy, NULL };
+
 /* ---- defaultdict ---------------------------------------------------------------- */
 
 static VmStatus
@@ -249,7 +277,7 @@ const VmType vm_type_defaultdict = {
     .trace = ddict_trace, .fini = ddict_fini, .repr = dd_repr,
     .richcompare = ddict_richcompare, .len = ddict_len, .getitem = dd_getitem,
     .setitem = ddict_setitem, .contains = ddict_contains, .iter = ddict_iter,
-    .new_ = dd_new, .getattr = dd_getattr,
+    .new_ = dd_new, .getattr = dd_getattr, .methods = dd_methods,
 };
 
 /* ---- Counter ---------------------------------------------------------------------- */
@@ -573,7 +601,7 @@ METHOD(total, "total", &vm_type_counter);
 METHOD(elements, "elements", &vm_type_counter);
 
 static const VmBuiltin *const counter_methods[] = {
-    &b_most_common, &b_counter_update, &b_subtract, &b_total, &b_elements, NULL,
+    &b_most_common, &b_counter_update, &b_subtract, &b_total, &b_elements, &b_sub_copy, NULL,
 };
 
 const VmType vm_type_counter = {
@@ -583,6 +611,111 @@ const VmType vm_type_counter = {
     .setitem = ddict_setitem, .contains = ddict_contains, .iter = ddict_iter,
     .new_ = counter_new, .methods = counter_methods,
 };
+
+/* Adds key: n to `r` when n > 0 (Counter results keep positive counts only). */
+static VmStatus
+keep_positive(VmRun *run, VmDict *r, VmValue key, VmValue n)
+{
+    bool pos;
+    if (vm_compare_bool(run, n, vm_val_int(0), VM_CMP_GT, &pos) != VM_OK) {
+        return VM_ERR;
+    }
+    return pos ? vm_dict_set(run, r, key, n) : VM_OK;
+}
+
+/* d[key], 0 when absent (Counter's __missing__). */
+static VmStatus
+count_of(VmRun *run, VmDict *d, VmValue key, VmValue *out)
+{
+    if (vm_dict_get(run, d, key, out) != VM_OK) {
+        return VM_ERR;
+    }
+    if (vm_val_is_empty(*out)) {
+        *out = vm_val_int(0);
+    }
+    return VM_OK;
+}
+
+/* vm_coll_counter_binop: Counter arithmetic (see modules.h). */
+VmStatus
+vm_coll_counter_binop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out)
+{
+    *out = vm_val_empty();
+    bool unary = vm_val_is_empty(a);
+    if (!vm_is(b, &vm_type_counter) || (!unary && !vm_is(a, &vm_type_counter))
+        || (op != VM_OP_ADD && op != VM_OP_SUB && op != VM_OP_OR && op != VM_OP_AND)) {
+        return VM_OK;
+    }
+    VmDict *r = new_dictlike(run, &vm_type_counter);
+    if (r == NULL) {
+        return VM_ERR;
+    }
+    VmDict *y = VM_AS(VmDict, b);
+    if (unary) {
+        /* +c keeps the positive counts, -c negates the negative ones */
+        for (size_t i = 0; i < y->nentries; i++) {
+            VmValue k = y->entries[i].key, n = y->entries[i].value;
+            if (vm_val_is_empty(k)) {
+                continue;
+            }
+            if (op == VM_OP_SUB && vm_binop(run, VM_OP_SUB, vm_val_int(0), n, &n) != VM_OK) {
+                return VM_ERR;
+            }
+            if (keep_positive(run, r, k, n) != VM_OK) {
+                return VM_ERR;
+            }
+        }
+        *out = vm_obj_val(r);
+        return VM_OK;
+    }
+    VmDict *x = VM_AS(VmDict, a);
+    for (size_t i = 0; i < x->nentries; i++) {
+        VmValue k = x->entries[i].key, n = x->entries[i].value, other, v;
+        if (vm_val_is_empty(k)) {
+            continue;
+        }
+        if (count_of(run, y, k, &other) != VM_OK) {
+            return VM_ERR;
+        }
+        if (op == VM_OP_ADD || op == VM_OP_SUB) {
+            if (vm_binop(run, op, n, other, &v) != VM_OK) {
+                return VM_ERR;
+            }
+        } else {
+            bool less;
+            if (vm_compare_bool(run, n, other, VM_CMP_LT, &less) != VM_OK) {
+                return VM_ERR;
+            }
+            v = (op == VM_OP_OR) == less ? other : n;
+        }
+        if (keep_positive(run, r, k, v) != VM_OK) {
+            return VM_ERR;
+        }
+    }
+    if (op != VM_OP_AND) {
+        /* elements only in b: counted by +, |; negated negative ones by - */
+        for (size_t i = 0; i < y->nentries; i++) {
+            VmValue k = y->entries[i].key, n = y->entries[i].value, mine;
+            if (vm_val_is_empty(k)) {
+                continue;
+            }
+            if (vm_dict_get(run, x, k, &mine) != VM_OK) {
+                return VM_ERR;
+            }
+            if (!vm_val_is_empty(mine)) {
+                continue;
+            }
+            if (op == VM_OP_SUB && vm_binop(run, VM_OP_SUB, vm_val_int(0), n, &n) != VM_OK) {
+                return VM_ERR;
+            }
+            if (keep_positive(run, r, k, n) != VM_OK) {
+                return VM_ERR;
+            }
+        }
+    }
+    *out = vm_obj_val(r);
+    return VM_OK;
+}
 
 /* ---- OrderedDict ---------------------------------------------------------------- */
 
@@ -674,9 +807,53 @@ m_move_to_end(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue
     return VM_OK;
 }
 
-METHOD(move_to_end, "move_to_end", &vm_type_ordereddict);
+/* OrderedDict.popitem(last=True): last=False pops the first item. */
+static VmStatus
+m_od_popitem(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
+{
+    static const char *const names[] = { "", "last" };
+    VmValue a[2];
+    if (vm_parse_args(run, "popitem", args, nargs, kwnames, names, 2, 1, 0, a) != VM_OK) {
+        return VM_ERR;
+    }
+    bool last = true;
+    if (!vm_val_is_empty(a[1]) && vm_truth(run, a[1], &last) != VM_OK) {
+        return VM_ERR;
+    }
+    VmDict *d = VM_AS(VmDict, a[0]);
+    if (d->used == 0) {
+        return vm_raise(run, &vm_exc_KeyError, "dictionary is empty");
+    }
+    size_t i = 0;
+    if (last) {
+        for (i = d->nentries; vm_val_is_empty(d->entries[i - 1].key); i--) {
+        }
+        i--;
+    } else {
+        while (vm_val_is_empty(d->entries[i].key)) {
+            i++;
+        }
+    }
+    VmTuple *t = vm_tuple_new(run, 2);
+    if (t == NULL) {
+        return VM_ERR;
+    }
+    t->items[0] = d->entries[i].key;
+    t->items[1] = d->entries[i].value;
+    bool found;
+    if (vm_dict_del(run, d, t->items[0], &found) != VM_OK) {
+        return VM_ERR;
+    }
+    *out = vm_obj_val(t);
+    return VM_OK;
+}
 
-static const VmBuiltin *const od_methods[] = { &b_move_to_end, NULL };
+METHOD(move_to_end, "move_to_end", &vm_type_ordereddict);
+METHOD(od_popitem, "popitem", &vm_type_ordereddict);
+
+static const VmBuiltin *const od_methods[] = { &b_move_to_end, &b_od_popitem, &b_sub_copy,
+                                               NULL };
+
 
 const VmType vm_type_ordereddict = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "collections.OrderedDict", .base = &vm_type_dict,
@@ -1637,6 +1814,59 @@ const VmType vm_type_ntobj = {
     .hash = ntobj_hash, .len = ntobj_len, .getitem = ntobj_getitem, .iter = ntobj_iter,
     .contains = ntobj_contains, .getattr = ntobj_getattr, .methods = ntobj_methods,
 };
+
+/* vm_module_type_of: a namedtuple instance's class (see modules.h). */
+VmValue
+vm_module_type_of(VmValue v)
+{
+    if (vm_is(v, &vm_type_ntobj)) {
+        return vm_obj_val(VM_AS(VmNtObj, v)->cls);
+    }
+    return vm_val_empty();
+}
+
+/* vm_coll_struct_new: see modules.h. */
+VmStatus
+vm_coll_struct_new(VmRun *run, const char *clsname, const char *const *fields,
+                   const VmValue *values, size_t n, VmValue *out)
+{
+    VmNtClass *c = (VmNtClass *)vm_obj_new(run, &vm_type_ntclass, sizeof(VmNtClass));
+    if (c == NULL || (c->name = vm_str_new_cstr(run, clsname)) == NULL
+        || (c->fields = vm_tuple_new(run, n)) == NULL) {
+        return VM_ERR;
+    }
+    for (size_t i = 0; i < n; i++) {
+        VmStr *f = vm_str_new_cstr(run, fields[i]);
+        if (f == NULL) {
+            return VM_ERR;
+        }
+        c->fields->items[i] = vm_obj_val(f);
+    }
+    VmTuple *v = vm_tuple_new(run, n);
+    VmNtObj *o = v ? (VmNtObj *)vm_obj_new(run, &vm_type_ntobj, sizeof(VmNtObj)) : NULL;
+    if (o == NULL) {
+        return VM_ERR;
+    }
+    memcpy(v->items, values, n * sizeof(VmValue));
+    o->cls = c;
+    o->values = v;
+    *out = vm_obj_val(o);
+    return VM_OK;
+}
+
+/* vm_module_tuple_of: see modules.h. */
+VmTuple *
+vm_module_tuple_of(VmValue v)
+{
+    return vm_is(v, &vm_type_ntobj) ? VM_AS(VmNtObj, v)->values : NULL;
+}
+
+/* vm_module_is_class: a namedtuple class (see modules.h). */
+bool
+vm_module_is_class(VmValue v)
+{
+    return vm_is(v, &vm_type_ntclass);
+}
 
 static const VmBuiltin b_namedtuple = { VM_IMMORTAL_HDR(&vm_type_builtin), "namedtuple",
                                         nt_factory, NULL };

@@ -770,6 +770,39 @@ m_isoweekday(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue 
     return VM_OK;
 }
 
+/* The ordinal of the Monday of ISO week 1 of `year` (the week holding its first Thursday). */
+static int64_t
+iso_week1_monday(int year)
+{
+    int64_t first = ymd_to_ord(year, 1, 1);
+    int64_t wd = (first + 6) % 7;      /* Monday 0 */
+    int64_t monday = first - wd;
+    return wd > 3 ? monday + 7 : monday;
+}
+
+static VmStatus
+m_isocalendar(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
+{
+    (void)nargs;
+    (void)kwnames;
+    SELF();
+    int64_t ord = date_ord(d);
+    int year = d->y;
+    int64_t monday = iso_week1_monday(year);
+    int64_t diff = ord - monday;
+    if (diff < 0) {
+        year--;
+        monday = iso_week1_monday(year);
+        diff = ord - monday;
+    } else if (diff >= 52 * 7 && ord >= iso_week1_monday(year + 1)) {
+        year++;
+        diff = ord - iso_week1_monday(year);
+    }
+    static const char *const fields[] = { "year", "week", "weekday" };
+    VmValue v[3] = { vm_val_int(year), vm_val_int(diff / 7 + 1), vm_val_int(diff % 7 + 1) };
+    return vm_coll_struct_new(run, "datetime.IsoCalendarDate", fields, v, 3, out);
+}
+
 static VmStatus
 m_toordinal(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
 {
@@ -857,7 +890,7 @@ m_strptime(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *o
 static VmStatus
 m_fromordinal(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
 {
-    int64_t n;
+    int64_t n = 0;
     if (vm_no_kwargs(run, "fromordinal", kwnames) != VM_OK) {
         return VM_ERR;
     }
@@ -906,6 +939,7 @@ BI(isoformat, "isoformat", &vm_type_date);
 BI(strftime, "strftime", &vm_type_date);
 BI(weekday, "weekday", &vm_type_date);
 BI(isoweekday, "isoweekday", &vm_type_date);
+BI(isocalendar, "isocalendar", &vm_type_date);
 BI(toordinal, "toordinal", &vm_type_date);
 BI(replace, "replace", &vm_type_date);
 BI(date, "date", &vm_type_datetime);
@@ -917,8 +951,8 @@ BI(combine, "combine", NULL);
 BI(total_seconds, "total_seconds", &vm_type_timedelta);
 
 static const VmBuiltin *const date_methods[] = {
-    &b_isoformat, &b_strftime, &b_weekday, &b_isoweekday, &b_toordinal, &b_replace,
-    &b_fromisoformat_date, &b_fromordinal, NULL,
+    &b_isoformat, &b_strftime, &b_weekday, &b_isoweekday, &b_isocalendar, &b_toordinal,
+    &b_replace, &b_fromisoformat_date, &b_fromordinal, NULL,
 };
 
 static const VmBuiltin *const datetime_methods[] = {
@@ -1105,6 +1139,9 @@ VmStatus
 vm_module_binop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out)
 {
     *out = vm_val_empty();
+    if (vm_coll_counter_binop(run, op, a, b, out) != VM_OK || !vm_val_is_empty(*out)) {
+        return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+    }
     bool ad = vm_is(a, &vm_type_date) || vm_is(a, &vm_type_datetime);
     bool bd = vm_is(b, &vm_type_date) || vm_is(b, &vm_type_datetime);
     bool at = vm_is(a, &vm_type_timedelta), bt = vm_is(b, &vm_type_timedelta);
@@ -1204,6 +1241,39 @@ static const VmModuleMember members[] = {
 };
 
 VM_MODULE_DEF(datetime, "datetime", members);
+
+/* vm_module_unaryop: -td, +td, abs(td), +Counter, -Counter (see modules.h). */
+VmStatus
+vm_module_unaryop(VmRun *run, int op, VmValue a, VmValue *out)
+{
+    *out = vm_val_empty();
+    if (vm_is(a, &vm_type_timedelta)) {
+        __int128 t = td_total(VM_AS(VmTimedelta, a));
+        if (op == VM_UOP_NEG || (op == VM_MODULE_ABS && t < 0)) {
+            return make_td(run, -t, out);
+        }
+        if (op == VM_UOP_POS || op == VM_MODULE_ABS) {
+            *out = a;
+        }
+        return VM_OK;
+    }
+    if (op == VM_UOP_NEG || op == VM_UOP_POS) {
+        return vm_coll_counter_binop(run, op == VM_UOP_NEG ? VM_OP_SUB : VM_OP_ADD,
+                                     vm_val_empty(), a, out);
+    }
+    return VM_OK;
+}
+
+/* vm_module_format: f"{d:%Y-%m-%d}" (see modules.h). */
+VmStatus
+vm_module_format(VmRun *run, VmValue v, VmStr *spec, VmValue *out)
+{
+    *out = vm_val_empty();
+    if (vm_is(v, &vm_type_date) || vm_is(v, &vm_type_datetime)) {
+        return do_strftime(run, VM_AS(VmDate, v), spec, out);
+    }
+    return VM_OK;
+}
 
 /* ---- snapshots (vm/snap_heap.c) ---------------------------------------------------- */
 

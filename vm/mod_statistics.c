@@ -1,6 +1,6 @@
 /*
  * mod_statistics.c — the statistics module: mean, fmean, median(_low/_high), mode,
- * multimode, variance, pvariance, stdev, pstdev, quantiles (prelude "_st_*": they consume
+ * multimode, geometric_mean, harmonic_mean, variance, pvariance, stdev, pstdev, quantiles (prelude "_st_*": they consume
  * iterables that may be generators). Means and variances are computed exactly on
  * integers, so they round as CPython's Fraction-based code does.
  */
@@ -10,6 +10,8 @@ static const VmModuleMember members[] = {
     VM_MEMBER_T("StatisticsError", &vm_exc_StatisticsError),
     VM_MEMBER_P("fmean", "_st_fmean"),
     VM_MEMBER_P("mean", "_st_mean"),
+    VM_MEMBER_P("geometric_mean", "_st_geometric_mean"),
+    VM_MEMBER_P("harmonic_mean", "_st_harmonic_mean"),
     VM_MEMBER_P("median", "_st_median"),
     VM_MEMBER_P("median_high", "_st_median_high"),
     VM_MEMBER_P("median_low", "_st_median_low"),

@@ -108,6 +108,53 @@ VmStatus vm_module_import_from(VmRun *run, VmValue module, VmStr *name, VmValue 
  */
 VmStatus vm_module_binop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out);
 
+/*
+ * vm_module_unaryop: -x, +x (op VM_UOP_NEG / VM_UOP_POS) and abs(x) (op
+ * VM_MODULE_ABS) on module-defined types (timedelta, Counter); ops.c and abs() call
+ * it before reporting a bad operand type. *out is EMPTY when it does not apply.
+ */
+#define VM_MODULE_ABS (-1)
+VmStatus vm_module_unaryop(VmRun *run, int op, VmValue a, VmValue *out);
+
+/*
+ * vm_coll_counter_binop: Counter + - | & Counter and unary + - (b EMPTY), as
+ * CPython's collections.Counter (results keep positive counts only). *out is EMPTY
+ * when `a` (and `b`) are not Counters.
+ */
+VmStatus vm_coll_counter_binop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out);
+
+/*
+ * vm_module_type_of: type(v) for values whose class is an object rather than a
+ * VmType (a namedtuple instance's class); EMPTY for every other value.
+ */
+VmValue vm_module_type_of(VmValue v);
+
+/*
+ * vm_coll_struct_new: a namedtuple-like value (what CPython's struct sequences print
+ * like: date.isocalendar() -> datetime.IsoCalendarDate(year=..., ...)) of class
+ * `clsname` with `n` fields named `fields` holding `values`.
+ */
+VmStatus vm_coll_struct_new(VmRun *run, const char *clsname, const char *const *fields,
+                            const VmValue *values, size_t n, VmValue *out);
+
+/* vm_module_tuple_of: a namedtuple instance's values (a tuple); NULL for other values. */
+VmTuple *vm_module_tuple_of(VmValue v);
+
+/* vm_module_is_class: whether `v` is such a class object (isinstance's arg 2). */
+bool vm_module_is_class(VmValue v);
+
+/*
+ * vm_module_format: format(v, spec) with a non-empty spec for module-defined types
+ * (date/datetime: strftime, as their __format__). *out is EMPTY when it does not apply.
+ */
+VmStatus vm_module_format(VmRun *run, VmValue v, VmStr *spec, VmValue *out);
+
+/*
+ * vm_module_member_name: the i-th member name of the module called `module` (NULL past
+ * the end or for an unknown module): "Did you mean" suggestions in tracebacks.
+ */
+const char *vm_module_member_name(const char *module, size_t len, size_t i);
+
 /* vm_module_import_star: IMPORT_STAR. Binds every public member into `globals`. */
 VmStatus vm_module_import_star(VmRun *run, VmValue module, VmDict *globals);
 

@@ -46,7 +46,13 @@ func_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
         *out = vm_dict_get_str(f->attrs, name);
     }
     if (vm_val_is_empty(*out) && vm_str_eq_cstr(name, "__doc__")) {
-        *out = vm_val_none();
+        /* the compiler flags a docstring and keeps it as constant 0 */
+        const CmpCode *c = vm_code(run, f->code_index);
+        if (!(c->flags & CMP_CO_HAS_DOCSTRING)) {
+            *out = vm_val_none();
+        } else {
+            return vm_clean_doc(run, vm_code_data(run, f->code_index)->consts[0], out);
+        }
     }
     return VM_OK;
 }

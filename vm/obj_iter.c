@@ -304,6 +304,10 @@ SEQ_ITER(dict_valueiter_type, "dict_valueiterator")
 SEQ_ITER(dict_itemiter_type, "dict_itemiterator")
 SEQ_ITER(set_iter_type, "set_iterator")
 #undef SEQ_ITER
+#define SEQ_ITER_R(cname, pyname) \
+    static const VmType cname = { \
+        VM_IMMORTAL_HDR(&vm_type_type), .name = pyname, .base = &vm_type_object, ITER_SLOTS, \
+    };
 const VmType vm_type_range_iter = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "range_iterator", .base = &vm_type_object,
     ITER_SLOTS,
@@ -340,6 +344,35 @@ const VmType vm_type_map = {
 const VmType vm_type_filter = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "filter", .base = &vm_type_object, ITER_SLOTS,
 };
+/* CPython's names for reversed() over a list, a range and dicts (vm_reversed_type) */
+SEQ_ITER_R(list_reverse_type, "list_reverseiterator")
+SEQ_ITER_R(range_reverse_type, "range_iterator")
+SEQ_ITER_R(dict_rkey_type, "dict_reversekeyiterator")
+SEQ_ITER_R(dict_rvalue_type, "dict_reversevalueiterator")
+SEQ_ITER_R(dict_ritem_type, "dict_reverseitemiterator")
+
+/* vm_reversed_type: the iterator type reversed(v) has in CPython. */
+const VmType *
+vm_reversed_type(VmValue v)
+{
+    if (vm_is(v, &vm_type_list)) {
+        return &list_reverse_type;
+    }
+    if (vm_is(v, &vm_type_range)) {
+        return &range_reverse_type;
+    }
+    if (vm_isinstance(v, &vm_type_dict) || vm_is(v, &vm_type_dict_keys)) {
+        return &dict_rkey_type;
+    }
+    if (vm_is(v, &vm_type_dict_values)) {
+        return &dict_rvalue_type;
+    }
+    if (vm_is(v, &vm_type_dict_items)) {
+        return &dict_ritem_type;
+    }
+    return &vm_type_reversed;
+}
+
 const VmType vm_type_reversed = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "reversed", .base = &vm_type_object, ITER_SLOTS,
 };

@@ -286,6 +286,10 @@ typedef struct VmGlobalCache {
     uint32_t index;
     uint32_t gen;           /* miss: run->globals_gen when filled */
     VmValue builtin;        /* miss: the builtin of that name */
+    /* LOAD_ATTR's method form: the method of that name of type `mtype` (types and their
+     * methods are static: always valid) */
+    const VmType *mtype;
+    const VmBuiltin *meth;
 } VmGlobalCache;
 
 /* Per-code data a run derives from the program (constants as values, names as
@@ -398,7 +402,34 @@ extern const VmType vm_type_object, vm_type_type, vm_type_none, vm_type_bool, vm
     X(Warning, Exception) \
     X(UserWarning, Warning) \
     X(DeprecationWarning, Warning) \
-    X(RuntimeWarning, Warning)
+    X(RuntimeWarning, Warning) \
+    X(FileExistsError, OSError) \
+    X(IsADirectoryError, OSError) \
+    X(NotADirectoryError, OSError) \
+    X(InterruptedError, OSError) \
+    X(BlockingIOError, OSError) \
+    X(ChildProcessError, OSError) \
+    X(ProcessLookupError, OSError) \
+    X(BrokenPipeError, ConnectionError) \
+    X(ConnectionAbortedError, ConnectionError) \
+    X(ConnectionRefusedError, ConnectionError) \
+    X(ConnectionResetError, ConnectionError) \
+    X(IndentationError, SyntaxError) \
+    X(TabError, IndentationError) \
+    X(UnicodeTranslateError, UnicodeError) \
+    X(ReferenceError, Exception) \
+    X(SystemError, Exception) \
+    X(PythonFinalizationError, RuntimeError) \
+    X(PendingDeprecationWarning, Warning) \
+    X(SyntaxWarning, Warning) \
+    X(FutureWarning, Warning) \
+    X(ImportWarning, Warning) \
+    X(UnicodeWarning, Warning) \
+    X(BytesWarning, Warning) \
+    X(ResourceWarning, Warning) \
+    X(EncodingWarning, Warning) \
+    X(BaseExceptionGroup, BaseException) \
+    X(ExceptionGroup, Exception)    /* CPython: also a BaseExceptionGroup */
 
 extern const VmType vm_exc_BaseException;
 #define X(name, base) extern const VmType vm_exc_##name;
@@ -588,6 +619,8 @@ VmStatus vm_raise_limit(VmRun *run, VmLimitKind kind);
 VmValue vm_exc_new(VmRun *run, const VmType *type, VmTuple *args);
 const VmType *vm_exc_type_by_name(const char *name);
 VmStatus vm_exc_str(VmRun *run, VmValue exc, VmValue *out);
+VmStatus vm_raise_unexpected_kw(VmRun *run, const char *fname, const VmStr *kw,
+                                const char *const *cands, size_t n);   /* exc.c */
 bool vm_exc_matches(VmValue exc, const VmType *type);
 void vm_exc_add_traceback(VmRun *run, VmValue exc, uint32_t code_index, uint32_t lineno,
                           uint32_t pc);
@@ -608,6 +641,10 @@ vm_str_has_nul(const VmStr *s)
 }
 /* vm_str_char: the immortal one-character str of code point c < 256 (Latin-1). */
 VmStr *vm_str_char(uint32_t c);
+VmStr *vm_str_new_known(VmRun *run, const char *utf8, size_t len, size_t nchars, bool ascii);
+VmStr *vm_str_from_i64(VmRun *run, int64_t v);
+VmStatus vm_str_join_items(VmRun *run, const VmStr *sep, const VmValue *items, size_t n,
+                           VmValue *out);
 VmValue vm_str_val(VmRun *run, const char *utf8, size_t len);
 int64_t vm_str_hash(VmStr *s);
 bool vm_str_eq(const VmStr *a, const VmStr *b);
@@ -698,6 +735,8 @@ VmStatus vm_slice_indices(VmRun *run, VmSlice *s, int64_t len, int64_t *start, i
                           int64_t *step, int64_t *slicelen);
 VmStatus vm_seq_index(VmRun *run, VmValue key, int64_t len, int64_t *out, const char *what);
 VmValue vm_iter_new(VmRun *run, VmValue seq, int kind);
+const VmType *vm_reversed_type(VmValue v);   /* reversed(v)'s CPython type name */
+VmStatus vm_clean_doc(VmRun *run, VmValue doc, VmValue *out);   /* obj_doc.c */
 VmValue vm_bound_method_new(VmRun *run, VmValue func, VmValue self);
 
 /* call.c: calls from native code that cannot reach Python frames. */

@@ -18,6 +18,10 @@ def _list_sort(items, /, *, key=None, reverse=False):
     if key is None:
         _sort_by_keys(items, None, reverse)
         return None
+    cmp = _ft_cmp_of(key)
+    if cmp is not None:
+        _ft_cmp_sort(items, cmp, reverse)
+        return None
     keys = []
     for x in items:
         keys.append(key(x))
@@ -35,11 +39,16 @@ def _minmax(name, is_max, args, key, default, has_default):
         it = args
     best = _NOTHING
     best_key = None
+    cmp = None if key is None else _ft_cmp_of(key)
     for x in it:
-        k = x if key is None else key(x)
+        k = x if key is None or cmp is not None else key(x)
         if best is _NOTHING:
             best = x
             best_key = k
+        elif cmp is not None:
+            if (cmp(k, best_key) > 0) if is_max else (cmp(k, best_key) < 0):
+                best = x
+                best_key = k
         elif (k > best_key) if is_max else (k < best_key):
             best = x
             best_key = k
@@ -629,6 +638,59 @@ def _ft_lru_cache(maxsize=128, typed=False):
     if maxsize is not None and not isinstance(maxsize, int):
         raise TypeError("Expected first argument to be an integer, a callable, or None")
     return _ft_cache
+
+
+# cmp_to_key: monty has no classes to make comparable key objects, so the key function
+# is registered (per run: prelude globals belong to the run) and sorted(), list.sort(),
+# min() and max() recognise it and compare with the cmp function directly.
+_CMP_KEYS = {}
+
+
+def _ft_cmp_to_key(mycmp):
+    def K(obj):
+        raise NotImplementedError("monty supports functools.cmp_to_key() only as the key "
+                                  "of sorted(), list.sort(), min() and max()")
+    _CMP_KEYS[id(K)] = (K, mycmp)
+    return K
+
+
+def _ft_cmp_of(key):
+    if not _CMP_KEYS:
+        return None
+    e = _CMP_KEYS.get(id(key))
+    if e is not None and e[0] is key:
+        return e[1]
+    return None
+
+
+def _ft_cmp_sort(items, cmp, reverse):
+    # stable bottom-up merge sort; reverse keeps equal items in order, as CPython
+    if reverse:
+        items.reverse()
+    n = len(items)
+    src = items[:]
+    width = 1
+    while width < n:
+        dst = []
+        for lo in range(0, n, 2 * width):
+            mid = lo + width if lo + width < n else n
+            hi = lo + 2 * width if lo + 2 * width < n else n
+            i = lo
+            j = mid
+            while i < mid and j < hi:
+                if cmp(src[j], src[i]) < 0:
+                    dst.append(src[j])
+                    j += 1
+                else:
+                    dst.append(src[i])
+                    i += 1
+            dst.extend(src[i:mid])
+            dst.extend(src[j:hi])
+        src = dst
+        width *= 2
+    items[:] = src
+    if reverse:
+        items.reverse()
 
 
 def _ft_wraps(wrapped, assigned=None, updated=None):
@@ -1398,6 +1460,51 @@ def _cp_deep(x, memo):
         return y
     return x
 
+
+def _st_geometric_mean(data, /):
+    import math
+    import statistics
+    n = 0
+    found_zero = False
+    logs = []
+    for x in data:
+        n += 1
+        if x > 0.0 or math.isnan(x):
+            logs.append(math.log(x))
+        elif x == 0.0:
+            found_zero = True
+        else:
+            raise statistics.StatisticsError("No negative inputs allowed", x)
+    total = math.fsum(logs)
+    if not n:
+        _st_error("Must have a non-empty dataset")
+    if math.isnan(total):
+        return math.nan
+    if found_zero:
+        return math.nan if total == math.inf else 0.0
+    return math.exp(total / n)
+
+
+def _st_harmonic_mean(data, weights=None):
+    data = list(data)
+    n = len(data)
+    if n < 1:
+        _st_error("harmonic_mean requires at least one data point")
+    if weights is not None:
+        raise NotImplementedError("monty does not support statistics.harmonic_mean(weights=...)")
+    for x in data:
+        if x < 0:
+            _st_error("harmonic mean does not support negative values")
+    if n == 1:
+        return data[0]
+    for x in data:
+        if x == 0:
+            return 0
+    # as CPython: the float terms 1/x summed exactly, n / sum correctly rounded
+    xs, e, all_ints = _st_exact([1 / x for x in data])
+    return _st_convert(n, sum(xs), -e, False)
+
+
 # ---- async (vm/obj_coro.c, vm/mod_asyncio.c; ASYNC engineer, docs/async.md) ----------
 # monty has no event loop: a coroutine runs when awaited, to its end; a host call (an
 # `async def` tool) is the only suspension and pauses the whole run.
@@ -1447,18 +1554,31 @@ async def _aio_gather_all(aws, return_exceptions):
     # one after another in argument order; every awaitable runs (as CPython's tasks
     # do) and without return_exceptions the first exception is raised at the end
     results = []
+    seen = {}  # coroutines hash by identity
     first = None
     for aw in aws:
+        if aw in seen:
+            # the same awaitable twice: one run, its result twice (as CPython)
+            results.append(results[seen[aw]])
+            continue
+        seen[aw] = len(results)
         try:
             results.append(await aw)
         except Exception as e:
-            if return_exceptions:
-                results.append(e)
-            elif first is None:
+            results.append(e)
+            if first is None:
                 first = e
-    if first is not None:
+    if first is not None and not return_exceptions:
         raise first
     return results
+
+
+def _aio_as_completed(aws, *, timeout=None):
+    # "in completion order": monty completes them one after another in argument order
+    aws = list(aws)
+    for aw in aws:
+        _aio_check_awaitable(aw)
+    return iter(aws)
 
 
 async def _aio_sleep(delay, result=None):
@@ -1471,6 +1591,11 @@ def _aio_create_task(coro, *, name=None, context=None):
     if type(coro).__name__ != "coroutine":
         raise TypeError("a coroutine was expected, got " + repr(coro))
     return coro
+
+
+def _aio_ensure_future(coro_or_future, *, loop=None):
+    _aio_check_awaitable(coro_or_future)
+    return coro_or_future
 
 
 async def _aio_wait_for(aw, timeout):

@@ -19,6 +19,8 @@ async def main():
     results = await asyncio.gather(work("a", 3), work("b", 4), work("c", 5))
     print(results)
     print(await asyncio.gather())
+    same = work("same", 2)
+    print(await asyncio.gather(same, work("other", 1), same))
     print(await asyncio.gather(*[work(str(i), i) for i in range(3)]))
     mixed = await asyncio.gather(work("x", 2), fail("bad"), work("y", 2),
                                  return_exceptions=True)

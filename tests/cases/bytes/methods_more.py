@@ -1,4 +1,3 @@
-# xfail: monty: TypeError: unsupported operand type(s) for %: 'bytes' and 'tuple'
 b = b"  Hello, World  "
 print(b.strip(), b.lower(), b.startswith(b"  H"), b.count(b"l"), b.index(b"W"), b.rstrip())
 print(b"a,b,c".split(b","), b"-".join([b"x", b"y"]), b"abc".hex(), b"\xff\x00".hex())

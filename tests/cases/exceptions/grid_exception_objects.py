@@ -1,4 +1,3 @@
-# xfail: stdout line 4: expected 'str(OSError(2, "No such file")) -> '[Errno 2] No such file'', got 'str(OSError(2, "No such file")) -> "(2, 'No such file')"'
 probes = [
     lambda: str(KeyError(1, 2)),
     lambda: repr(KeyError((1, 2))),

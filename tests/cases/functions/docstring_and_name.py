@@ -1,4 +1,3 @@
-# xfail: stdout line 1: expected '8 documented Return x doubled.', got '8 documented None'
 def documented(x):
     """Return x doubled."""
     return x * 2

@@ -1,4 +1,3 @@
-# xfail: stdout line 17: expected 'type(reversed([])).__name__ -> 'list_reverseiterator'', got 'type(reversed([])).__name__ -> 'reversed''
 probes = [
     lambda: list(zip(*zip("abc", "xyz"))),
     lambda: list(iter([1, 2]).__next__ for _ in range(0)),
