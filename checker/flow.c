@@ -819,7 +819,8 @@ walk_loop(Ctx *c, const AstStmt *s, State *st)
         State saved;
         state_copy(c, &saved, st);
         *st = head;
-        chk_infer(c, s->u.while_.test);
+        chk_check_coroutine_value(c, s->u.while_.test, chk_infer(c, s->u.while_.test),
+                                  "a condition (it is always true)");
         *st = saved;
     }
     LoopCtx loop = {.has_break = false, .outer = c->loop};
@@ -1185,7 +1186,8 @@ walk_stmt(Ctx *c, const AstStmt *s, State *st)
         walk_loop(c, s, st);
         break;
     case AST_IF: {
-        chk_infer(c, s->u.if_.test);
+        chk_check_coroutine_value(c, s->u.if_.test, chk_infer(c, s->u.if_.test),
+                                  "a condition (it is always true)");
         State other;
         state_copy(c, &other, st);
         narrow_cond(c, s->u.if_.test, st, true);
@@ -1260,7 +1262,8 @@ walk_stmt(Ctx *c, const AstStmt *s, State *st)
         }
         break;
     case AST_ASSERT:
-        chk_infer(c, s->u.assert_.test);
+        chk_check_coroutine_value(c, s->u.assert_.test, chk_infer(c, s->u.assert_.test),
+                                  "a condition (it is always true)");
         chk_infer(c, s->u.assert_.msg);
         if (s->u.assert_.test->kind == AST_CONSTANT
             && s->u.assert_.test->u.constant.kind == AST_CONST_FALSE) {
