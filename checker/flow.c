@@ -244,6 +244,135 @@ isinstance_type(Ctx *c, const AstExpr *e)
     return NULL;
 }
 
+/* True if some statement of body (not inside nested defs / classes) returns. */
+static bool
+has_return(const AstSeq *body, int depth)
+{
+    for (int i = 0; i < body->len && depth < 30; i++) {
+        const AstStmt *s = AST_SEQ_GET(*body, i);
+        switch (s->kind) {
+        case AST_RETURN:
+            return true;
+        case AST_IF:
+            if (has_return(&s->u.if_.body, depth + 1) || has_return(&s->u.if_.orelse, depth + 1)) {
+                return true;
+            }
+            break;
+        case AST_FOR:
+        case AST_ASYNCFOR:
+            if (has_return(&s->u.for_.body, depth + 1) || has_return(&s->u.for_.orelse, depth + 1)) {
+                return true;
+            }
+            break;
+        case AST_WHILE:
+            if (has_return(&s->u.while_.body, depth + 1)
+                || has_return(&s->u.while_.orelse, depth + 1)) {
+                return true;
+            }
+            break;
+        case AST_WITH:
+        case AST_ASYNCWITH:
+            if (has_return(&s->u.with.body, depth + 1)) {
+                return true;
+            }
+            break;
+        case AST_TRY:
+        case AST_TRYSTAR:
+            if (has_return(&s->u.try_.body, depth + 1) || has_return(&s->u.try_.orelse, depth + 1)
+                || has_return(&s->u.try_.finalbody, depth + 1)) {
+                return true;
+            }
+            for (int k = 0; k < s->u.try_.handlers.len; k++) {
+                const AstExceptHandler *h = AST_SEQ_GET(s->u.try_.handlers, k);
+                if (has_return(&h->body, depth + 1)) {
+                    return true;
+                }
+            }
+            break;
+        case AST_MATCH:
+            for (int k = 0; k < s->u.match.cases.len; k++) {
+                const AstMatchCase *mc = AST_SEQ_GET(s->u.match.cases, k);
+                if (has_return(&mc->body, depth + 1)) {
+                    return true;
+                }
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
+/* A call that never comes back: a `-> NoReturn` / `-> Never` stub function,
+ * or a script function whose body ends in `raise` and never returns. */
+static bool
+call_never_returns(Ctx *c, const AstExpr *call)
+{
+    const AstExpr *f = call->u.call.func;
+    if (f->kind != AST_NAME && f->kind != AST_ATTRIBUTE) {
+        return false;
+    }
+    c->quiet++;
+    ChkType *ft = chk_infer(c, f);
+    c->quiet--;
+    if (!ft || ft->kind != CHK_T_FUNC || !ft->func || ft->func->next_overload) {
+        return false;
+    }
+    const ChkFunc *fn = ft->func;
+    if (fn->no_return) {
+        return true;
+    }
+    const AstStmt *def = fn->def;
+    if (!def || def->kind != AST_FUNCTIONDEF || def->u.funcdef.body.len == 0
+        || (fn->scope_id >= 0 && c->scopes[fn->scope_id]->is_generator)) {
+        return false;
+    }
+    const AstSeq *body = &def->u.funcdef.body;
+    const AstStmt *last = AST_SEQ_GET(*body, body->len - 1);
+    return last->kind == AST_RAISE && !has_return(body, 0);
+}
+
+/* Binds the Name targets of walruses in e (not inside nested scopes). */
+static void
+bind_walrus_targets(Ctx *c, State *st, const AstExpr *e, int depth)
+{
+    if (!e || depth > 20) {
+        return;
+    }
+    switch (e->kind) {
+    case AST_NAMEDEXPR:
+        if (e->u.namedexpr.target->kind == AST_NAME) {
+            chk_state_bind(c, st, e->u.namedexpr.target->u.name.id.s);
+        }
+        bind_walrus_targets(c, st, e->u.namedexpr.value, depth + 1);
+        break;
+    case AST_ATTRIBUTE:
+        bind_walrus_targets(c, st, e->u.attribute.value, depth + 1);
+        break;
+    case AST_SUBSCRIPT:
+        bind_walrus_targets(c, st, e->u.subscript.value, depth + 1);
+        break;
+    case AST_COMPARE:
+        bind_walrus_targets(c, st, e->u.compare.left, depth + 1);
+        break;
+    case AST_BOOLOP:
+        bind_walrus_targets(c, st, AST_SEQ_GET(e->u.boolop.values, 0), depth + 1);
+        break;
+    case AST_UNARYOP:
+        bind_walrus_targets(c, st, e->u.unaryop.operand, depth + 1);
+        break;
+    case AST_CALL:
+        bind_walrus_targets(c, st, e->u.call.func, depth + 1);
+        for (int i = 0; i < e->u.call.args.len; i++) {
+            bind_walrus_targets(c, st, AST_SEQ_GET(e->u.call.args, i), depth + 1);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
 /* `d.get("k")` / `d.setdefault("k", v)` on a TypedDict name: from here (where
  * the get was truthy / not None, or after the setdefault) the key is present. */
 static void
@@ -359,6 +488,22 @@ narrow_cond(Ctx *c, const AstExpr *test, State *st, bool positive)
         const AstExpr *f = test->u.call.func;
         if (positive) {
             narrow_key_get(c, test, st);
+        }
+        /* any((hit := x) for x in xs) held / all(...) failed: the generator
+         * ran, so its walrus targets are bound (the witness idiom) */
+        if (f->kind == AST_NAME && test->u.call.args.len == 1
+            && ((positive && strcmp(f->u.name.id.s, "any") == 0)
+                || (!positive && strcmp(f->u.name.id.s, "all") == 0))) {
+            const AstExpr *g = AST_SEQ_GET(test->u.call.args, 0);
+            if (g->kind == AST_GENERATOREXP) {
+                bind_walrus_targets(c, st, g->u.comp.elt, 0);
+                for (int i = 0; i < g->u.comp.generators.len; i++) {
+                    const AstComprehension *gen = AST_SEQ_GET(g->u.comp.generators, i);
+                    for (int k = 0; k < gen->ifs.len; k++) {
+                        bind_walrus_targets(c, st, AST_SEQ_GET(gen->ifs, k), 0);
+                    }
+                }
+            }
         }
         if (positive && f->kind == AST_NAME && strcmp(f->u.name.id.s, "isinstance") == 0
             && test->u.call.args.len == 2) {
@@ -763,7 +908,8 @@ walk_loop(Ctx *c, const AstStmt *s, State *st)
         State saved;
         state_copy(c, &saved, st);
         *st = head;
-        chk_infer(c, s->u.while_.test);
+        chk_check_coroutine_value(c, s->u.while_.test, chk_infer(c, s->u.while_.test),
+                                  "a condition (it is always true)");
         *st = saved;
     }
     LoopCtx loop = {.has_break = false, .outer = c->loop};
@@ -1049,6 +1195,10 @@ walk_stmt(Ctx *c, const AstStmt *s, State *st)
         check_expr_stmt(c, s);
         if (s->u.expr.value->kind == AST_CALL && !st->dead) {
             const AstExpr *f = s->u.expr.value->u.call.func;
+            if (call_never_returns(c, s->u.expr.value)) {
+                st->dead = true;
+                break;
+            }
             if (f->kind == AST_ATTRIBUTE && strcmp(f->u.attribute.attr.s, "setdefault") == 0) {
                 narrow_key_get(c, s->u.expr.value, st);
             }
@@ -1129,7 +1279,8 @@ walk_stmt(Ctx *c, const AstStmt *s, State *st)
         walk_loop(c, s, st);
         break;
     case AST_IF: {
-        chk_infer(c, s->u.if_.test);
+        chk_check_coroutine_value(c, s->u.if_.test, chk_infer(c, s->u.if_.test),
+                                  "a condition (it is always true)");
         State other;
         state_copy(c, &other, st);
         narrow_cond(c, s->u.if_.test, st, true);
@@ -1204,7 +1355,8 @@ walk_stmt(Ctx *c, const AstStmt *s, State *st)
         }
         break;
     case AST_ASSERT:
-        chk_infer(c, s->u.assert_.test);
+        chk_check_coroutine_value(c, s->u.assert_.test, chk_infer(c, s->u.assert_.test),
+                                  "a condition (it is always true)");
         chk_infer(c, s->u.assert_.msg);
         if (s->u.assert_.test->kind == AST_CONSTANT
             && s->u.assert_.test->u.constant.kind == AST_CONST_FALSE) {
