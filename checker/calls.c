@@ -591,9 +591,15 @@ check_typeddict_display(Ctx *c, Match *m, const AstExpr *a, const ChkClass *k,
             if (best) {
                 snprintf(dym, sizeof dym, "; did you mean \"%s\"?", best);
             }
-            mreport(c, m, &ke->loc, "invalid-key", NULL,
-                    "Unknown key \"%s\" for TypedDict `%s` (argument `%s` of `%s`)%s", key,
-                    k->name, pname, fname, dym);
+            if (fname) {
+                mreport(c, m, &ke->loc, "invalid-key", NULL,
+                        "Unknown key \"%s\" for TypedDict `%s` (argument `%s` of `%s`)%s", key,
+                        k->name, pname, fname, dym);
+            } else {
+                mreport(c, m, &ke->loc, "invalid-key", NULL,
+                        "Unknown key \"%s\" for TypedDict `%s` (assigned to `%s`)%s", key,
+                        k->name, pname, dym);
+            }
             continue;
         }
         ChkType *vt = quiet_infer(c, AST_SEQ_GET(a->u.dict.values, i));
@@ -603,13 +609,14 @@ check_typeddict_display(Ctx *c, Match *m, const AstExpr *a, const ChkClass *k,
             chk_type_str(vt, at, sizeof at);
             chk_type_str(f->type, ft, sizeof ft);
             const AstExpr *ve = AST_SEQ_GET(a->u.dict.values, i);
-            mreport(c, m, &ve->loc, "invalid-argument-type", NULL,
+            mreport(c, m, &ve->loc, fname ? "invalid-argument-type" : "invalid-assignment",
+                    NULL,
                     "Invalid value for key \"%s\" of TypedDict `%s`: expected `%s`, found `%s`",
                     key, k->name, ft, at);
         }
     }
-    if (spread) {
-        return;
+    if (spread || (!fname && chk_is_mutated(c, pname))) {
+        return;    /* `td: TD = {...}` then `td["k"] = v`: keys may come later */
     }
     for (int j = 0; j < k->members.len; j++) {
         const ChkSymbol *f = k->members.order[j];
@@ -621,10 +628,14 @@ check_typeddict_display(Ctx *c, Match *m, const AstExpr *a, const ChkClass *k,
             const AstExpr *ke = AST_SEQ_GET(a->u.dict.keys, i);
             given = ke && strcmp(ke->u.constant.str.s, f->name) == 0;
         }
-        if (!given) {
+        if (!given && fname) {
             mreport(c, m, &a->loc, "invalid-argument-type", NULL,
                     "Missing required key \"%s\" in the `%s` passed as `%s` to `%s`", f->name,
                     k->name, pname, fname);
+        } else if (!given) {
+            mreport(c, m, &a->loc, "invalid-assignment", NULL,
+                    "Missing required key \"%s\" in the `%s` assigned to `%s`", f->name,
+                    k->name, pname);
         }
     }
 }
@@ -708,6 +719,23 @@ check_display(Ctx *c, Match *m, const AstExpr *a, ChkType *param, const char *fn
                     "element of type `%s`", fname, pname, wt, at);
         }
     }
+}
+
+/*
+ * chk_check_typeddict_assign: `target: SomeTypedDict = {...}` — the display's
+ * keys and values against the TypedDict (unknown keys are invalid-key,
+ * missing required keys and wrong values invalid-assignment).
+ */
+void
+chk_check_typeddict_assign(Ctx *c, const AstExpr *value, ChkType *declared,
+                           const char *target)
+{
+    ChkType *pt = value->kind == AST_DICT ? display_target(c, value, declared) : NULL;
+    if (!pt || pt->kind != CHK_T_INST || !pt->cls->is_typeddict) {
+        return;
+    }
+    Match m = {.report = true, .errors = 0, .f = NULL, .skip_self = false};
+    check_typeddict_display(c, &m, value, pt->cls, NULL, target);
 }
 
 #define MAXP 64
@@ -946,11 +974,36 @@ call_func(Ctx *c, const AstExpr *call, ChkFunc *f, const ChkType *self_type,
         match_call(c, call, f, self_type, arg_types, kw_types, &map, true);
         return call_result(c, f, self_type, &map);
     }
+    ChkFunc *closest = NULL;
+    int fewest = 0;
     for (ChkFunc *o = f; o; o = o->next_overload) {
         TvMap map = {.n = 0};
-        if (match_call(c, call, o, self_type, arg_types, kw_types, &map, false) == 0) {
+        int errors = match_call(c, call, o, self_type, arg_types, kw_types, &map, false);
+        if (errors == 0) {
             return call_result(c, o, self_type, &map);
         }
+        /* an overload that names the call's keywords is the one meant */
+        for (int i = 0; i < call->u.call.keywords.len; i++) {
+            const AstKeyword *k = AST_SEQ_GET(call->u.call.keywords, i);
+            bool named = !k->arg.s;
+            for (int p = 0; !named && p < o->nparams; p++) {
+                named = o->params[p].name && strcmp(o->params[p].name, k->arg.s) == 0;
+            }
+            errors += named ? 0 : 2;
+        }
+        if (!closest || errors < fewest) {
+            closest = o;
+            fewest = errors;
+        }
+    }
+    /* what the closest overload objects to, for the message */
+    char why[600] = "";
+    if (c->quiet == 0 && !c->capture) {
+        TvMap map = {.n = 0};
+        c->capture = why;
+        c->capture_size = sizeof why;
+        match_call(c, call, closest, self_type, arg_types, kw_types, &map, true);
+        c->capture = NULL;
     }
     /* one overload only differs by types: its message is the useful one */
     int nover = 0;
@@ -969,7 +1022,8 @@ call_func(Ctx *c, const AstExpr *call, ChkFunc *f, const ChkType *self_type,
         strncat(sigs, s, sizeof sigs - strlen(sigs) - 1);
     }
     chk_report(c, &call->loc, CHK_SEV_ERROR, "no-matching-overload", sigs,
-               "No overload of `%s` matches the arguments (%d overloads)", name, nover);
+               "No overload of `%s` matches the arguments (%d overloads)%s%s", name, nover,
+               why[0] ? "; closest: " : "", why);
     return c->lib->t_any;
 }
 

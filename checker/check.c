@@ -55,6 +55,7 @@ chk_check(const AstModule *mod, const char *filename, const char *source, size_t
         char msg[400];
         snprintf(msg, sizeof msg, "monty's builtin stubs failed to load: %s", lib->err);
         error_result(res, "internal-error", msg);
+        chk_result_end_source(res);
         return res;
     }
     Ctx c;
@@ -88,6 +89,7 @@ chk_check(const AstModule *mod, const char *filename, const char *source, size_t
     }
     ast_arena_free(c.arena);
     chk_result_sort(res);
+    chk_result_end_source(res);
     return res;
 }
 
@@ -115,6 +117,7 @@ chk_check_source(const char *source, size_t len, const char *filename, const Chk
             AstLoc loc = {line, col, eline, ecol};
             chk_diag_add(res, &loc, CHK_SEV_ERROR, "invalid-syntax", NULL, "%s: %s",
                          perr.type ? perr.type : "SyntaxError", perr.msg);
+            chk_result_end_source(res);
         }
     } else {
         res = chk_check(mod, filename, source, len, stubs, input_names, ninputs);

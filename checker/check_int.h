@@ -126,13 +126,20 @@ typedef struct Ctx {
     int nmutated;
     int capmutated;
     int loose_generics;       /* > 0: generic arguments are not compared (displays) */
-    int import_guard;         /* > 0: in a try body whose handler catches ImportError */
+    char *capture;            /* non-NULL: chk_report keeps the first message here instead */
+    size_t capture_size;
+    int import_guard;
+    int keyerror_guard;       /* > 0: in a try body whose handler catches KeyError */
+    State *comp_st;           /* narrowings inside the comprehension comp_scope */
+    int comp_scope;         /* > 0: in a try body whose handler catches ImportError */
 } Ctx;
 
 /* scope.c */
 /* A display / comprehension / list(...) bound to a name the script mutates
  * in place (x[k] = v, x.append(v), ...): its element types are Any. */
 ChkType *chk_fresh_widen(Ctx *c, const AstExpr *target, const AstExpr *value, ChkType *t);
+/* True if the script stores into `name[...]` or calls a mutator on it anywhere. */
+bool chk_is_mutated(const Ctx *c, const char *name);
 bool chk_scope_build(Ctx *c, const AstModule *mod);
 int chk_scope_find(const Ctx *c, const void *node);
 Local *chk_scope_local(const Scope *s, const char *name);
@@ -156,6 +163,8 @@ ChkType *chk_name_type(Ctx *c, const AstExpr *name_expr, bool report);
 ChkType *chk_subst_self(Ctx *c, ChkType *t, const ChkType *self_type);
 /* list += iterable, dict |= pairs: accepted whatever the right side. */
 bool chk_inplace_accepts_any(Ctx *c, ChkType *l, AstOperator op);
+/* A coroutine used as a condition / f-string field: unused-awaitable. */
+void chk_check_coroutine_value(Ctx *c, const AstExpr *e, ChkType *t, const char *what);
 /* Return type of calling a script function (inferred from its body). */
 ChkType *chk_func_return(Ctx *c, ChkFunc *f);
 
@@ -168,6 +177,9 @@ typedef struct TvMap {
 
 ChkType *chk_call(Ctx *c, const AstExpr *call, ChkType *callee);
 bool chk_assignable(Ctx *c, ChkType *arg, ChkType *param, TvMap *map);
+/* `x: TD = {...}`: a dict display checked key by key against the TypedDict. */
+void chk_check_typeddict_assign(Ctx *c, const AstExpr *value, ChkType *declared,
+                                const char *target);
 ChkType *chk_subst(Ctx *c, ChkType *t, const TvMap *map);
 void chk_tvmap_from_self(TvMap *m, const ChkType *self_type);
 

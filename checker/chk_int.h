@@ -105,6 +105,7 @@ struct ChkFunc {
     bool is_method;           /* first param is self/cls (skipped when bound) */
     bool is_static;
     bool is_classmethod;
+    bool no_return;           /* -> NoReturn / Never: a call ends the flow */
     ChkFunc *next_overload;
     ChkClass *owner;
     const AstStmt *def;       /* script def (return inference) */
@@ -228,7 +229,9 @@ bool chk_stubs_fill(ChkResolver *r, ChkModule *mod, const AstModule *ast, bool i
 /* ---- diagnostics (diag.c) ----------------------------------------------- */
 
 ChkResult *chk_result_new(const char *filename);
+/* The source stays the caller's until chk_result_end_source (copied lazily). */
 void chk_result_set_source(ChkResult *res, const char *source, size_t len);
+void chk_result_end_source(ChkResult *res);
 /* Adds a diagnostic; loc is an AST location (0-based byte columns). */
 void chk_diag_add(ChkResult *res, const AstLoc *loc, ChkSeverity sev, const char *code,
                   const char *hint, const char *fmt, ...)

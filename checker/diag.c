@@ -22,6 +22,8 @@ struct ChkResult {
     size_t srclen;
     size_t *lines;          /* offset of each line's start (line 1 at [0]) */
     int nlines;
+    const char *pending;    /* the caller's source, copied on the first diagnostic */
+    size_t pending_len;
     bool oom;
 };
 
@@ -55,15 +57,38 @@ chk_result_new(const char *filename)
 }
 
 /*
- * chk_result_set_source: keeps a copy of the source for column conversion
- * and underlining. Must be called before any chk_diag_add.
+ * chk_result_set_source: the source for column conversion and underlining.
+ * Must be called before any chk_diag_add; the source must stay alive until
+ * chk_result_end_source. It is copied only when a diagnostic is added (a
+ * clean check, the common case, copies and indexes nothing).
  */
 void
 chk_result_set_source(ChkResult *res, const char *source, size_t len)
 {
-    if (!source) {
+    res->pending = source;
+    res->pending_len = len;
+}
+
+/*
+ * chk_result_end_source: the caller's source may go away: a result with
+ * diagnostics has its copy already.
+ */
+void
+chk_result_end_source(ChkResult *res)
+{
+    res->pending = NULL;
+}
+
+/* Copies the pending source and indexes its lines. */
+static void
+materialize(ChkResult *res)
+{
+    const char *source = res->pending;
+    size_t len = res->pending_len;
+    if (!source || res->source) {
         return;
     }
+    res->pending = NULL;
     res->source = malloc(len + 1);
     if (!res->source) {
         res->oom = true;
@@ -134,6 +159,7 @@ void
 chk_diag_add(ChkResult *res, const AstLoc *loc, ChkSeverity sev, const char *code,
              const char *hint, const char *fmt, ...)
 {
+    materialize(res);
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);

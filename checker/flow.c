@@ -244,6 +244,158 @@ isinstance_type(Ctx *c, const AstExpr *e)
     return NULL;
 }
 
+/* True if some statement of body (not inside nested defs / classes) returns. */
+static bool
+has_return(const AstSeq *body, int depth)
+{
+    for (int i = 0; i < body->len && depth < 30; i++) {
+        const AstStmt *s = AST_SEQ_GET(*body, i);
+        switch (s->kind) {
+        case AST_RETURN:
+            return true;
+        case AST_IF:
+            if (has_return(&s->u.if_.body, depth + 1) || has_return(&s->u.if_.orelse, depth + 1)) {
+                return true;
+            }
+            break;
+        case AST_FOR:
+        case AST_ASYNCFOR:
+            if (has_return(&s->u.for_.body, depth + 1) || has_return(&s->u.for_.orelse, depth + 1)) {
+                return true;
+            }
+            break;
+        case AST_WHILE:
+            if (has_return(&s->u.while_.body, depth + 1)
+                || has_return(&s->u.while_.orelse, depth + 1)) {
+                return true;
+            }
+            break;
+        case AST_WITH:
+        case AST_ASYNCWITH:
+            if (has_return(&s->u.with.body, depth + 1)) {
+                return true;
+            }
+            break;
+        case AST_TRY:
+        case AST_TRYSTAR:
+            if (has_return(&s->u.try_.body, depth + 1) || has_return(&s->u.try_.orelse, depth + 1)
+                || has_return(&s->u.try_.finalbody, depth + 1)) {
+                return true;
+            }
+            for (int k = 0; k < s->u.try_.handlers.len; k++) {
+                const AstExceptHandler *h = AST_SEQ_GET(s->u.try_.handlers, k);
+                if (has_return(&h->body, depth + 1)) {
+                    return true;
+                }
+            }
+            break;
+        case AST_MATCH:
+            for (int k = 0; k < s->u.match.cases.len; k++) {
+                const AstMatchCase *mc = AST_SEQ_GET(s->u.match.cases, k);
+                if (has_return(&mc->body, depth + 1)) {
+                    return true;
+                }
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
+/* A call that never comes back: a `-> NoReturn` / `-> Never` stub function,
+ * or a script function whose body ends in `raise` and never returns. */
+static bool
+call_never_returns(Ctx *c, const AstExpr *call)
+{
+    const AstExpr *f = call->u.call.func;
+    if (f->kind != AST_NAME && f->kind != AST_ATTRIBUTE) {
+        return false;
+    }
+    c->quiet++;
+    ChkType *ft = chk_infer(c, f);
+    c->quiet--;
+    if (!ft || ft->kind != CHK_T_FUNC || !ft->func || ft->func->next_overload) {
+        return false;
+    }
+    const ChkFunc *fn = ft->func;
+    if (fn->no_return) {
+        return true;
+    }
+    const AstStmt *def = fn->def;
+    if (!def || def->kind != AST_FUNCTIONDEF || def->u.funcdef.body.len == 0
+        || (fn->scope_id >= 0 && c->scopes[fn->scope_id]->is_generator)) {
+        return false;
+    }
+    const AstSeq *body = &def->u.funcdef.body;
+    const AstStmt *last = AST_SEQ_GET(*body, body->len - 1);
+    return last->kind == AST_RAISE && !has_return(body, 0);
+}
+
+/* Binds the Name targets of walruses in e (not inside nested scopes). */
+static void
+bind_walrus_targets(Ctx *c, State *st, const AstExpr *e, int depth)
+{
+    if (!e || depth > 20) {
+        return;
+    }
+    switch (e->kind) {
+    case AST_NAMEDEXPR:
+        if (e->u.namedexpr.target->kind == AST_NAME) {
+            chk_state_bind(c, st, e->u.namedexpr.target->u.name.id.s);
+        }
+        bind_walrus_targets(c, st, e->u.namedexpr.value, depth + 1);
+        break;
+    case AST_ATTRIBUTE:
+        bind_walrus_targets(c, st, e->u.attribute.value, depth + 1);
+        break;
+    case AST_SUBSCRIPT:
+        bind_walrus_targets(c, st, e->u.subscript.value, depth + 1);
+        break;
+    case AST_COMPARE:
+        bind_walrus_targets(c, st, e->u.compare.left, depth + 1);
+        break;
+    case AST_BOOLOP:
+        bind_walrus_targets(c, st, AST_SEQ_GET(e->u.boolop.values, 0), depth + 1);
+        break;
+    case AST_UNARYOP:
+        bind_walrus_targets(c, st, e->u.unaryop.operand, depth + 1);
+        break;
+    case AST_CALL:
+        bind_walrus_targets(c, st, e->u.call.func, depth + 1);
+        for (int i = 0; i < e->u.call.args.len; i++) {
+            bind_walrus_targets(c, st, AST_SEQ_GET(e->u.call.args, i), depth + 1);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+/* `d.get("k")` / `d.setdefault("k", v)` on a TypedDict name: from here (where
+ * the get was truthy / not None, or after the setdefault) the key is present. */
+static void
+narrow_key_get(Ctx *c, const AstExpr *call, State *st)
+{
+    const AstExpr *f = call->u.call.func;
+    if (f->kind != AST_ATTRIBUTE || f->u.attribute.value->kind != AST_NAME
+        || call->u.call.args.len < 1
+        || (strcmp(f->u.attribute.attr.s, "get") != 0
+            && strcmp(f->u.attribute.attr.s, "setdefault") != 0)) {
+        return;
+    }
+    const AstExpr *k = AST_SEQ_GET(call->u.call.args, 0);
+    if (k->kind != AST_CONSTANT || k->u.constant.kind != AST_CONST_STR) {
+        return;
+    }
+    const AstExpr *d = f->u.attribute.value;
+    ChkType *t = chk_with_key(c, current_type(c, st, d), k->u.constant.str.s);
+    if (t) {
+        chk_state_set_type(c, st, d->u.name.id.s, t);
+    }
+}
+
 static void
 narrow_cond(Ctx *c, const AstExpr *test, State *st, bool positive)
 {
@@ -310,6 +462,12 @@ narrow_cond(Ctx *c, const AstExpr *test, State *st, bool positive)
             chk_state_set_type(c, st, x->u.name.id.s, t ? t : c->lib->t_any);
             break;
         }
+        if (l->kind == AST_CALL && is_none(r)
+            && (((op == AST_ISNOT || op == AST_NOTEQ) && positive)
+                || ((op == AST_IS || op == AST_EQ) && !positive))) {
+            narrow_key_get(c, l, st);    /* d.get("k") is not None */
+            break;
+        }
         if (l->kind != AST_NAME || !is_none(r)) {
             break;
         }
@@ -328,6 +486,25 @@ narrow_cond(Ctx *c, const AstExpr *test, State *st, bool positive)
     }
     case AST_CALL: {
         const AstExpr *f = test->u.call.func;
+        if (positive) {
+            narrow_key_get(c, test, st);
+        }
+        /* any((hit := x) for x in xs) held / all(...) failed: the generator
+         * ran, so its walrus targets are bound (the witness idiom) */
+        if (f->kind == AST_NAME && test->u.call.args.len == 1
+            && ((positive && strcmp(f->u.name.id.s, "any") == 0)
+                || (!positive && strcmp(f->u.name.id.s, "all") == 0))) {
+            const AstExpr *g = AST_SEQ_GET(test->u.call.args, 0);
+            if (g->kind == AST_GENERATOREXP) {
+                bind_walrus_targets(c, st, g->u.comp.elt, 0);
+                for (int i = 0; i < g->u.comp.generators.len; i++) {
+                    const AstComprehension *gen = AST_SEQ_GET(g->u.comp.generators, i);
+                    for (int k = 0; k < gen->ifs.len; k++) {
+                        bind_walrus_targets(c, st, AST_SEQ_GET(gen->ifs, k), 0);
+                    }
+                }
+            }
+        }
         if (positive && f->kind == AST_NAME && strcmp(f->u.name.id.s, "isinstance") == 0
             && test->u.call.args.len == 2) {
             const AstExpr *x = AST_SEQ_GET(test->u.call.args, 0);
@@ -571,6 +748,7 @@ walk_scope_body(Ctx *c, int sid, const AstSeq *body, bool params_bound)
     int saved_cur = c->cur;
     LoopCtx *saved_loop = c->loop;
     int saved_guard = c->import_guard;
+    int saved_kguard = c->keyerror_guard;
     State st;
     Scope *s = c->scopes[sid];
     state_init(c, &st, s->nlocals);
@@ -586,8 +764,10 @@ walk_scope_body(Ctx *c, int sid, const AstSeq *body, bool params_bound)
     c->cur = sid;
     c->loop = NULL;
     c->import_guard = 0;
+    c->keyerror_guard = 0;
     walk_block(c, body, &st);
     c->import_guard = saved_guard;
+    c->keyerror_guard = saved_kguard;
     c->st = saved_st;
     c->flow_scope = saved_flow;
     c->cur = saved_cur;
@@ -663,6 +843,21 @@ walk_class(Ctx *c, const AstStmt *s, State *st)
 
 /* ---- loops -------------------------------------------------------------- */
 
+/* A test that is false whenever the script runs: False, 0, None,
+ * TYPE_CHECKING, typing.TYPE_CHECKING. */
+static bool
+never_true(const AstExpr *e)
+{
+    if (e->kind == AST_CONSTANT) {
+        const AstConst *k = &e->u.constant;
+        return k->kind == AST_CONST_FALSE || k->kind == AST_CONST_NONE
+               || (k->kind == AST_CONST_INT && !k->is_big && k->i == 0);
+    }
+    const char *n = e->kind == AST_NAME ? e->u.name.id.s
+                    : e->kind == AST_ATTRIBUTE ? e->u.attribute.attr.s : NULL;
+    return n && strcmp(n, "TYPE_CHECKING") == 0;
+}
+
 static bool
 const_true(const AstExpr *e)
 {
@@ -713,7 +908,8 @@ walk_loop(Ctx *c, const AstStmt *s, State *st)
         State saved;
         state_copy(c, &saved, st);
         *st = head;
-        chk_infer(c, s->u.while_.test);
+        chk_check_coroutine_value(c, s->u.while_.test, chk_infer(c, s->u.while_.test),
+                                  "a condition (it is always true)");
         *st = saved;
     }
     LoopCtx loop = {.has_break = false, .outer = c->loop};
@@ -763,11 +959,8 @@ walk_loop(Ctx *c, const AstStmt *s, State *st)
 /* ---- try ---------------------------------------------------------------- */
 
 static bool
-catches_import_error_name(const AstExpr *e)
+catches_name(const AstExpr *e, const char *const *names)
 {
-    static const char *const names[] = {
-        "ImportError", "ModuleNotFoundError", "Exception", "BaseException", NULL,
-    };
     const char *n = e->kind == AST_NAME ? e->u.name.id.s : NULL;
     for (int i = 0; n && names[i]; i++) {
         if (strcmp(n, names[i]) == 0) {
@@ -777,19 +970,18 @@ catches_import_error_name(const AstExpr *e)
     return false;
 }
 
-/* True if some handler of the try catches the ImportError of a failed import:
- * `try: import numpy` / `except ImportError: numpy = None` is a valid script. */
+/* True if some handler of the try catches one of `names` (or everything). */
 static bool
-catches_import_error(const AstStmt *s)
+catches(const AstStmt *s, const char *const *names)
 {
     for (int i = 0; i < s->u.try_.handlers.len; i++) {
         const AstExceptHandler *h = AST_SEQ_GET(s->u.try_.handlers, i);
-        if (!h->type || catches_import_error_name(h->type)) {
+        if (!h->type || catches_name(h->type, names)) {
             return true;
         }
         if (h->type->kind == AST_TUPLE) {
             for (int k = 0; k < h->type->u.list.elts.len; k++) {
-                if (catches_import_error_name(AST_SEQ_GET(h->type->u.list.elts, k))) {
+                if (catches_name(AST_SEQ_GET(h->type->u.list.elts, k), names)) {
                     return true;
                 }
             }
@@ -798,15 +990,38 @@ catches_import_error(const AstStmt *s)
     return false;
 }
 
+/* `try: import numpy` / `except ImportError: numpy = None` is a valid script. */
+static bool
+catches_import_error(const AstStmt *s)
+{
+    static const char *const names[] = {
+        "ImportError", "ModuleNotFoundError", "Exception", "BaseException", NULL,
+    };
+    return catches(s, names);
+}
+
+/* `try: w["humidity"]` / `except KeyError:` handles a missing key. */
+static bool
+catches_key_error(const AstStmt *s)
+{
+    static const char *const names[] = {
+        "KeyError", "LookupError", "Exception", "BaseException", NULL,
+    };
+    return catches(s, names);
+}
+
 static void
 walk_try(Ctx *c, const AstStmt *s, State *st)
 {
     State entry;
     state_copy(c, &entry, st);
     int guard = catches_import_error(s);
+    int kguard = catches_key_error(s);
     c->import_guard += guard;
+    c->keyerror_guard += kguard;
     walk_block(c, &s->u.try_.body, st);
     c->import_guard -= guard;
+    c->keyerror_guard -= kguard;
     State body_end;
     state_copy(c, &body_end, st);
     /* handlers: the exception may come from anywhere in the body */
@@ -978,6 +1193,16 @@ walk_stmt(Ctx *c, const AstStmt *s, State *st)
     switch (s->kind) {
     case AST_EXPR:
         check_expr_stmt(c, s);
+        if (s->u.expr.value->kind == AST_CALL && !st->dead) {
+            const AstExpr *f = s->u.expr.value->u.call.func;
+            if (call_never_returns(c, s->u.expr.value)) {
+                st->dead = true;
+                break;
+            }
+            if (f->kind == AST_ATTRIBUTE && strcmp(f->u.attribute.attr.s, "setdefault") == 0) {
+                narrow_key_get(c, s->u.expr.value, st);
+            }
+        }
         break;
     case AST_ASSIGN: {
         ChkType *vt = chk_infer(c, s->u.assign.value);
@@ -1003,6 +1228,8 @@ walk_stmt(Ctx *c, const AstStmt *s, State *st)
                 chk_type_str(decl, d, sizeof d);
                 chk_report(c, &s->u.annassign.value->loc, CHK_SEV_ERROR, "invalid-assignment",
                            NULL, "Object of type `%s` is not assignable to `%s`", a, d);
+            } else if (t->kind == AST_NAME) {
+                chk_check_typeddict_assign(c, s->u.annassign.value, decl, t->u.name.id.s);
             }
             assign_target(c, st, t, NULL);
         } else if (t->kind != AST_NAME) {
@@ -1052,12 +1279,17 @@ walk_stmt(Ctx *c, const AstStmt *s, State *st)
         walk_loop(c, s, st);
         break;
     case AST_IF: {
-        chk_infer(c, s->u.if_.test);
+        chk_check_coroutine_value(c, s->u.if_.test, chk_infer(c, s->u.if_.test),
+                                  "a condition (it is always true)");
         State other;
         state_copy(c, &other, st);
         narrow_cond(c, s->u.if_.test, st, true);
         narrow_cond(c, s->u.if_.test, &other, false);
+        /* `if False:` / `if TYPE_CHECKING:` never run: nothing there is reported */
+        int never = never_true(s->u.if_.test);
+        c->quiet += never;
         walk_block(c, &s->u.if_.body, st);
+        c->quiet -= never;
         c->st = &other;
         walk_block(c, &s->u.if_.orelse, &other);
         state_join(c, st, &other);
@@ -1123,7 +1355,8 @@ walk_stmt(Ctx *c, const AstStmt *s, State *st)
         }
         break;
     case AST_ASSERT:
-        chk_infer(c, s->u.assert_.test);
+        chk_check_coroutine_value(c, s->u.assert_.test, chk_infer(c, s->u.assert_.test),
+                                  "a condition (it is always true)");
         chk_infer(c, s->u.assert_.msg);
         if (s->u.assert_.test->kind == AST_CONSTANT
             && s->u.assert_.test->u.constant.kind == AST_CONST_FALSE) {

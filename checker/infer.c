@@ -27,6 +27,12 @@ chk_report(Ctx *c, const AstLoc *loc, ChkSeverity sev, const char *code, const c
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    if (c->capture) {
+        if (!c->capture[0]) {
+            snprintf(c->capture, c->capture_size, "%s", msg);
+        }
+        return;
+    }
     chk_diag_add(c->res, loc, sev, code, hint, "%s", msg);
 }
 
@@ -194,17 +200,26 @@ report_unresolved(Ctx *c, const AstExpr *e, const char *name)
 }
 
 static ChkType *
-narrowed(Ctx *c, const char *name)
+narrow_find(const State *st, const char *name)
 {
-    if (!c->st || c->cur != c->flow_scope) {
-        return NULL;
-    }
-    for (int i = c->st->nnarrow - 1; i >= 0; i--) {
-        if (strcmp(c->st->narrow[i].name, name) == 0) {
-            return c->st->narrow[i].type;
+    for (int i = st->nnarrow - 1; i >= 0; i--) {
+        if (strcmp(st->narrow[i].name, name) == 0) {
+            return st->narrow[i].type;
         }
     }
     return NULL;
+}
+
+static ChkType *
+narrowed(Ctx *c, const char *name)
+{
+    if (c->comp_st && c->cur == c->comp_scope) {
+        return narrow_find(c->comp_st, name);
+    }
+    if (!c->st || c->cur != c->flow_scope) {
+        return NULL;
+    }
+    return narrow_find(c->st, name);
 }
 
 /* Type of a name found in an enclosing scope (no flow: read at call time). */
@@ -496,6 +511,20 @@ coroutine_hint(const ChkType *t)
 {
     return t && t->kind == CHK_T_COROUTINE
                ? "the value is a coroutine: did you forget `await`?" : NULL;
+}
+
+/* chk_check_coroutine_value: a call making a coroutine where its result was
+ * meant — a condition (always true) or an f-string field (renders the
+ * coroutine); the coroutine is dropped there, never awaited. */
+void
+chk_check_coroutine_value(Ctx *c, const AstExpr *e, ChkType *t, const char *what)
+{
+    if (!t || t->kind != CHK_T_COROUTINE || !e || e->kind != AST_CALL) {
+        return;    /* a coroutine held in a name may still be awaited later */
+    }
+    chk_report(c, &e->loc, CHK_SEV_ERROR, "unused-awaitable",
+               "await it: `await ...` (inside an `async def`, or at the top level)",
+               "The coroutine used as %s is never awaited: did you forget `await`?", what);
 }
 
 static void
@@ -809,7 +838,8 @@ subscript_one(Ctx *c, const AstExpr *e, ChkType *v, bool store, bool *reported, 
             *reported = true;
             return any(c);
         }
-        if (f->not_required && !store && !member && !has_key(v, k->u.constant.str.s)) {
+        if (f->not_required && !store && !member && !has_key(v, k->u.constant.str.s)
+            && !c->keyerror_guard) {
             const char *key = k->u.constant.str.s;
             char hint[300];
             snprintf(hint, sizeof hint, "use .get(\"%s\") or check `\"%s\" in ...` first", key,
@@ -1402,16 +1432,53 @@ infer_comp(Ctx *c, const AstExpr *e)
         return any(c);
     }
     int saved = c->cur;
+    /* narrowings inside: the enclosing point's (the comprehension runs right
+     * here), minus the comprehension's own names, plus its `if`s as they hold */
+    State *saved_comp = c->comp_st;
+    int saved_comp_scope = c->comp_scope;
+    const State *base = c->comp_st && saved == c->comp_scope ? c->comp_st
+                        : c->st && saved == c->flow_scope ? c->st : NULL;
     const AstSeq *gens = &e->u.comp.generators;
+    bool has_ifs = false;
+    for (int i = 0; i < gens->len && !has_ifs; i++) {
+        has_ifs = ((const AstComprehension *)AST_SEQ_GET(*gens, i))->ifs.len > 0;
+    }
+    if (base && base->nnarrow == 0 && !has_ifs) {
+        base = NULL;    /* nothing to narrow: names read their scope's types */
+    }
+    State cst = {0};
+    if (base && base->nnarrow > 0) {
+        cst.narrow = ast_arena_alloc(c->arena, sizeof *cst.narrow
+                                                   * (size_t)(base->nnarrow + 1));
+        cst.capnarrow = cst.narrow ? base->nnarrow + 1 : 0;
+        Scope *cs = c->scopes[csid];
+        for (int i = 0; cst.narrow && i < base->nnarrow; i++) {
+            if (!chk_scope_local(cs, base->narrow[i].name)) {
+                cst.narrow[cst.nnarrow++] = base->narrow[i];
+            }
+        }
+    }
     for (int i = 0; i < gens->len; i++) {
         const AstComprehension *g = AST_SEQ_GET(*gens, i);
         c->cur = i == 0 ? saved : csid;
+        if (i == 1 && base) {
+            c->comp_st = &cst;
+            c->comp_scope = csid;
+        }
         ChkType *it = chk_infer(c, g->iter);
         check_iterable(c, g->iter, it);
         c->cur = csid;
+        if (i == 0 && base) {
+            c->comp_st = &cst;
+            c->comp_scope = csid;
+        }
         /* targets: Attribute/Subscript parts need checking; names are bound */
         for (int k = 0; k < g->ifs.len; k++) {
-            chk_infer(c, AST_SEQ_GET(g->ifs, k));
+            const AstExpr *test = AST_SEQ_GET(g->ifs, k);
+            chk_infer(c, test);
+            if (base) {
+                chk_narrow_expr(c, test, &cst, true);
+            }
         }
     }
     c->cur = csid;
@@ -1432,6 +1499,8 @@ infer_comp(Ctx *c, const AstExpr *e)
         }
     }
     c->cur = saved;
+    c->comp_st = saved_comp;
+    c->comp_scope = saved_comp_scope;
     return r;
 }
 
@@ -1551,7 +1620,9 @@ chk_infer(Ctx *c, const AstExpr *e)
         }
         return lib->t_str;
     case AST_FORMATTEDVALUE:
-        chk_infer(c, e->u.formattedvalue.value);
+        chk_check_coroutine_value(c, e->u.formattedvalue.value,
+                                  chk_infer(c, e->u.formattedvalue.value),
+                                  "an f-string field");
         chk_infer(c, e->u.formattedvalue.format_spec);
         return lib->t_str;
     case AST_LIST: {
@@ -1647,7 +1718,8 @@ chk_infer(Ctx *c, const AstExpr *e)
     case AST_LAMBDA:
         return infer_lambda(c, e);
     case AST_IFEXP: {
-        chk_infer(c, e->u.ifexp.test);
+        chk_check_coroutine_value(c, e->u.ifexp.test, chk_infer(c, e->u.ifexp.test),
+                                  "a condition (it is always true)");
         State *saved = c->st;
         bool narrow = c->st && c->cur == c->flow_scope;
         State yes;

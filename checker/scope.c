@@ -239,6 +239,16 @@ root_name(const AstExpr *e)
 }
 
 static bool
+is_mutated(const Ctx *c, const char *name);
+
+/* chk_is_mutated: see check_int.h. */
+bool
+chk_is_mutated(const Ctx *c, const char *name)
+{
+    return is_mutated(c, name);
+}
+
+static bool
 is_mutated(const Ctx *c, const char *name)
 {
     for (int i = 0; i < c->nmutated; i++) {

@@ -377,6 +377,26 @@ type_str(const ChkType *t, char *buf, size_t size, int depth)
         cat(buf, size, "]");
         return;
     case CHK_T_FUNC:
+        if (t->func && !t->func->def && !t->func->owner && strcmp(t->func->name, "Callable") == 0) {
+            /* a Callable[...] annotation reads as written */
+            cat(buf, size, "Callable[");
+            if (t->func->any_args) {
+                cat(buf, size, "...");
+            } else {
+                cat(buf, size, "[");
+                for (int i = 0; i < t->func->nparams; i++) {
+                    if (i) {
+                        cat(buf, size, ", ");
+                    }
+                    type_str(t->func->params[i].type, buf, size, depth + 1);
+                }
+                cat(buf, size, "]");
+            }
+            cat(buf, size, ", ");
+            type_str(t->func->ret, buf, size, depth + 1);
+            cat(buf, size, "]");
+            return;
+        }
         cat(buf, size, "def ");
         {
             char sig[512] = "";

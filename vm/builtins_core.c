@@ -74,8 +74,8 @@ vm_parse_args(VmRun *run, const char *fname, VmValue *args, size_t nargs, VmTupl
             }
         }
         if (j == nparams) {
-            return vm_raise(run, &vm_exc_TypeError,
-                            "%s() got an unexpected keyword argument '%s'", fname, kn->data);
+            return vm_raise_unexpected_kw(run, fname, kn, names + nposonly,
+                                          nparams - nposonly);
         }
         if (!vm_val_is_empty(out[j])) {
             return vm_raise(run, &vm_exc_TypeError,
@@ -164,8 +164,7 @@ DEF(print, "print")
         for (j = 0; j < 4 && !vm_str_eq_cstr(kn, names[j]); j++) {
         }
         if (j == 4) {
-            return vm_raise(run, &vm_exc_TypeError,
-                            "print() got an unexpected keyword argument '%s'", kn->data);
+            return vm_raise_unexpected_kw(run, "print", kn, names, 4);
         }
         opt[j] = args[npos + k];
     }
@@ -211,6 +210,9 @@ DEF(print, "print")
 
 DEF(len, "len")
 {
+    if (vm_no_kwargs(run, "len", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "len() takes exactly one argument (%zu given)",
                         nargs);
@@ -225,6 +227,9 @@ DEF(len, "len")
 
 DEF(repr, "repr")
 {
+    if (vm_no_kwargs(run, "repr", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "repr() takes exactly one argument (%zu given)",
                         nargs);
@@ -234,6 +239,9 @@ DEF(repr, "repr")
 
 DEF(ascii, "ascii")
 {
+    if (vm_no_kwargs(run, "ascii", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "ascii() takes exactly one argument (%zu given)",
                         nargs);
@@ -243,6 +251,9 @@ DEF(ascii, "ascii")
 
 DEF(isinstance, "isinstance")
 {
+    if (vm_no_kwargs(run, "isinstance", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 2 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "isinstance expected 2 arguments, got %zu",
                         nargs);
@@ -286,6 +297,9 @@ DEF(isinstance, "isinstance")
 
 DEF(issubclass, "issubclass")
 {
+    if (vm_no_kwargs(run, "issubclass", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 2 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "issubclass expected 2 arguments, got %zu",
                         nargs);
@@ -322,6 +336,9 @@ DEF(issubclass, "issubclass")
 
 DEF(abs, "abs")
 {
+    if (vm_no_kwargs(run, "abs", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "abs() takes exactly one argument (%zu given)",
                         nargs);
@@ -372,8 +389,8 @@ minmax(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out, 
         } else if (vm_str_eq_cstr(kn, "default")) {
             dflt = args[npos + k];
         } else {
-            return vm_raise(run, &vm_exc_TypeError,
-                            "%s() got an unexpected keyword argument '%s'", fname, kn->data);
+            static const char *const kws[] = { "key", "default" };
+            return vm_raise_unexpected_kw(run, fname, kn, kws, 2);
         }
     }
     if (npos == 0) {
@@ -552,6 +569,10 @@ DEF(sorted, "sorted")
     }
     VmValue key = vm_val_none();
     bool reverse = false;
+    if (nkw > 2) {
+        return vm_raise(run, &vm_exc_TypeError,
+                        "sort() takes at most 2 keyword arguments (%zu given)", nkw);
+    }
     for (size_t k = 0; k < nkw; k++) {
         VmStr *kn = VM_AS(VmStr, kwnames->items[k]);
         if (vm_str_eq_cstr(kn, "key")) {
@@ -561,8 +582,8 @@ DEF(sorted, "sorted")
                 return VM_ERR;
             }
         } else {
-            return vm_raise(run, &vm_exc_TypeError,
-                            "sort() got an unexpected keyword argument '%s'", kn->data);
+            static const char *const kws[] = { "key", "reverse" };
+            return vm_raise_unexpected_kw(run, "sort", kn, kws, 2);
         }
     }
     if (vm_list_from_iter(run, args[0], out) != VM_OK) {
@@ -574,6 +595,13 @@ DEF(sorted, "sorted")
 
 DEF(enumerate, "enumerate")
 {
+    for (size_t k = 0; kwnames != NULL && k < kwnames->len; k++) {
+        VmStr *kn = VM_AS(VmStr, kwnames->items[k]);
+        if (!vm_str_eq_cstr(kn, "iterable") && !vm_str_eq_cstr(kn, "start")) {
+            return vm_raise(run, &vm_exc_TypeError,
+                            "'%s' is an invalid keyword argument for enumerate()", kn->data);
+        }
+    }
     for (size_t k = 0; k < nargs; k++) {
         if (vm_is_pyiter(args[k]) || vm_is_pycallable(args[k])) {
             return vm_defer(run, "enumerate");
@@ -617,8 +645,8 @@ DEF(zip, "zip")
     for (size_t k = 0; k < nkw; k++) {
         VmStr *kn = VM_AS(VmStr, kwnames->items[k]);
         if (!vm_str_eq_cstr(kn, "strict")) {
-            return vm_raise(run, &vm_exc_TypeError,
-                            "zip() got an unexpected keyword argument '%s'", kn->data);
+            static const char *const kws[] = { "strict" };
+            return vm_raise_unexpected_kw(run, "zip", kn, kws, 1);
         }
         if (vm_truth(run, args[npos + k], &strict) != VM_OK) {
             return VM_ERR;
@@ -643,6 +671,9 @@ DEF(zip, "zip")
 
 DEF(reversed, "reversed")
 {
+    if (vm_no_kwargs(run, "reversed", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "reversed expected 1 argument, got %zu", nargs);
     }
@@ -684,6 +715,9 @@ DEF(iter, "iter")
     if (nargs == 2 && kwnames == NULL) {
         return vm_defer(run, "_iter_sentinel");
     }
+    if (vm_no_kwargs(run, "iter", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "iter expected 1 argument, got %zu", nargs);
     }
@@ -694,6 +728,9 @@ DEF(next, "next")
 {
     if (nargs > 0 && vm_is_pyiter(args[0])) {
         return vm_defer(run, "next");
+    }
+    if (vm_no_kwargs(run, "next", kwnames) != VM_OK) {
+        return VM_ERR;
     }
     if (nargs < 1 || nargs > 2 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "next expected at least 1 argument, got %zu",
@@ -712,6 +749,9 @@ DEF(next, "next")
 
 DEF(callable, "callable")
 {
+    if (vm_no_kwargs(run, "callable", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "callable() takes exactly one argument (%zu "
                         "given)", nargs);
@@ -724,6 +764,9 @@ DEF(callable, "callable")
 
 DEF(hash, "hash")
 {
+    if (vm_no_kwargs(run, "hash", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "hash() takes exactly one argument (%zu given)",
                         nargs);
@@ -738,6 +781,9 @@ DEF(hash, "hash")
 
 DEF(id, "id")
 {
+    if (vm_no_kwargs(run, "id", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "id() takes exactly one argument (%zu given)",
                         nargs);
@@ -795,6 +841,9 @@ int_to_base(VmRun *run, VmValue v, int base, const char *prefix, VmValue *out)
 
 DEF(bin, "bin")
 {
+    if (vm_no_kwargs(run, "bin", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "bin() takes exactly one argument (%zu given)",
                         nargs);
@@ -804,6 +853,9 @@ DEF(bin, "bin")
 
 DEF(oct, "oct")
 {
+    if (vm_no_kwargs(run, "oct", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "oct() takes exactly one argument (%zu given)",
                         nargs);
@@ -813,6 +865,9 @@ DEF(oct, "oct")
 
 DEF(hex, "hex")
 {
+    if (vm_no_kwargs(run, "hex", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "hex() takes exactly one argument (%zu given)",
                         nargs);
@@ -823,6 +878,9 @@ DEF(hex, "hex")
 DEF(chr, "chr")
 {
     int64_t c;
+    if (vm_no_kwargs(run, "chr", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "chr() takes exactly one argument (%zu given)",
                         nargs);
@@ -860,6 +918,9 @@ DEF(chr, "chr")
 
 DEF(ord, "ord")
 {
+    if (vm_no_kwargs(run, "ord", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "ord() takes exactly one argument (%zu given)",
                         nargs);
@@ -893,6 +954,9 @@ DEF(ord, "ord")
 
 DEF(divmod, "divmod")
 {
+    if (vm_no_kwargs(run, "divmod", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 2 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "divmod expected 2 arguments, got %zu", nargs);
     }
@@ -1031,6 +1095,9 @@ DEF(all, "all")
     if (nargs > 0 && vm_is_pyiter(args[0])) {
         return vm_defer(run, "all");
     }
+    if (vm_no_kwargs(run, "all", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "all() takes exactly one argument (%zu given)",
                         nargs);
@@ -1061,6 +1128,9 @@ DEF(any, "any")
     if (nargs > 0 && vm_is_pyiter(args[0])) {
         return vm_defer(run, "any");
     }
+    if (vm_no_kwargs(run, "any", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 1 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "any() takes exactly one argument (%zu given)",
                         nargs);
@@ -1088,6 +1158,9 @@ DEF(any, "any")
 
 DEF(getattr, "getattr")
 {
+    if (vm_no_kwargs(run, "getattr", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs < 2 || nargs > 3 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "getattr expected at least 2 arguments, got %zu",
                         nargs);
@@ -1110,6 +1183,9 @@ DEF(getattr, "getattr")
 
 DEF(hasattr, "hasattr")
 {
+    if (vm_no_kwargs(run, "hasattr", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 2 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "hasattr expected 2 arguments, got %zu", nargs);
     }
@@ -1132,6 +1208,9 @@ DEF(hasattr, "hasattr")
 
 DEF(setattr, "setattr")
 {
+    if (vm_no_kwargs(run, "setattr", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs != 3 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "setattr expected 3 arguments, got %zu", nargs);
     }
@@ -1144,6 +1223,9 @@ DEF(setattr, "setattr")
 
 DEF(format, "format")
 {
+    if (vm_no_kwargs(run, "format", kwnames) != VM_OK) {
+        return VM_ERR;
+    }
     if (nargs < 1 || nargs > 2 || kwnames) {
         return vm_raise(run, &vm_exc_TypeError, "format expected at least 1 argument, got %zu",
                         nargs);

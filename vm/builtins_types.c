@@ -803,13 +803,16 @@ vm_str_mod(VmRun *run, VmValue fmtv, VmValue argsv, VmValue *out)
         items = VM_AS(VmTuple, argsv)->items;
         nitems = VM_AS(VmTuple, argsv)->len;
     }
-    VmDict *mapping = vm_is(argsv, &vm_type_dict) ? VM_AS(VmDict, argsv) : NULL;
+    VmDict *mapping = vm_isinstance(argsv, &vm_type_dict) ? VM_AS(VmDict, argsv) : NULL;
     VmStrBuf b;
     vm_sb_init(&b, run);
     const char *p = fmt->data, *end = fmt->data + fmt->len;
     while (p < end) {
         if (*p != '%') {
-            vm_sb_add(&b, p++, 1);
+            const char *q = memchr(p, '%', (size_t)(end - p));
+            q = q != NULL ? q : end;
+            vm_sb_add(&b, p, (size_t)(q - p));
+            p = q;
             continue;
         }
         p++;

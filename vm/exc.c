@@ -824,6 +824,32 @@ consider(const char *name, size_t n, const char *cand, size_t cn, const char **b
     }
 }
 
+/*
+ * vm_raise_unexpected_kw: TypeError "f() got an unexpected keyword argument 'kw'" with
+ * CPython 3.13's ". Did you mean 'x'?" when one of the n parameter names `cands` (NULL
+ * or "" entries are skipped) is close to `kw`.
+ */
+VmStatus
+vm_raise_unexpected_kw(VmRun *run, const char *fname, const VmStr *kw,
+                       const char *const *cands, size_t n)
+{
+    const char *best = NULL;
+    size_t best_len = 0, best_cost = (size_t)-1;
+    for (size_t i = 0; i < n; i++) {
+        if (cands[i] != NULL && cands[i][0] != 0) {
+            consider(kw->data, kw->len, cands[i], strlen(cands[i]), &best, &best_len,
+                     &best_cost);
+        }
+    }
+    if (best != NULL) {
+        return vm_raise(run, &vm_exc_TypeError,
+                        "%s() got an unexpected keyword argument '%s'. Did you mean '%.*s'?",
+                        fname, kw->data, (int)best_len, best);
+    }
+    return vm_raise(run, &vm_exc_TypeError, "%s() got an unexpected keyword argument '%s'",
+                    fname, kw->data);
+}
+
 /* "Did you mean: 'x'?" for `name 'y' is not defined`, from globals and builtins. */
 static void
 add_name_suggestion(VmRun *run, VmStrBuf *b, VmExc *e)
@@ -854,6 +880,77 @@ add_name_suggestion(VmRun *run, VmStrBuf *b, VmExc *e)
         for (size_t i = 0; vm_builtins_name(i) != NULL; i++) {
             const char *c = vm_builtins_name(i);
             consider(name, n, c, strlen(c), &best, &best_len, &best_cost);
+        }
+    }
+    if (best != NULL) {
+        vm_sb_adds(b, ". Did you mean: '");
+        vm_sb_add(b, best, best_len);
+        vm_sb_adds(b, "'?");
+    }
+}
+
+/* The text between the first two single quotes of msg after `pre`, or NULL. */
+static const char *
+quoted_after(const VmStr *msg, const char *pre, size_t *n)
+{
+    size_t lp = strlen(pre);
+    if (msg->len <= lp || memcmp(msg->data, pre, lp) != 0) {
+        return NULL;
+    }
+    const char *q = memchr(msg->data + lp, '\'', msg->len - lp);
+    if (q == NULL) {
+        return NULL;
+    }
+    *n = (size_t)(q - (msg->data + lp));
+    return msg->data + lp;
+}
+
+/*
+ * ". Did you mean: 'upper'?" after "'str' object has no attribute 'uper'" (methods of a
+ * builtin type) or "module 'json' has no attribute 'dump'" (the module's members), as
+ * CPython's traceback display adds it.
+ */
+static void
+add_attr_suggestion(VmStrBuf *b, VmExc *e)
+{
+    if (e->args == NULL || e->args->len != 1 || !vm_is(e->args->items[0], &vm_type_str)) {
+        return;
+    }
+    const VmStr *msg = VM_AS(VmStr, e->args->items[0]);
+    static const char mid[] = " has no attribute '";
+    const char *at = NULL;
+    for (size_t i = 0; i + sizeof mid - 1 < msg->len; i++) {
+        if (memcmp(msg->data + i, mid, sizeof mid - 1) == 0) {
+            at = msg->data + i;
+            break;
+        }
+    }
+    if (at == NULL || msg->data[msg->len - 1] != '\'') {
+        return;
+    }
+    const char *name = at + sizeof mid - 1;
+    size_t n = (size_t)(msg->data + msg->len - 1 - name);
+    const char *best = NULL;
+    size_t best_len = 0, best_cost = (size_t)-1, tn;
+    const char *owner;
+    if ((owner = quoted_after(msg, "module '", &tn)) != NULL) {
+        for (size_t i = 0;; i++) {
+            const char *c = vm_module_member_name(owner, tn, i);
+            if (c == NULL) {
+                break;
+            }
+            consider(name, n, c, strlen(c), &best, &best_len, &best_cost);
+        }
+    } else if ((owner = quoted_after(msg, "'", &tn)) != NULL) {
+        const VmBuiltin *bt = vm_builtins_lookup(owner, tn);
+        if (bt == NULL || !vm_is(vm_obj_val(bt), &vm_type_type)) {
+            return;
+        }
+        for (const VmType *t = (const VmType *)bt; t != NULL; t = t->base) {
+            for (const VmBuiltin *const *m = t->methods; m && *m; m++) {
+                consider(name, n, (*m)->name, strlen((*m)->name), &best, &best_len,
+                         &best_cost);
+            }
         }
     }
     if (best != NULL) {
@@ -925,6 +1022,8 @@ format_one(VmRun *run, VmStrBuf *b, VmValue exc)
         }
         if (e->hdr.type == &vm_exc_NameError) {
             add_name_suggestion(run, b, e);
+        } else if (e->hdr.type == &vm_exc_AttributeError) {
+            add_attr_suggestion(b, e);
         }
     } else {
         run->exc = vm_val_empty();

@@ -212,8 +212,12 @@ vm_frame_bind(VmRun *run, VmFrame *f, VmFunction *func, VmValue *args, size_t na
                                 "arguments: '%s'", fname, kn->data);
             }
         }
-        return vm_raise(run, &vm_exc_TypeError, "%s() got an unexpected keyword argument '%s'",
-                        fname, kn->data);
+        /* "Did you mean" among the parameters that can be passed by keyword */
+        return vm_raise_unexpected_kw(run, fname, kn,
+                                      (const char *const *)code->localnames
+                                      + code->posonlyargcount,
+                                      code->argcount - code->posonlyargcount
+                                      + code->kwonlyargcount);
     }
     /* defaults for missing positional parameters */
     if (npos < argc) {

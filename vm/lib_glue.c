@@ -101,7 +101,8 @@ vm_lib_format(VmRun *run, VmValue v, const VmStr *spec, VmValue *out)
     VmBuf b;
     VmLibError err;
     vm_lib_error_clear(&err);
-    vm_lib_buf_init(run, &b);
+    char small[256];                /* most results fit: no heap block for the buffer */
+    vm_buf_init_fixed(&b, small, sizeof small, lib_alloc, run);
     bool ok;
     if (v.tag == VM_TAG_INT || v.tag == VM_TAG_BOOL) {
         ok = vm_fmt_format_i64(spec->data, spec->len, v.u.i, vm_type_name(v), &b, &err);
@@ -129,7 +130,8 @@ VmStatus
 vm_lib_case(VmRun *run, const VmStr *s, int how, VmValue *out)
 {
     VmBuf b;
-    vm_lib_buf_init(run, &b);
+    char small[256];                /* most results fit: no heap block for the buffer */
+    vm_buf_init_fixed(&b, small, sizeof small, lib_alloc, run);
     vm_unicode_case((VmUnicodeCase)how, s->data, s->len, &b);
     return vm_lib_buf_to_str(run, &b, out);
 }

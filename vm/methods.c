@@ -28,10 +28,20 @@ VmStatus vm_ascii(VmRun *run, VmValue v, VmValue *out);
                               VmValue *out)
 
 static VmStatus
-nargs_check(VmRun *run, const char *name, size_t nargs, VmTuple *kwnames, size_t lo, size_t hi)
+nargs_check(VmRun *run, const char *name, VmValue self, size_t nargs, VmTuple *kwnames,
+            size_t lo, size_t hi)
 {
     if (kwnames != NULL && kwnames->len > 0) {
-        return vm_raise(run, &vm_exc_TypeError, "%s() takes no keyword arguments", name);
+        /* CPython names the method with its type here: "dict.get() takes no keyword..." */
+        const VmType *t = vm_type_of(self);
+        while (strchr(t->name, '.') != NULL && t->base != NULL) {
+            t = t->base;    /* collections.Counter -> dict */
+        }
+        if (strchr(name, '.') != NULL) {
+            return vm_raise(run, &vm_exc_TypeError, "%s() takes no keyword arguments", name);
+        }
+        return vm_raise(run, &vm_exc_TypeError, "%s.%s() takes no keyword arguments", t->name,
+                        name);
     }
     size_t n = nargs - 1;
     if (n < lo || n > hi) {
@@ -59,7 +69,7 @@ nargs_check(VmRun *run, const char *name, size_t nargs, VmTuple *kwnames, size_t
 
 #define NARGS(name, lo, hi) \
     do { \
-        if (nargs_check(run, name, nargs, kwnames, lo, hi) != VM_OK) { \
+        if (nargs_check(run, name, args[0], nargs, kwnames, lo, hi) != VM_OK) { \
             return VM_ERR; \
         } \
     } while (0)
@@ -265,6 +275,10 @@ METHOD(list_sort, "sort", &vm_type_list)
     }
     VmValue key = vm_val_none();
     bool reverse = false;
+    if (nkw > 2) {
+        return vm_raise(run, &vm_exc_TypeError,
+                        "sort() takes at most 2 keyword arguments (%zu given)", nkw);
+    }
     for (size_t k = 0; k < nkw; k++) {
         VmStr *kn = VM_AS(VmStr, kwnames->items[k]);
         if (vm_str_eq_cstr(kn, "key")) {
@@ -274,8 +288,8 @@ METHOD(list_sort, "sort", &vm_type_list)
                 return VM_ERR;
             }
         } else {
-            return vm_raise(run, &vm_exc_TypeError,
-                            "sort() got an unexpected keyword argument '%s'", kn->data);
+            static const char *const kws[] = { "key", "reverse" };
+            return vm_raise_unexpected_kw(run, "sort", kn, kws, 2);
         }
     }
     VmList *l = VM_AS(VmList, args[0]);
@@ -691,21 +705,7 @@ METHOD(str_join, "join", &vm_type_str)
         return VM_ERR;
     }
     VmList *l = VM_AS(VmList, lst);
-    VmStrBuf b;
-    vm_sb_init(&b, run);
-    for (size_t i = 0; i < l->len; i++) {
-        if (!vm_is(l->items[i], &vm_type_str)) {
-            vm_sb_fini(&b);
-            return vm_raise(run, &vm_exc_TypeError,
-                            "sequence item %zu: expected str instance, %s found", i,
-                            vm_type_name(l->items[i]));
-        }
-        if (i > 0) {
-            vm_sb_add(&b, sep->data, sep->len);
-        }
-        vm_sb_add(&b, VM_AS(VmStr, l->items[i])->data, VM_AS(VmStr, l->items[i])->len);
-    }
-    return vm_sb_to_str(&b, out);
+    return vm_str_join_items(run, sep, l->items, l->len, out);
 }
 
 VmStatus vm_lib_case(VmRun *run, const VmStr *s, int how, VmValue *out);
@@ -719,7 +719,26 @@ static VmStatus
 str_case(VmRun *run, VmValue self, int mode, VmValue *out)
 {
     static const int map[] = { 0, 1, 3, 4, 5, 2 };
-    return vm_lib_case(run, VM_AS(VmStr, self), map[mode], out);
+    const VmStr *s = VM_AS(VmStr, self);
+    if (s->ascii && mode <= 1) {
+        /* ASCII upper/lower: one byte in, one byte out */
+        VmStr *r = vm_str_alloc(run, s->len);
+        if (r == NULL) {
+            return VM_ERR;
+        }
+        for (size_t i = 0; i < s->len; i++) {
+            unsigned char c = (unsigned char)s->data[i];
+            if (mode == 0 ? (c >= 'a' && c <= 'z') : (c >= 'A' && c <= 'Z')) {
+                c ^= 0x20;
+            }
+            r->data[i] = (char)c;
+        }
+        r->nchars = s->len;
+        r->ascii = true;
+        *out = vm_obj_val(r);
+        return VM_OK;
+    }
+    return vm_lib_case(run, s, map[mode], out);
 }
 
 METHOD(str_upper, "upper", &vm_type_str)
@@ -758,32 +777,62 @@ METHOD(str_casefold, "casefold", &vm_type_str)
     return str_case(run, args[0], 5, out);
 }
 
+/* ASCII bytes that str.isspace() accepts: \t \n \v \f \r, \x1c-\x1f and space. */
+static bool
+ascii_space(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
+}
+
+/* strip/lstrip/rstrip: Unicode-correct through LIB's vm_str_strip; the common case
+ * (no chars argument, ASCII at the ends) is decided byte by byte here. */
 static VmStatus
 str_strip_impl(VmRun *run, VmValue *args, size_t nargs, int which, VmValue *out)
 {
     VmStr *s = VM_AS(VmStr, args[0]);
-    const char *chars = " \t\n\r\v\f";
-    size_t nchars = 6;
+    const char *chars = NULL;
+    size_t nch = 0;
     if (nargs == 2 && !vm_val_is_none(args[1])) {
         if (!vm_is(args[1], &vm_type_str)) {
             return vm_raise(run, &vm_exc_TypeError, "strip arg must be None or str");
         }
         chars = VM_AS(VmStr, args[1])->data;
-        nchars = VM_AS(VmStr, args[1])->len;
+        nch = VM_AS(VmStr, args[1])->len;
     }
+    const unsigned char *d = (const unsigned char *)s->data;
     size_t a = 0, b = s->len;
-    if (which != 2) {
-        while (a < b && memchr(chars, s->data[a], nchars) != NULL) {
-            a++;
+    if (chars == NULL) {
+        if (which != 2) {
+            while (a < b && d[a] < 0x80 && ascii_space(d[a])) {
+                a++;
+            }
         }
-    }
-    if (which != 1) {
-        while (b > a && memchr(chars, s->data[b - 1], nchars) != NULL) {
-            b--;
+        if (which != 1) {
+            while (b > a && d[b - 1] < 0x80 && ascii_space(d[b - 1])) {
+                b--;
+            }
         }
+        if ((a < b && d[a] >= 0x80 && which != 2) || (b > a && d[b - 1] >= 0x80 && which != 1)) {
+            size_t a2, b2;      /* a non-ASCII end: Unicode whitespace (\xa0, \u3000...) */
+            vm_str_strip(s->data + a, b - a, NULL, 0, which == 1 ? 'l' : which == 2 ? 'r' : 'b',
+                         &a2, &b2);
+            b = a + b2;
+            a += a2;
+        }
+    } else {
+        size_t a2, b2;
+        vm_str_strip(s->data, s->len, chars, nch, which == 1 ? 'l' : which == 2 ? 'r' : 'b',
+                     &a2, &b2);
+        a = a2;
+        b = b2;
     }
-    *out = vm_str_val(run, s->data + a, b - a);
-    return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+    if (a == 0 && b == s->len) {
+        *out = args[0];
+        return VM_OK;
+    }
+    VmStr *r = vm_str_piece(run, s, s->data + a, b - a);
+    *out = r != NULL ? vm_obj_val(r) : vm_val_empty();
+    return r != NULL ? VM_OK : VM_ERR;
 }
 
 METHOD(str_strip, "strip", &vm_type_str)
@@ -804,6 +853,66 @@ METHOD(str_rstrip, "rstrip", &vm_type_str)
     return str_strip_impl(run, args, nargs, 2, out);
 }
 
+/*
+ * s.replace(old, new, count) for a non-empty old: counts the matches first, then
+ * writes the result into one exact allocation (no growing buffer, no rescan of the
+ * result when the code points are known). No match returns s itself, as CPython.
+ */
+static VmStatus
+str_replace_exact(VmRun *run, VmStr *s, const VmStr *old, const VmStr *new_, int64_t count,
+                  VmValue *out)
+{
+    const char *end = s->data + s->len;
+    size_t k = 0;
+    for (const char *p = s->data; count < 0 || (int64_t)k < count; k++) {
+        const char *q = old->len == 1 ? memchr(p, old->data[0], (size_t)(end - p))
+                                      : memmem(p, (size_t)(end - p), old->data, old->len);
+        if (q == NULL) {
+            break;
+        }
+        p = q + old->len;
+    }
+    if (k == 0) {
+        *out = vm_obj_val(s);
+        return VM_OK;
+    }
+    size_t len = s->len - k * old->len;
+    if (new_->len != 0 && k > (((size_t)1 << 46) - len) / new_->len) {
+        return vm_heap_check(run, (size_t)1 << 47);
+    }
+    len += k * new_->len;
+    if (vm_heap_check(run, len) != VM_OK) {
+        return VM_ERR;
+    }
+    VmStr *r = vm_str_alloc(run, len);
+    if (r == NULL) {
+        return VM_ERR;
+    }
+    char *w = r->data;
+    const char *p = s->data;
+    for (size_t i = 0; i < k; i++) {
+        const char *q = old->len == 1 ? memchr(p, old->data[0], (size_t)(end - p))
+                                      : memmem(p, (size_t)(end - p), old->data, old->len);
+        vm_memcpy(w, p, (size_t)(q - p));
+        w += q - p;
+        if (new_->len == 1) {
+            *w++ = new_->data[0];
+        } else {
+            vm_memcpy(w, new_->data, new_->len);
+            w += new_->len;
+        }
+        p = q + old->len;
+    }
+    vm_memcpy(w, p, (size_t)(end - p));
+    if (s->ascii && new_->ascii) {
+        r->nchars = len;
+        r->ascii = true;
+    } else {
+        vm_str_finish(r);
+    }
+    *out = vm_obj_val(r);
+    return VM_OK;
+}
 
 METHOD(str_replace, "replace", &vm_type_str)
 {
@@ -820,6 +929,9 @@ METHOD(str_replace, "replace", &vm_type_str)
     int64_t count = -1;
     if (nargs == 4 && vm_index(run, args[3], &count) != VM_OK) {
         return VM_ERR;
+    }
+    if (old->len != 0) {
+        return str_replace_exact(run, s, old, new_, count, out);
     }
     VmStrBuf b;
     vm_sb_init(&b, run);
@@ -1066,9 +1178,12 @@ partition(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, bool right,
         t->items[1] = empty;
         t->items[2] = right ? args[0] : empty;
     } else {
-        t->items[0] = vm_str_val(run, s->data, (size_t)(q - s->data));
+        VmStr *h = vm_str_piece(run, s, s->data, (size_t)(q - s->data));
+        VmStr *tl = h ? vm_str_piece(run, s, q + sep->len,
+                                     (size_t)(s->data + s->len - q - sep->len)) : NULL;
+        t->items[0] = h ? vm_obj_val(h) : vm_val_empty();
         t->items[1] = args[1];
-        t->items[2] = vm_str_val(run, q + sep->len, (size_t)(s->data + s->len - q - sep->len));
+        t->items[2] = tl ? vm_obj_val(tl) : vm_val_empty();
     }
     for (int i = 0; i < 3; i++) {
         if (vm_val_is_empty(t->items[i])) {
@@ -1904,14 +2019,16 @@ VmStatus vm_lib_raise(VmRun *run, const VmLibError *err);
 typedef struct EmitCtx {
     VmRun *run;
     VmList *list;
+    const VmStr *src;       /* the str split (pieces of an ASCII str are ASCII) */
 } EmitCtx;
 
 static bool
 emit_piece(void *ctx, const char *piece, size_t len)
 {
     EmitCtx *e = ctx;
-    VmValue v = vm_str_val(e->run, piece, len);
-    return !vm_val_is_empty(v) && vm_list_append(e->run, e->list, v) == VM_OK;
+    VmStr *p = e->src != NULL ? vm_str_piece(e->run, e->src, piece, len)
+                              : vm_str_new(e->run, piece, len);
+    return p != NULL && vm_list_append(e->run, e->list, vm_obj_val(p)) == VM_OK;
 }
 
 static VmStatus
@@ -1943,7 +2060,7 @@ split_impl(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, bool rever
     if (l == NULL) {
         return VM_ERR;
     }
-    EmitCtx ctx = { run, l };
+    EmitCtx ctx = { run, l, s };
     VmLibError err;
     vm_lib_error_clear(&err);
     if (!vm_str_split(s->data, s->len, sep, seplen, maxsplit, reverse, emit_piece, &ctx,
@@ -1987,7 +2104,7 @@ METHOD(str_splitlines, "splitlines", &vm_type_str)
     if (l == NULL) {
         return VM_ERR;
     }
-    EmitCtx ctx = { run, l };
+    EmitCtx ctx = { run, l, NULL };
     if (!vm_str_splitlines(s->data, s->len, keep, emit_piece, &ctx)) {
         return VM_ERR;
     }
@@ -2126,15 +2243,16 @@ str_maketrans_fn(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmVa
 const VmBuiltin vm_str_maketrans_b = { VM_IMMORTAL_HDR(&vm_type_builtin), "maketrans",
                                        str_maketrans_fn, NULL };
 
+/* Hot methods first: method lookup scans this table (ops.c find_method). */
 const VmBuiltin *const vm_str_methods[] = {
-    &mb_str_casefold, &mb_str_isdecimal, &mb_str_isnumeric, &mb_str_isprintable,
-    &mb_str_isupper, &mb_str_islower, &mb_str_istitle, &mb_str_isidentifier, &mb_str_isascii,
-    &mb_str_rfind, &mb_str_rindex, &mb_str_partition, &mb_str_rpartition,
-    &mb_str_removeprefix, &mb_str_removesuffix, &mb_str_rsplit, &mb_str_expandtabs,
-    &mb_str_encode, &mb_str_format_map, &mb_str_join, &mb_str_upper, &mb_str_lower, &mb_str_title, &mb_str_capitalize,
-    &mb_str_swapcase, &mb_str_strip, &mb_str_lstrip, &mb_str_rstrip, &mb_str_split,
-    &mb_str_replace, &mb_str_startswith, &mb_str_endswith, &mb_str_find, &mb_str_index,
-    &mb_str_count, &mb_str_isdigit, &mb_str_isalpha, &mb_str_isalnum, &mb_str_isspace,
-    &mb_str_ljust, &mb_str_rjust, &mb_str_center, &mb_str_zfill, &mb_str_splitlines,
-    &mb_str_format, &mb_str_translate, NULL,
+    &mb_str_join, &mb_str_split, &mb_str_strip, &mb_str_replace, &mb_str_startswith,
+    &mb_str_endswith, &mb_str_format, &mb_str_lower, &mb_str_upper, &mb_str_find, &mb_str_count,
+    &mb_str_rstrip, &mb_str_lstrip, &mb_str_splitlines, &mb_str_isdigit, &mb_str_index,
+    &mb_str_rsplit, &mb_str_partition, &mb_str_encode, &mb_str_title, &mb_str_zfill,
+    &mb_str_ljust, &mb_str_rjust, &mb_str_center, &mb_str_isalpha, &mb_str_isalnum,
+    &mb_str_isspace, &mb_str_isupper, &mb_str_islower, &mb_str_rfind, &mb_str_casefold,
+    &mb_str_isdecimal, &mb_str_isnumeric, &mb_str_isprintable, &mb_str_istitle,
+    &mb_str_isidentifier, &mb_str_isascii, &mb_str_rindex, &mb_str_rpartition,
+    &mb_str_removeprefix, &mb_str_removesuffix, &mb_str_expandtabs, &mb_str_format_map,
+    &mb_str_capitalize, &mb_str_swapcase, &mb_str_translate, NULL,
 };

@@ -16,7 +16,7 @@ static const VmModuleMember members[] = {
     VM_MEMBER_T("TimeoutError", &vm_exc_TimeoutError),
     VM_MEMBER_P("as_completed", "_aio_as_completed"),
     VM_MEMBER_P("create_task", "_aio_create_task"),
-    VM_MEMBER_P("ensure_future", "_aio_create_task"),
+    VM_MEMBER_P("ensure_future", "_aio_ensure_future"),
     VM_MEMBER_P("gather", "_aio_gather"),
     VM_MEMBER_P("iscoroutine", "_aio_iscoroutine"),
     VM_MEMBER_P("run", "_aio_run"),

@@ -1854,6 +1854,13 @@ vm_coll_struct_new(VmRun *run, const char *clsname, const char *const *fields,
     return VM_OK;
 }
 
+/* vm_module_tuple_of: see modules.h. */
+VmTuple *
+vm_module_tuple_of(VmValue v)
+{
+    return vm_is(v, &vm_type_ntobj) ? VM_AS(VmNtObj, v)->values : NULL;
+}
+
 /* vm_module_is_class: a namedtuple class (see modules.h). */
 bool
 vm_module_is_class(VmValue v)

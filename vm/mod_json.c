@@ -356,12 +356,17 @@ enc_value(Enc *e, VmValue v, size_t level)
         VmTuple *t = VM_AS(VmTuple, v);
         return enc_array(e, t->items, t->len, v.u.o, level);
     }
-    if (vm_is(v, &vm_type_dict)) {
+    if (vm_isinstance(v, &vm_type_dict)) {     /* defaultdict, Counter, OrderedDict too */
         return enc_dict(e, VM_AS(VmDict, v), level);
     }
+    VmTuple *nt = vm_module_tuple_of(v);        /* a namedtuple is a tuple */
+    if (nt != NULL) {
+        return enc_array(e, nt->items, nt->len, v.u.o, level);
+    }
     if (vm_val_is_empty(e->dflt) || vm_val_is_none(e->dflt)) {
+        const char *tn = vm_type_name(v), *dot = strrchr(tn, '.');
         return vm_raise(e->run, &vm_exc_TypeError, "Object of type %s is not JSON serializable",
-                        vm_type_name(v));
+                        dot ? dot + 1 : tn);
     }
     if (push_container(e, v.u.o) != VM_OK) {
         return VM_ERR;
@@ -394,6 +399,25 @@ truth_arg(VmRun *run, VmValue v, bool dflt, bool *out)
     return vm_truth(run, v, out);
 }
 
+/* CPython's dumps/loads pass unknown keywords on to JSONEncoder/JSONDecoder, which
+ * reject them under their own name ("s"/"obj" is not a keyword of theirs). */
+static VmStatus
+unknown_kw(VmRun *run, const char *owner, VmTuple *kwnames, const char *const *names,
+           size_t n)
+{
+    for (size_t k = 0; kwnames != NULL && k < kwnames->len; k++) {
+        VmStr *kn = VM_AS(VmStr, kwnames->items[k]);
+        bool known = vm_str_eq_cstr(kn, "obj") || vm_str_eq_cstr(kn, "s");
+        for (size_t j = 0; j < n && !known; j++) {
+            known = vm_str_eq_cstr(kn, names[j]);
+        }
+        if (!known) {
+            return vm_raise_unexpected_kw(run, owner, kn, names, n);
+        }
+    }
+    return VM_OK;
+}
+
 static VmStatus
 json_dumps(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
 {
@@ -407,7 +431,8 @@ json_dumps(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *o
                         "dumps() takes 1 positional argument but %zu were given",
                         nargs - (kwnames ? kwnames->len : 0));
     }
-    if (vm_parse_args(run, "dumps", args, nargs, kwnames, names, 10, 1, 0, a) != VM_OK) {
+    if (unknown_kw(run, "JSONEncoder.__init__", kwnames, names + 1, 9) != VM_OK
+        || vm_parse_args(run, "dumps", args, nargs, kwnames, names, 10, 1, 0, a) != VM_OK) {
         return VM_ERR;
     }
     Enc *e = vm_heap_alloc(run, sizeof(Enc));
@@ -932,7 +957,8 @@ json_loads(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *o
         "object_pairs_hook", "strict",
     };
     VmValue a[8];
-    if (vm_parse_args(run, "loads", args, nargs, kwnames, names, 8, 1, 0, a) != VM_OK) {
+    if (unknown_kw(run, "JSONDecoder.__init__", kwnames, names + 1, 7) != VM_OK
+        || vm_parse_args(run, "loads", args, nargs, kwnames, names, 8, 1, 0, a) != VM_OK) {
         return VM_ERR;
     }
     for (size_t k = 1; k < 7; k++) {

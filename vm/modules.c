@@ -166,6 +166,14 @@ const VmType vm_type_modclass = {
     .call = modclass_call,
 };
 
+/* vm_module_member_name: see modules.h. */
+const char *
+vm_module_member_name(const char *module, size_t len, size_t i)
+{
+    const VmModule *m = find_module(module, len);
+    return m != NULL && i < m->nmembers ? m->members[i].name : NULL;
+}
+
 /* vm_module_import: IMPORT_NAME (see modules.h). */
 VmStatus
 vm_module_import(VmRun *run, VmStr *name, VmValue *out)

@@ -137,6 +137,9 @@ VmValue vm_module_type_of(VmValue v);
 VmStatus vm_coll_struct_new(VmRun *run, const char *clsname, const char *const *fields,
                             const VmValue *values, size_t n, VmValue *out);
 
+/* vm_module_tuple_of: a namedtuple instance's values (a tuple); NULL for other values. */
+VmTuple *vm_module_tuple_of(VmValue v);
+
 /* vm_module_is_class: whether `v` is such a class object (isinstance's arg 2). */
 bool vm_module_is_class(VmValue v);
 
@@ -145,6 +148,12 @@ bool vm_module_is_class(VmValue v);
  * (date/datetime: strftime, as their __format__). *out is EMPTY when it does not apply.
  */
 VmStatus vm_module_format(VmRun *run, VmValue v, VmStr *spec, VmValue *out);
+
+/*
+ * vm_module_member_name: the i-th member name of the module called `module` (NULL past
+ * the end or for an unknown module): "Did you mean" suggestions in tracebacks.
+ */
+const char *vm_module_member_name(const char *module, size_t len, size_t i);
 
 /* vm_module_import_star: IMPORT_STAR. Binds every public member into `globals`. */
 VmStatus vm_module_import_star(VmRun *run, VmValue module, VmDict *globals);

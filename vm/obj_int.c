@@ -203,10 +203,9 @@ vm_int_repr(VmRun *run, VmValue v, VmValue *out)
         return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
     }
     if (v.tag != VM_TAG_OBJ) {
-        char buf[32];
-        int n = snprintf(buf, sizeof buf, "%lld", (long long)v.u.i);
-        *out = vm_str_val(run, buf, (size_t)n);
-        return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+        VmStr *s = vm_str_from_i64(run, v.u.i);     /* no printf: str(i) is hot */
+        *out = s != NULL ? vm_obj_val(s) : vm_val_empty();
+        return s != NULL ? VM_OK : VM_ERR;
     }
     mp_int *n = &VM_AS(VmBigInt, v)->n;
     int bits = mp_count_bits(n);

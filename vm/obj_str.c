@@ -325,11 +325,118 @@ vm_str_eq(const VmStr *a, const VmStr *b)
     return a == b || (a->len == b->len && memcmp(a->data, b->data, a->len) == 0);
 }
 
-bool
-vm_str_eq_cstr(const VmStr *a, const char *s)
+
+/* vm_str_new_known: a str from UTF-8 bytes whose code-point count and ASCII-ness the
+ * caller already knows (skips the scan of vm_str_finish). */
+VmStr *
+vm_str_new_known(VmRun *run, const char *utf8, size_t len, size_t nchars, bool ascii)
 {
-    size_t n = strlen(s);
-    return a->len == n && memcmp(a->data, s, n) == 0;
+    if (len == 1) {
+        return &latin1_strs[(unsigned char)utf8[0] & 0x7F];
+    }
+    VmStr *s = vm_str_alloc(run, len);
+    if (s == NULL) {
+        return NULL;
+    }
+    vm_memcpy(s->data, utf8, len);
+    s->nchars = nchars;
+    s->ascii = ascii;
+    return s;
+}
+
+/* vm_str_piece: a str of bytes [p, p + n) taken from src at character boundaries (a
+ * slice, a split or partition piece): pieces of an ASCII str need no scan. */
+VmStr *
+vm_str_piece(VmRun *run, const VmStr *src, const char *p, size_t n)
+{
+    if (src->ascii) {
+        if (n == 0) {
+            return vm_str_new(run, p, 0);
+        }
+        return vm_str_new_known(run, p, n, n, true);
+    }
+    return vm_str_new(run, p, n);
+}
+
+/* vm_str_from_i64: str(v) of a machine int, without printf. */
+VmStr *
+vm_str_from_i64(VmRun *run, int64_t v)
+{
+    if (v >= 0 && v < 10) {
+        return &latin1_strs['0' + v];
+    }
+    char buf[24];
+    char *end = buf + sizeof buf, *p = end;
+    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        *--p = (char)('0' + mag % 10);
+        mag /= 10;
+    } while (mag != 0);
+    if (v < 0) {
+        *--p = '-';
+    }
+    size_t n = (size_t)(end - p);
+    return vm_str_new_known(run, p, n, n, true);
+}
+
+/*
+ * vm_str_join_items: sep.join(items) (sep NULL: plain concatenation, BUILD_STRING of an
+ * f-string) in one exact allocation; lengths, code points and ASCII-ness come from the
+ * parts, so the result is never rescanned. A non-str item raises join's TypeError.
+ */
+VmStatus
+vm_str_join_items(VmRun *run, const VmStr *sep, const VmValue *items, size_t n, VmValue *out)
+{
+    size_t len = 0, nchars = 0;
+    bool ascii = true;
+    for (size_t i = 0; i < n; i++) {
+        if (!vm_is(items[i], &vm_type_str)) {
+            return vm_raise(run, &vm_exc_TypeError,
+                            "sequence item %zu: expected str instance, %s found", i,
+                            vm_type_name(items[i]));
+        }
+        const VmStr *s = VM_AS(VmStr, items[i]);
+        len += s->len;
+        nchars += s->nchars;
+        ascii &= s->ascii;
+        if (len > ((size_t)1 << 46)) {
+            return vm_raise(run, &vm_exc_MemoryError, "%s", "");
+        }
+    }
+    if (n == 1) {
+        *out = items[0];
+        return VM_OK;
+    }
+    if (sep != NULL && n > 1) {
+        if (sep->len > (((size_t)1 << 46) - len) / (n - 1)) {
+            return vm_heap_check(run, (size_t)1 << 47);
+        }
+        len += sep->len * (n - 1);
+        nchars += sep->nchars * (n - 1);
+        ascii &= sep->ascii;
+    }
+    VmStr *r = vm_str_alloc(run, len);
+    if (r == NULL) {
+        return VM_ERR;
+    }
+    char *p = r->data;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && sep != NULL && sep->len != 0) {
+            if (sep->len == 1) {
+                *p++ = sep->data[0];
+            } else {
+                vm_memcpy(p, sep->data, sep->len);
+                p += sep->len;
+            }
+        }
+        const VmStr *s = VM_AS(VmStr, items[i]);
+        vm_memcpy(p, s->data, s->len);
+        p += s->len;
+    }
+    r->nchars = nchars;
+    r->ascii = ascii;
+    *out = vm_obj_val(r);
+    return VM_OK;
 }
 
 /* The memory a run may still take without hitting max_memory (SIZE_MAX: no limit). */
@@ -629,7 +736,8 @@ vm_str_sub(VmRun *run, VmStr *s, size_t start, size_t stop)
             }
         }
     }
-    return vm_str_val(run, s->data + a, b - a);
+    VmStr *r = vm_str_piece(run, s, s->data + a, b - a);
+    return r != NULL ? vm_obj_val(r) : vm_val_empty();
 }
 
 static VmStatus

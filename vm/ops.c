@@ -186,9 +186,84 @@ vm_compare(VmRun *run, VmValue a, VmValue b, VmCmp op, VmValue *out)
                     ta->name, tb->name);
 }
 
+/* cmp_result: the comparison `op` given the three-way order c (< 0, 0, > 0). */
+static inline bool
+cmp_result(int c, VmCmp op)
+{
+    switch (op) {
+    case VM_CMP_LT: return c < 0;
+    case VM_CMP_LE: return c <= 0;
+    case VM_CMP_EQ: return c == 0;
+    case VM_CMP_NE: return c != 0;
+    case VM_CMP_GT: return c > 0;
+    default: return c >= 0;
+    }
+}
+
+/* simple_order: three-way order of two ints or two strs (UTF-8 byte order is code point
+ * order); false for other kinds (the caller takes the general path). */
+static inline bool
+simple_order(VmValue a, VmValue b, int *c)
+{
+    if (a.tag == VM_TAG_INT && b.tag == VM_TAG_INT) {
+        *c = a.u.i < b.u.i ? -1 : a.u.i > b.u.i;
+        return true;
+    }
+    if (vm_is(a, &vm_type_str) && vm_is(b, &vm_type_str)) {
+        const VmStr *x = VM_AS(VmStr, a), *y = VM_AS(VmStr, b);
+        size_t n = x->len < y->len ? x->len : y->len;
+        int m = memcmp(x->data, y->data, n);
+        *c = m != 0 ? m : x->len < y->len ? -1 : x->len > y->len;
+        return true;
+    }
+    return false;
+}
+
+/*
+ * vm_compare_bool: a <op> b as a C bool. Ints, floats, strs and tuples of ints/strs
+ * (what sorting and `min`/`max` compare most) are ordered here without building
+ * result values; everything else goes through vm_compare.
+ */
 VmStatus
 vm_compare_bool(VmRun *run, VmValue a, VmValue b, VmCmp op, bool *out)
 {
+    int c;
+    if (simple_order(a, b, &c)) {
+        *out = cmp_result(c, op);
+        return VM_OK;
+    }
+    if (a.tag == VM_TAG_FLOAT && b.tag == VM_TAG_FLOAT) {
+        double x = a.u.f, y = b.u.f;
+        switch (op) {
+        case VM_CMP_LT: *out = x < y; break;
+        case VM_CMP_LE: *out = x <= y; break;
+        case VM_CMP_EQ: *out = x == y; break;
+        case VM_CMP_NE: *out = x != y; break;
+        case VM_CMP_GT: *out = x > y; break;
+        default: *out = x >= y; break;
+        }
+        return VM_OK;
+    }
+    if (vm_is(a, &vm_type_tuple) && vm_is(b, &vm_type_tuple)) {
+        /* lexicographic: the first items that differ decide, else the lengths */
+        const VmTuple *x = VM_AS(VmTuple, a), *y = VM_AS(VmTuple, b);
+        size_t i;
+        for (i = 0; i < x->len && i < y->len; i++) {
+            if (vm_val_same(x->items[i], y->items[i])) {
+                continue;
+            }
+            if (!simple_order(x->items[i], y->items[i], &c)) {
+                goto general;
+            }
+            if (c != 0) {
+                *out = cmp_result(c, op);
+                return VM_OK;
+            }
+        }
+        *out = cmp_result(x->len < y->len ? -1 : x->len > y->len, op);
+        return VM_OK;
+    }
+general:;
     VmValue r;
     if (vm_compare(run, a, b, op, &r) != VM_OK) {
         return VM_ERR;

@@ -26,6 +26,11 @@ async def main():
     except TypeError as e:
         print("TypeError:", e)
     try:
+        asyncio.ensure_future(5)
+    except TypeError as e:
+        print("TypeError:", e)
+    print(await asyncio.ensure_future(quiet(4)))
+    try:
         raise asyncio.TimeoutError("slow")
     except TimeoutError as e:
         print("TimeoutError:", e)

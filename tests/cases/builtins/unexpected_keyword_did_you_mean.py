@@ -1,0 +1,31 @@
+def t(f):
+    try:
+        r = f()
+        print(repr(r))
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+def f2(alpha, beta=1): return alpha
+t(lambda: sorted([1], reversed=True))
+t(lambda: [1].sort(reversed=True))
+t(lambda: max([1], keys=len))
+t(lambda: min([1], defualt=0))
+t(lambda: "a,b".split(sepp=","))
+t(lambda: "a,b".split(maxsplitt=1))
+t(lambda: f2(1, betta=2))
+t(lambda: f2(alpah=1))
+t(lambda: print(1, endd=""))
+t(lambda: enumerate([1], star=1))
+t(lambda: zip([1], strct=True))
+t(lambda: int("1", bse=2))
+t(lambda: round(1.5, ndigit=1))
+t(lambda: sum([1], strt=0))
+t(lambda: "x".encode(encodng="utf-8"))
+t(lambda: dict(a=1).get("a", defalt=2))
+t(lambda: range(1, stop=2))
+t(lambda: f2(1, xyz=2))
+import json
+t(lambda: json.dumps({}, indnt=2))
+t(lambda: json.dumps({}, sort_key=True))
+t(lambda: json.loads("{}", strct=True))
+t(lambda: str(b"x", encodin="utf-8"))
+t(lambda: sorted([1], key=None, reverse=False, extra=1))

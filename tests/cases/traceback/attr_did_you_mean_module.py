@@ -1,0 +1,4 @@
+import json
+
+data = {"a": 1}
+out = json.dump_s(data)
