@@ -1094,7 +1094,8 @@ str_find_impl(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, int mod
         }
         const char *p = s->data + a, *end = s->data + b;
         for (;;) {
-            const char *q = memmem(p, (size_t)(end - p), x->data, x->len);
+            const char *q = x->len == 1 ? memchr(p, x->data[0], (size_t)(end - p))
+                                        : memmem(p, (size_t)(end - p), x->data, x->len);
             if (q == NULL) {
                 break;
             }
@@ -1119,7 +1120,9 @@ str_find_impl(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, int mod
                 }
             }
         } else {
-            found = x->len == 0 ? s->data + a : memmem(s->data + a, b - a, x->data, x->len);
+            found = x->len == 0 ? s->data + a
+                    : x->len == 1 ? memchr(s->data + a, x->data[0], b - a)
+                                  : memmem(s->data + a, b - a, x->data, x->len);
         }
     }
     if (found == NULL) {
