@@ -236,11 +236,16 @@ vm_frame_bind(VmRun *run, VmFrame *f, VmFunction *func, VmValue *args, size_t na
     }
     for (uint32_t i = argc; i < argc + kwc; i++) {
         if (vm_val_is_empty(locals[i]) && func->kwdefaults != NULL) {
-            VmStr *kn = vm_str_new_cstr(run, code->localnames[i]);
-            if (kn == NULL) {
-                return VM_ERR;
+            /* a few entries: compare names in place (no key string per call) */
+            const VmDict *kd = func->kwdefaults;
+            for (size_t k = 0; k < kd->nentries; k++) {
+                VmValue key = kd->entries[k].key;
+                if (vm_is(key, &vm_type_str)
+                    && vm_str_eq_cstr(VM_AS(VmStr, key), code->localnames[i])) {
+                    locals[i] = kd->entries[k].value;
+                    break;
+                }
             }
-            locals[i] = vm_dict_get_str(func->kwdefaults, kn);
         }
     }
     for (uint32_t i = argc; i < argc + kwc; i++) {
