@@ -79,7 +79,9 @@ static const VmType *const dict_types[] = {
     &vm_type_dict, &vm_type_defaultdict, &vm_type_counter, &vm_type_ordereddict,
 };
 
-/* Types a script can hold that the builtins namespace does not name. */
+/* Types a script can hold that the builtins namespace does not name, written by their
+ * index here: append only (reordering changes what old snapshots mean; a change that
+ * must reorder bumps VM_SNAPSHOT_VERSION). */
 static const VmType *const core_types[] = {
     &vm_type_object, &vm_type_type, &vm_type_none, &vm_type_bool, &vm_type_int,
     &vm_type_float, &vm_type_str, &vm_type_bytes, &vm_type_list, &vm_type_tuple,
