@@ -163,6 +163,8 @@ ChkType *chk_name_type(Ctx *c, const AstExpr *name_expr, bool report);
 ChkType *chk_subst_self(Ctx *c, ChkType *t, const ChkType *self_type);
 /* list += iterable, dict |= pairs: accepted whatever the right side. */
 bool chk_inplace_accepts_any(Ctx *c, ChkType *l, AstOperator op);
+/* A coroutine used as a condition / f-string field: unused-awaitable. */
+void chk_check_coroutine_value(Ctx *c, const AstExpr *e, ChkType *t, const char *what);
 /* Return type of calling a script function (inferred from its body). */
 ChkType *chk_func_return(Ctx *c, ChkFunc *f);
 

@@ -244,6 +244,46 @@ isinstance_type(Ctx *c, const AstExpr *e)
     return NULL;
 }
 
+/* Binds the Name targets of walruses in e (not inside nested scopes). */
+static void
+bind_walrus_targets(Ctx *c, State *st, const AstExpr *e, int depth)
+{
+    if (!e || depth > 20) {
+        return;
+    }
+    switch (e->kind) {
+    case AST_NAMEDEXPR:
+        if (e->u.namedexpr.target->kind == AST_NAME) {
+            chk_state_bind(c, st, e->u.namedexpr.target->u.name.id.s);
+        }
+        bind_walrus_targets(c, st, e->u.namedexpr.value, depth + 1);
+        break;
+    case AST_ATTRIBUTE:
+        bind_walrus_targets(c, st, e->u.attribute.value, depth + 1);
+        break;
+    case AST_SUBSCRIPT:
+        bind_walrus_targets(c, st, e->u.subscript.value, depth + 1);
+        break;
+    case AST_COMPARE:
+        bind_walrus_targets(c, st, e->u.compare.left, depth + 1);
+        break;
+    case AST_BOOLOP:
+        bind_walrus_targets(c, st, AST_SEQ_GET(e->u.boolop.values, 0), depth + 1);
+        break;
+    case AST_UNARYOP:
+        bind_walrus_targets(c, st, e->u.unaryop.operand, depth + 1);
+        break;
+    case AST_CALL:
+        bind_walrus_targets(c, st, e->u.call.func, depth + 1);
+        for (int i = 0; i < e->u.call.args.len; i++) {
+            bind_walrus_targets(c, st, AST_SEQ_GET(e->u.call.args, i), depth + 1);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
 /* `d.get("k")` / `d.setdefault("k", v)` on a TypedDict name: from here (where
  * the get was truthy / not None, or after the setdefault) the key is present. */
 static void
@@ -359,6 +399,22 @@ narrow_cond(Ctx *c, const AstExpr *test, State *st, bool positive)
         const AstExpr *f = test->u.call.func;
         if (positive) {
             narrow_key_get(c, test, st);
+        }
+        /* any((hit := x) for x in xs) held / all(...) failed: the generator
+         * ran, so its walrus targets are bound (the witness idiom) */
+        if (f->kind == AST_NAME && test->u.call.args.len == 1
+            && ((positive && strcmp(f->u.name.id.s, "any") == 0)
+                || (!positive && strcmp(f->u.name.id.s, "all") == 0))) {
+            const AstExpr *g = AST_SEQ_GET(test->u.call.args, 0);
+            if (g->kind == AST_GENERATOREXP) {
+                bind_walrus_targets(c, st, g->u.comp.elt, 0);
+                for (int i = 0; i < g->u.comp.generators.len; i++) {
+                    const AstComprehension *gen = AST_SEQ_GET(g->u.comp.generators, i);
+                    for (int k = 0; k < gen->ifs.len; k++) {
+                        bind_walrus_targets(c, st, AST_SEQ_GET(gen->ifs, k), 0);
+                    }
+                }
+            }
         }
         if (positive && f->kind == AST_NAME && strcmp(f->u.name.id.s, "isinstance") == 0
             && test->u.call.args.len == 2) {
@@ -763,7 +819,8 @@ walk_loop(Ctx *c, const AstStmt *s, State *st)
         State saved;
         state_copy(c, &saved, st);
         *st = head;
-        chk_infer(c, s->u.while_.test);
+        chk_check_coroutine_value(c, s->u.while_.test, chk_infer(c, s->u.while_.test),
+                                  "a condition (it is always true)");
         *st = saved;
     }
     LoopCtx loop = {.has_break = false, .outer = c->loop};
@@ -1129,7 +1186,8 @@ walk_stmt(Ctx *c, const AstStmt *s, State *st)
         walk_loop(c, s, st);
         break;
     case AST_IF: {
-        chk_infer(c, s->u.if_.test);
+        chk_check_coroutine_value(c, s->u.if_.test, chk_infer(c, s->u.if_.test),
+                                  "a condition (it is always true)");
         State other;
         state_copy(c, &other, st);
         narrow_cond(c, s->u.if_.test, st, true);
@@ -1204,7 +1262,8 @@ walk_stmt(Ctx *c, const AstStmt *s, State *st)
         }
         break;
     case AST_ASSERT:
-        chk_infer(c, s->u.assert_.test);
+        chk_check_coroutine_value(c, s->u.assert_.test, chk_infer(c, s->u.assert_.test),
+                                  "a condition (it is always true)");
         chk_infer(c, s->u.assert_.msg);
         if (s->u.assert_.test->kind == AST_CONSTANT
             && s->u.assert_.test->u.constant.kind == AST_CONST_FALSE) {

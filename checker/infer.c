@@ -513,6 +513,20 @@ coroutine_hint(const ChkType *t)
                ? "the value is a coroutine: did you forget `await`?" : NULL;
 }
 
+/* chk_check_coroutine_value: a call making a coroutine where its result was
+ * meant — a condition (always true) or an f-string field (renders the
+ * coroutine); the coroutine is dropped there, never awaited. */
+void
+chk_check_coroutine_value(Ctx *c, const AstExpr *e, ChkType *t, const char *what)
+{
+    if (!t || t->kind != CHK_T_COROUTINE || !e || e->kind != AST_CALL) {
+        return;    /* a coroutine held in a name may still be awaited later */
+    }
+    chk_report(c, &e->loc, CHK_SEV_ERROR, "unused-awaitable",
+               "await it: `await ...` (inside an `async def`, or at the top level)",
+               "The coroutine used as %s is never awaited: did you forget `await`?", what);
+}
+
 static void
 report_attr(Ctx *c, const AstExpr *e, ChkType *t, const char *name)
 {
@@ -1606,7 +1620,9 @@ chk_infer(Ctx *c, const AstExpr *e)
         }
         return lib->t_str;
     case AST_FORMATTEDVALUE:
-        chk_infer(c, e->u.formattedvalue.value);
+        chk_check_coroutine_value(c, e->u.formattedvalue.value,
+                                  chk_infer(c, e->u.formattedvalue.value),
+                                  "an f-string field");
         chk_infer(c, e->u.formattedvalue.format_spec);
         return lib->t_str;
     case AST_LIST: {
@@ -1702,7 +1718,8 @@ chk_infer(Ctx *c, const AstExpr *e)
     case AST_LAMBDA:
         return infer_lambda(c, e);
     case AST_IFEXP: {
-        chk_infer(c, e->u.ifexp.test);
+        chk_check_coroutine_value(c, e->u.ifexp.test, chk_infer(c, e->u.ifexp.test),
+                                  "a condition (it is always true)");
         State *saved = c->st;
         bool narrow = c->st && c->cur == c->flow_scope;
         State yes;

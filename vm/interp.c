@@ -722,7 +722,21 @@ vm_interp_run(VmRun *run)
             VmStr *name = names[arg >> 1];
             a = POP();
             if (arg & 1) {
+                /* method calls: a type's methods are static, so the method found for
+                 * the receiver's type is cached per name slot (VmGlobalCache.mtype) */
+                VmGlobalCache *e = &gcache[arg >> 1];
+                const VmType *t = a.tag == VM_TAG_OBJ ? a.u.o->type : vm_type_of(a);
+                if (e->mtype == t && t != NULL) {
+                    PUSH(vm_obj_val(e->meth));
+                    PUSH(a);
+                    FAST_DISPATCH();
+                }
                 CHECK(vm_getmethod(run, a, name, &r, &b));
+                if (!vm_val_is_empty(b) && vm_is(r, &vm_type_builtin)) {
+                    /* found among the type's methods (vm_getmethod looks there first) */
+                    e->mtype = t;
+                    e->meth = VM_AS(VmBuiltin, r);
+                }
                 PUSH(r);
                 PUSH(b);
             } else {
@@ -1448,7 +1462,8 @@ vm_interp_run(VmRun *run)
             if (vm_is(callee, &vm_type_builtin) && kwnames == NULL) {
                 /* next(gen) and gen.send(v) resume the generator in this loop */
                 const VmBuiltin *bf = VM_AS(VmBuiltin, callee);
-                bool is_next = bf->owner == NULL && nargs == 1 && strcmp(bf->name, "next") == 0;
+                bool is_next = bf->owner == NULL && nargs == 1 && bf->name[0] == 'n'
+                               && strcmp(bf->name, "next") == 0;
                 bool is_send = (bf->owner == &vm_type_generator
                                 || bf->owner == &vm_type_coroutine)
                                && nargs == 2 && strcmp(bf->name, "send") == 0;

@@ -244,6 +244,12 @@ space_at(const char *s, size_t len, size_t i, size_t *next, bool raw)
         *next = i + 1;
         return c == ' ' || (c >= '\t' && c <= '\r');
     }
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+        /* ASCII: str.isspace() is \t-\r, \x1c-\x1f and space */
+        *next = i + 1;
+        return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
+    }
     size_t p = i;
     uint32_t cp = vm_unicode_decode(s, len, &p);
     *next = p;

@@ -777,32 +777,62 @@ METHOD(str_casefold, "casefold", &vm_type_str)
     return str_case(run, args[0], 5, out);
 }
 
+/* ASCII bytes that str.isspace() accepts: \t \n \v \f \r, \x1c-\x1f and space. */
+static bool
+ascii_space(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
+}
+
+/* strip/lstrip/rstrip: Unicode-correct through LIB's vm_str_strip; the common case
+ * (no chars argument, ASCII at the ends) is decided byte by byte here. */
 static VmStatus
 str_strip_impl(VmRun *run, VmValue *args, size_t nargs, int which, VmValue *out)
 {
     VmStr *s = VM_AS(VmStr, args[0]);
-    const char *chars = " \t\n\r\v\f";
-    size_t nchars = 6;
+    const char *chars = NULL;
+    size_t nch = 0;
     if (nargs == 2 && !vm_val_is_none(args[1])) {
         if (!vm_is(args[1], &vm_type_str)) {
             return vm_raise(run, &vm_exc_TypeError, "strip arg must be None or str");
         }
         chars = VM_AS(VmStr, args[1])->data;
-        nchars = VM_AS(VmStr, args[1])->len;
+        nch = VM_AS(VmStr, args[1])->len;
     }
+    const unsigned char *d = (const unsigned char *)s->data;
     size_t a = 0, b = s->len;
-    if (which != 2) {
-        while (a < b && memchr(chars, s->data[a], nchars) != NULL) {
-            a++;
+    if (chars == NULL) {
+        if (which != 2) {
+            while (a < b && d[a] < 0x80 && ascii_space(d[a])) {
+                a++;
+            }
         }
-    }
-    if (which != 1) {
-        while (b > a && memchr(chars, s->data[b - 1], nchars) != NULL) {
-            b--;
+        if (which != 1) {
+            while (b > a && d[b - 1] < 0x80 && ascii_space(d[b - 1])) {
+                b--;
+            }
         }
+        if ((a < b && d[a] >= 0x80 && which != 2) || (b > a && d[b - 1] >= 0x80 && which != 1)) {
+            size_t a2, b2;      /* a non-ASCII end: Unicode whitespace (\xa0, \u3000...) */
+            vm_str_strip(s->data + a, b - a, NULL, 0, which == 1 ? 'l' : which == 2 ? 'r' : 'b',
+                         &a2, &b2);
+            b = a + b2;
+            a += a2;
+        }
+    } else {
+        size_t a2, b2;
+        vm_str_strip(s->data, s->len, chars, nch, which == 1 ? 'l' : which == 2 ? 'r' : 'b',
+                     &a2, &b2);
+        a = a2;
+        b = b2;
     }
-    *out = vm_str_val(run, s->data + a, b - a);
-    return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
+    if (a == 0 && b == s->len) {
+        *out = args[0];
+        return VM_OK;
+    }
+    VmStr *r = vm_str_piece(run, s, s->data + a, b - a);
+    *out = r != NULL ? vm_obj_val(r) : vm_val_empty();
+    return r != NULL ? VM_OK : VM_ERR;
 }
 
 METHOD(str_strip, "strip", &vm_type_str)
@@ -1148,9 +1178,12 @@ partition(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, bool right,
         t->items[1] = empty;
         t->items[2] = right ? args[0] : empty;
     } else {
-        t->items[0] = vm_str_val(run, s->data, (size_t)(q - s->data));
+        VmStr *h = vm_str_piece(run, s, s->data, (size_t)(q - s->data));
+        VmStr *tl = h ? vm_str_piece(run, s, q + sep->len,
+                                     (size_t)(s->data + s->len - q - sep->len)) : NULL;
+        t->items[0] = h ? vm_obj_val(h) : vm_val_empty();
         t->items[1] = args[1];
-        t->items[2] = vm_str_val(run, q + sep->len, (size_t)(s->data + s->len - q - sep->len));
+        t->items[2] = tl ? vm_obj_val(tl) : vm_val_empty();
     }
     for (int i = 0; i < 3; i++) {
         if (vm_val_is_empty(t->items[i])) {
@@ -1986,14 +2019,16 @@ VmStatus vm_lib_raise(VmRun *run, const VmLibError *err);
 typedef struct EmitCtx {
     VmRun *run;
     VmList *list;
+    const VmStr *src;       /* the str split (pieces of an ASCII str are ASCII) */
 } EmitCtx;
 
 static bool
 emit_piece(void *ctx, const char *piece, size_t len)
 {
     EmitCtx *e = ctx;
-    VmValue v = vm_str_val(e->run, piece, len);
-    return !vm_val_is_empty(v) && vm_list_append(e->run, e->list, v) == VM_OK;
+    VmStr *p = e->src != NULL ? vm_str_piece(e->run, e->src, piece, len)
+                              : vm_str_new(e->run, piece, len);
+    return p != NULL && vm_list_append(e->run, e->list, vm_obj_val(p)) == VM_OK;
 }
 
 static VmStatus
@@ -2025,7 +2060,7 @@ split_impl(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, bool rever
     if (l == NULL) {
         return VM_ERR;
     }
-    EmitCtx ctx = { run, l };
+    EmitCtx ctx = { run, l, s };
     VmLibError err;
     vm_lib_error_clear(&err);
     if (!vm_str_split(s->data, s->len, sep, seplen, maxsplit, reverse, emit_piece, &ctx,
@@ -2069,7 +2104,7 @@ METHOD(str_splitlines, "splitlines", &vm_type_str)
     if (l == NULL) {
         return VM_ERR;
     }
-    EmitCtx ctx = { run, l };
+    EmitCtx ctx = { run, l, NULL };
     if (!vm_str_splitlines(s->data, s->len, keep, emit_piece, &ctx)) {
         return VM_ERR;
     }

@@ -325,20 +325,6 @@ vm_str_eq(const VmStr *a, const VmStr *b)
     return a == b || (a->len == b->len && memcmp(a->data, b->data, a->len) == 0);
 }
 
-/* vm_str_eq_cstr: a == the C string s. Method lookup calls this for every entry of a
- * type's method table, so a first-byte mismatch answers before strlen. */
-bool
-vm_str_eq_cstr(const VmStr *a, const char *s)
-{
-    if (a->len == 0) {
-        return s[0] == 0;
-    }
-    if (a->data[0] != s[0]) {
-        return false;
-    }
-    size_t n = strlen(s);
-    return a->len == n && memcmp(a->data, s, n) == 0;
-}
 
 /* vm_str_new_known: a str from UTF-8 bytes whose code-point count and ASCII-ness the
  * caller already knows (skips the scan of vm_str_finish). */
@@ -356,6 +342,20 @@ vm_str_new_known(VmRun *run, const char *utf8, size_t len, size_t nchars, bool a
     s->nchars = nchars;
     s->ascii = ascii;
     return s;
+}
+
+/* vm_str_piece: a str of bytes [p, p + n) taken from src at character boundaries (a
+ * slice, a split or partition piece): pieces of an ASCII str need no scan. */
+VmStr *
+vm_str_piece(VmRun *run, const VmStr *src, const char *p, size_t n)
+{
+    if (src->ascii) {
+        if (n == 0) {
+            return vm_str_new(run, p, 0);
+        }
+        return vm_str_new_known(run, p, n, n, true);
+    }
+    return vm_str_new(run, p, n);
 }
 
 /* vm_str_from_i64: str(v) of a machine int, without printf. */
@@ -736,7 +736,8 @@ vm_str_sub(VmRun *run, VmStr *s, size_t start, size_t stop)
             }
         }
     }
-    return vm_str_val(run, s->data + a, b - a);
+    VmStr *r = vm_str_piece(run, s, s->data + a, b - a);
+    return r != NULL ? vm_obj_val(r) : vm_val_empty();
 }
 
 static VmStatus

@@ -286,6 +286,10 @@ typedef struct VmGlobalCache {
     uint32_t index;
     uint32_t gen;           /* miss: run->globals_gen when filled */
     VmValue builtin;        /* miss: the builtin of that name */
+    /* LOAD_ATTR's method form: the method of that name of type `mtype` (types and their
+     * methods are static: always valid) */
+    const VmType *mtype;
+    const VmBuiltin *meth;
 } VmGlobalCache;
 
 /* Per-code data a run derives from the program (constants as values, names as
@@ -638,13 +642,24 @@ vm_str_has_nul(const VmStr *s)
 /* vm_str_char: the immortal one-character str of code point c < 256 (Latin-1). */
 VmStr *vm_str_char(uint32_t c);
 VmStr *vm_str_new_known(VmRun *run, const char *utf8, size_t len, size_t nchars, bool ascii);
+VmStr *vm_str_piece(VmRun *run, const VmStr *src, const char *p, size_t n);
 VmStr *vm_str_from_i64(VmRun *run, int64_t v);
 VmStatus vm_str_join_items(VmRun *run, const VmStr *sep, const VmValue *items, size_t n,
                            VmValue *out);
 VmValue vm_str_val(VmRun *run, const char *utf8, size_t len);
 int64_t vm_str_hash(VmStr *s);
 bool vm_str_eq(const VmStr *a, const VmStr *b);
-bool vm_str_eq_cstr(const VmStr *a, const char *s);
+/* vm_str_eq_cstr: a == the C string s. Inline: method lookup (ops.c find_method) calls it
+ * for every entry of a type's method table, and a first-byte mismatch answers at once. */
+static inline bool
+vm_str_eq_cstr(const VmStr *a, const char *s)
+{
+    if (a->len == 0 || a->data[0] != s[0]) {
+        return a->len == 0 && s[0] == 0;
+    }
+    size_t n = strlen(s);
+    return a->len == n && memcmp(a->data, s, n) == 0;
+}
 VmStatus vm_str_concat(VmRun *run, VmStr *a, VmStr *b, VmValue *out);
 VmStatus vm_str_getattr_method(VmRun *run, VmValue self, VmStr *name, VmValue *out);
 /* Growable UTF-8 buffer whose memory is accounted. */
