@@ -105,6 +105,7 @@ struct ChkFunc {
     bool is_method;           /* first param is self/cls (skipped when bound) */
     bool is_static;
     bool is_classmethod;
+    bool no_return;           /* -> NoReturn / Never: a call ends the flow */
     ChkFunc *next_overload;
     ChkClass *owner;
     const AstStmt *def;       /* script def (return inference) */

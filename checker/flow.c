@@ -244,6 +244,95 @@ isinstance_type(Ctx *c, const AstExpr *e)
     return NULL;
 }
 
+/* True if some statement of body (not inside nested defs / classes) returns. */
+static bool
+has_return(const AstSeq *body, int depth)
+{
+    for (int i = 0; i < body->len && depth < 30; i++) {
+        const AstStmt *s = AST_SEQ_GET(*body, i);
+        switch (s->kind) {
+        case AST_RETURN:
+            return true;
+        case AST_IF:
+            if (has_return(&s->u.if_.body, depth + 1) || has_return(&s->u.if_.orelse, depth + 1)) {
+                return true;
+            }
+            break;
+        case AST_FOR:
+        case AST_ASYNCFOR:
+            if (has_return(&s->u.for_.body, depth + 1) || has_return(&s->u.for_.orelse, depth + 1)) {
+                return true;
+            }
+            break;
+        case AST_WHILE:
+            if (has_return(&s->u.while_.body, depth + 1)
+                || has_return(&s->u.while_.orelse, depth + 1)) {
+                return true;
+            }
+            break;
+        case AST_WITH:
+        case AST_ASYNCWITH:
+            if (has_return(&s->u.with.body, depth + 1)) {
+                return true;
+            }
+            break;
+        case AST_TRY:
+        case AST_TRYSTAR:
+            if (has_return(&s->u.try_.body, depth + 1) || has_return(&s->u.try_.orelse, depth + 1)
+                || has_return(&s->u.try_.finalbody, depth + 1)) {
+                return true;
+            }
+            for (int k = 0; k < s->u.try_.handlers.len; k++) {
+                const AstExceptHandler *h = AST_SEQ_GET(s->u.try_.handlers, k);
+                if (has_return(&h->body, depth + 1)) {
+                    return true;
+                }
+            }
+            break;
+        case AST_MATCH:
+            for (int k = 0; k < s->u.match.cases.len; k++) {
+                const AstMatchCase *mc = AST_SEQ_GET(s->u.match.cases, k);
+                if (has_return(&mc->body, depth + 1)) {
+                    return true;
+                }
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
+/* A call that never comes back: a `-> NoReturn` / `-> Never` stub function,
+ * or a script function whose body ends in `raise` and never returns. */
+static bool
+call_never_returns(Ctx *c, const AstExpr *call)
+{
+    const AstExpr *f = call->u.call.func;
+    if (f->kind != AST_NAME && f->kind != AST_ATTRIBUTE) {
+        return false;
+    }
+    c->quiet++;
+    ChkType *ft = chk_infer(c, f);
+    c->quiet--;
+    if (!ft || ft->kind != CHK_T_FUNC || !ft->func || ft->func->next_overload) {
+        return false;
+    }
+    const ChkFunc *fn = ft->func;
+    if (fn->no_return) {
+        return true;
+    }
+    const AstStmt *def = fn->def;
+    if (!def || def->kind != AST_FUNCTIONDEF || def->u.funcdef.body.len == 0
+        || (fn->scope_id >= 0 && c->scopes[fn->scope_id]->is_generator)) {
+        return false;
+    }
+    const AstSeq *body = &def->u.funcdef.body;
+    const AstStmt *last = AST_SEQ_GET(*body, body->len - 1);
+    return last->kind == AST_RAISE && !has_return(body, 0);
+}
+
 /* Binds the Name targets of walruses in e (not inside nested scopes). */
 static void
 bind_walrus_targets(Ctx *c, State *st, const AstExpr *e, int depth)
@@ -1106,6 +1195,10 @@ walk_stmt(Ctx *c, const AstStmt *s, State *st)
         check_expr_stmt(c, s);
         if (s->u.expr.value->kind == AST_CALL && !st->dead) {
             const AstExpr *f = s->u.expr.value->u.call.func;
+            if (call_never_returns(c, s->u.expr.value)) {
+                st->dead = true;
+                break;
+            }
             if (f->kind == AST_ATTRIBUTE && strcmp(f->u.attribute.attr.s, "setdefault") == 0) {
                 narrow_key_get(c, s->u.expr.value, st);
             }

@@ -184,6 +184,8 @@ build_func(ChkResolver *r, const AstStmt *s, bool is_method)
         p->kind = CHK_P_KWARG;
         p->type = chk_annot_type(r, args->kwarg->annotation, NULL);
     }
+    const char *rn = expr_name(s->u.funcdef.returns);
+    f->no_return = rn && (strcmp(rn, "NoReturn") == 0 || strcmp(rn, "Never") == 0);
     f->ret = s->u.funcdef.returns ? chk_annot_type(r, s->u.funcdef.returns, NULL)
                                   : chk_type_new(a, CHK_T_ANY);
     return f;

@@ -16,7 +16,7 @@
 
 #include "vm/modules.h"
 
-extern const VmType vm_type_date, vm_type_datetime, vm_type_timedelta;
+extern const VmType vm_type_date, vm_type_datetime, vm_type_timedelta, vm_type_time;
 
 typedef struct VmTimedelta {
     VmObj hdr;
@@ -233,6 +233,34 @@ date_new(VmRun *run, const VmType *type, VmValue *args, size_t nargs, VmTuple *k
                      (int)v[5], (int)v[6], out);
 }
 
+/* time(hour=0, minute=0, second=0, microsecond=0, tzinfo=None), naive only */
+static VmStatus
+time_new(VmRun *run, const VmType *type, VmValue *args, size_t nargs, VmTuple *kwnames,
+         VmValue *out)
+{
+    (void)type;
+    static const char *const names[] = { "hour", "minute", "second", "microsecond",
+                                         "tzinfo" };
+    VmValue a[5];
+    int64_t v[4];
+    if (vm_parse_args(run, "time", args, nargs, kwnames, names, 5, 0, 0, a) != VM_OK) {
+        return VM_ERR;
+    }
+    for (int i = 0; i < 4; i++) {
+        if (int_arg(run, a[i], 0, &v[i]) != VM_OK) {
+            return VM_ERR;
+        }
+    }
+    if (!vm_val_is_empty(a[4]) && !vm_val_is_none(a[4])) {
+        return vm_raise(run, &vm_exc_NotImplementedError, "monty does not support time zones");
+    }
+    if (check_time(run, v[0], v[1], v[2], v[3]) != VM_OK) {
+        return VM_ERR;
+    }
+    return make_date(run, &vm_type_time, 1900, 1, 1, (int)v[0], (int)v[1], (int)v[2],
+                     (int)v[3], out);
+}
+
 static VmStatus
 num_arg(VmRun *run, VmValue v, double *d, int64_t *i, bool *isf)
 {
@@ -316,6 +344,10 @@ date_str(VmRun *run, VmValue self, VmValue *out)
     const VmDate *d = VM_AS(VmDate, self);
     VmStrBuf b;
     vm_sb_init(&b, run);
+    if (vm_is(self, &vm_type_time)) {
+        add_time(&b, d);
+        return vm_sb_to_str(&b, out);
+    }
     vm_sb_printf(&b, "%04d-%02d-%02d", d->y, d->m, d->d);
     if (vm_is(self, &vm_type_datetime)) {
         vm_sb_adds(&b, " ");
@@ -330,7 +362,16 @@ date_repr(VmRun *run, VmValue self, VmValue *out)
     const VmDate *d = VM_AS(VmDate, self);
     VmStrBuf b;
     vm_sb_init(&b, run);
-    if (vm_is(self, &vm_type_datetime)) {
+    if (vm_is(self, &vm_type_time)) {
+        vm_sb_printf(&b, "datetime.time(%d, %d", d->hh, d->mm);
+        if (d->ss || d->us) {
+            vm_sb_printf(&b, ", %d", d->ss);
+        }
+        if (d->us) {
+            vm_sb_printf(&b, ", %d", d->us);
+        }
+        vm_sb_adds(&b, ")");
+    } else if (vm_is(self, &vm_type_datetime)) {
         vm_sb_printf(&b, "datetime.datetime(%d, %d, %d, %d, %d", d->y, d->m, d->d, d->hh, d->mm);
         if (d->ss || d->us) {
             vm_sb_printf(&b, ", %d", d->ss);
@@ -700,16 +741,26 @@ static VmStatus
 m_isoformat(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
 {
     static const char *const names[] = { "", "sep", "timespec" };
+    static const char *const tnames[] = { "", "timespec", "" };
+    bool tm = vm_is(args[0], &vm_type_time);
     VmValue a[3];
-    if (vm_parse_args(run, "isoformat", args, nargs, kwnames, names, 3, 1, 1, a) != VM_OK) {
+    if (vm_parse_args(run, "isoformat", args, nargs, kwnames, tm ? tnames : names, tm ? 2 : 3,
+                      1, 1, a) != VM_OK) {
         return VM_ERR;
+    }
+    if (tm) {       /* time.isoformat(timespec): no date, no separator */
+        a[2] = a[1];
     }
     SELF();
     VmStrBuf b;
     vm_sb_init(&b, run);
-    vm_sb_printf(&b, "%04d-%02d-%02d", d->y, d->m, d->d);
-    if (vm_is(args[0], &vm_type_datetime)) {
-        if (!vm_val_is_empty(a[1]) && vm_is(a[1], &vm_type_str)) {
+    if (!tm) {
+        vm_sb_printf(&b, "%04d-%02d-%02d", d->y, d->m, d->d);
+    }
+    if (tm || vm_is(args[0], &vm_type_datetime)) {
+        if (tm) {
+            /* no separator */
+        } else if (!vm_val_is_empty(a[1]) && vm_is(a[1], &vm_type_str)) {
             vm_sb_add(&b, VM_AS(VmStr, a[1])->data, VM_AS(VmStr, a[1])->len);
         } else {
             vm_sb_adds(&b, "T");
@@ -823,6 +874,40 @@ m_date(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
     return make_date(run, &vm_type_date, d->y, d->m, d->d, 0, 0, 0, 0, out);
 }
 
+/* datetime.time(): the time of day (a datetime.time). */
+static VmStatus
+m_time(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
+{
+    (void)nargs;
+    (void)kwnames;
+    SELF();
+    return make_date(run, &vm_type_time, 1900, 1, 1, d->hh, d->mm, d->ss, d->us, out);
+}
+
+/* time.replace(hour=, minute=, second=, microsecond=). */
+static VmStatus
+m_time_replace(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
+{
+    static const char *const names[] = { "", "hour", "minute", "second", "microsecond" };
+    VmValue a[5];
+    SELF();
+    if (vm_parse_args(run, "replace", args, nargs, kwnames, names, 5, 1, 1, a) != VM_OK) {
+        return VM_ERR;
+    }
+    int64_t v[4];
+    const int32_t cur[4] = { d->hh, d->mm, d->ss, d->us };
+    for (int i = 0; i < 4; i++) {
+        if (int_arg(run, a[i + 1], cur[i], &v[i]) != VM_OK) {
+            return VM_ERR;
+        }
+    }
+    if (check_time(run, v[0], v[1], v[2], v[3]) != VM_OK) {
+        return VM_ERR;
+    }
+    return make_date(run, &vm_type_time, 1900, 1, 1, (int)v[0], (int)v[1], (int)v[2],
+                     (int)v[3], out);
+}
+
 static VmStatus
 m_replace(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
 {
@@ -912,12 +997,31 @@ m_combine(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *ou
     if (vm_no_kwargs(run, "combine", kwnames) != VM_OK) {
         return VM_ERR;
     }
-    if (nargs != 1 || !vm_is(args[0], &vm_type_date)) {
-        return vm_raise(run, &vm_exc_NotImplementedError,
-                        "monty supports datetime.combine(date) only (no time objects)");
+    if (nargs < 2) {
+        return vm_raise(run, &vm_exc_TypeError,
+                        "combine() missing required argument '%s' (pos %zu)",
+                        nargs == 0 ? "date" : "time", nargs + 1);
     }
-    const VmDate *d = VM_AS(VmDate, args[0]);
-    return make_date(run, &vm_type_datetime, d->y, d->m, d->d, 0, 0, 0, 0, out);
+    if (nargs > 3) {
+        return vm_raise(run, &vm_exc_TypeError,
+                        "combine() takes at most 3 arguments (%zu given)", nargs);
+    }
+    if (nargs == 3 && !vm_val_is_none(args[2])) {
+        return vm_raise(run, &vm_exc_NotImplementedError, "monty does not support time zones");
+    }
+    if (!vm_is(args[0], &vm_type_date) && !vm_is(args[0], &vm_type_datetime)) {
+        return vm_raise(run, &vm_exc_TypeError,
+                        "combine() argument 1 must be datetime.date, not %s",
+                        vm_type_name(args[0]));
+    }
+    if (!vm_is(args[1], &vm_type_time)) {
+        return vm_raise(run, &vm_exc_TypeError,
+                        "combine() argument 2 must be datetime.time, not %s",
+                        vm_type_name(args[1]));
+    }
+    const VmDate *d = VM_AS(VmDate, args[0]), *t = VM_AS(VmDate, args[1]);
+    return make_date(run, &vm_type_datetime, d->y, d->m, d->d, t->hh, t->mm, t->ss, t->us,
+                     out);
 }
 
 static VmStatus
@@ -949,6 +1053,12 @@ BI(strptime, "strptime", NULL);
 BI(fromordinal, "fromordinal", NULL);
 BI(combine, "combine", NULL);
 BI(total_seconds, "total_seconds", &vm_type_timedelta);
+BI(time, "time", &vm_type_datetime);
+BI(time_replace, "replace", &vm_type_time);
+static const VmBuiltin b_time_isoformat = { VM_IMMORTAL_HDR(&vm_type_builtin), "isoformat",
+                                            m_isoformat, &vm_type_time };
+static const VmBuiltin b_time_strftime = { VM_IMMORTAL_HDR(&vm_type_builtin), "strftime",
+                                           m_strftime, &vm_type_time };
 
 static const VmBuiltin *const date_methods[] = {
     &b_isoformat, &b_strftime, &b_weekday, &b_isoweekday, &b_isocalendar, &b_toordinal,
@@ -956,7 +1066,11 @@ static const VmBuiltin *const date_methods[] = {
 };
 
 static const VmBuiltin *const datetime_methods[] = {
-    &b_date, &b_fromisoformat_dt, &b_strptime, &b_combine, NULL,
+    &b_date, &b_time, &b_fromisoformat_dt, &b_strptime, &b_combine, NULL,
+};
+
+static const VmBuiltin *const time_methods[] = {
+    &b_time_isoformat, &b_time_strftime, &b_time_replace, NULL,
 };
 
 static const VmBuiltin *const td_methods[] = { &b_total_seconds, NULL };
@@ -995,7 +1109,8 @@ date_richcompare(VmRun *run, VmValue a, VmValue b, VmCmp op, VmValue *out)
             *out = vm_val_bool(op == VM_CMP_NE);
             return VM_OK;
         }
-        if (vm_is(b, &vm_type_date) || vm_is(b, &vm_type_datetime)) {
+        if (!vm_is(a, &vm_type_time)
+            && (vm_is(b, &vm_type_date) || vm_is(b, &vm_type_datetime))) {
             return vm_raise(run, &vm_exc_TypeError, "can't compare %s to %s",
                             vm_type_name(a), vm_type_name(b));
         }
@@ -1025,13 +1140,14 @@ date_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
     static const char *const f[] = { "year", "month", "day", "hour", "minute", "second",
                                      "microsecond" };
     const int32_t v[7] = { d->y, d->m, d->d, d->hh, d->mm, d->ss, d->us };
-    for (int i = 0; i < (dt ? 7 : 3); i++) {
+    bool tm = vm_is(self, &vm_type_time);
+    for (int i = tm ? 3 : 0; i < (dt || tm ? 7 : 3); i++) {
         if (vm_str_eq_cstr(name, f[i])) {
             *out = vm_val_int(v[i]);
             return VM_OK;
         }
     }
-    if (dt && vm_str_eq_cstr(name, "tzinfo")) {
+    if ((dt || tm) && vm_str_eq_cstr(name, "tzinfo")) {
         *out = vm_val_none();
     }
     return VM_OK;
@@ -1095,6 +1211,13 @@ const VmType vm_type_datetime = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "datetime.datetime", .base = &vm_type_date,
     .repr = date_repr, .str = date_str, .richcompare = date_richcompare, .hash = date_hash,
     .getattr = date_getattr, .new_ = date_new, .methods = datetime_methods,
+};
+
+/* datetime.time: a VmDate whose date part is 1900-01-01 (what time.strftime uses) */
+const VmType vm_type_time = {
+    VM_IMMORTAL_HDR(&vm_type_type), .name = "datetime.time", .base = &vm_type_object,
+    .repr = date_repr, .str = date_str, .richcompare = date_richcompare, .hash = date_hash,
+    .getattr = date_getattr, .new_ = time_new, .methods = time_methods,
 };
 
 const VmType vm_type_timedelta = {
@@ -1235,6 +1358,7 @@ vm_module_binop(VmRun *run, int op, VmValue a, VmValue b, VmValue *out)
 static const VmModuleMember members[] = {
     VM_MEMBER_T("date", &vm_type_date),
     VM_MEMBER_T("datetime", &vm_type_datetime),
+    VM_MEMBER_T("time", &vm_type_time),
     VM_MEMBER_T("timedelta", &vm_type_timedelta),
     VM_MEMBER_I("MINYEAR", 1),
     VM_MEMBER_I("MAXYEAR", 9999),
@@ -1269,7 +1393,7 @@ VmStatus
 vm_module_format(VmRun *run, VmValue v, VmStr *spec, VmValue *out)
 {
     *out = vm_val_empty();
-    if (vm_is(v, &vm_type_date) || vm_is(v, &vm_type_datetime)) {
+    if (vm_is(v, &vm_type_date) || vm_is(v, &vm_type_datetime) || vm_is(v, &vm_type_time)) {
         return do_strftime(run, VM_AS(VmDate, v), spec, out);
     }
     return VM_OK;
@@ -1310,7 +1434,8 @@ vm_datetime_snap_make(VmRun *run, const VmType *t, const int64_t f[7])
         make_td(run, (__int128)f[0] * US_PER_DAY + (__int128)f[1] * 1000000 + f[2], &out);
         return out;
     }
-    if ((t != &vm_type_date && t != &vm_type_datetime) || check_date(run, f[0], f[1], f[2]) != VM_OK
+    if ((t != &vm_type_date && t != &vm_type_datetime && t != &vm_type_time)
+        || check_date(run, f[0], f[1], f[2]) != VM_OK
         || check_time(run, f[3], f[4], f[5], f[6]) != VM_OK
         || (t == &vm_type_date && (f[3] || f[4] || f[5] || f[6]))) {
         if (vm_val_is_empty(run->exc)) {

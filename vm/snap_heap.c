@@ -26,6 +26,7 @@
 
 extern const VmType vm_type_defaultdict, vm_type_counter, vm_type_ordereddict, vm_type_deque,
     vm_type_ntclass, vm_type_ntobj, vm_type_date, vm_type_datetime, vm_type_timedelta,
+    vm_type_time,
     vm_type_re_pattern, vm_type_re_match, vm_type_re_iter;
 const VmType *vm_iter_kind_type(int kind, bool ascii);
 VmValue vm_value_bytes(VmRun *run, const uint8_t *data, size_t len);
@@ -710,11 +711,13 @@ w_obj(SnapW *w, ApiBuf *b, VmObj *o)
         w_zz(b, pos);
         w_zz(b, endpos);
         api_buf_putc(b, (char)((adv ? 1 : 0) | (done ? 2 : 0)));
-    } else if (t == &vm_type_date || t == &vm_type_datetime || t == &vm_type_timedelta) {
+    } else if (t == &vm_type_date || t == &vm_type_datetime || t == &vm_type_timedelta
+               || t == &vm_type_time) {
         int64_t fld[7];
         vm_datetime_snap_get(o, fld);
         api_buf_putc(b, T_DATETIME);
-        api_buf_putc(b, t == &vm_type_date ? 0 : t == &vm_type_datetime ? 1 : 2);
+        api_buf_putc(b, t == &vm_type_date ? 0 : t == &vm_type_datetime ? 1
+                        : t == &vm_type_timedelta ? 2 : 3);
         for (int k = 0; k < 7; k++) {
             w_zz(b, fld[k]);
         }
@@ -1866,14 +1869,14 @@ r_record(SnapR *r, size_t i)
                 return false;
             }
         }
-        if (which > 2) {
+        if (which > 3) {
             return BAD("unknown date type");
         }
         if (fill) {
             return true;
         }
         const VmType *dt = which == 0 ? &vm_type_date : which == 1 ? &vm_type_datetime
-                                                                    : &vm_type_timedelta;
+                           : which == 2 ? &vm_type_timedelta : &vm_type_time;
         VmValue v = vm_datetime_snap_make(run, dt, fld);
         if (vm_val_is_empty(v)) {
             if (run->heap.limit != VM_LIMIT_NONE) {

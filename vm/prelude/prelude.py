@@ -640,26 +640,22 @@ def _ft_lru_cache(maxsize=128, typed=False):
     return _ft_cache
 
 
-# cmp_to_key: monty has no classes to make comparable key objects, so the key function
-# is registered (per run: prelude globals belong to the run) and sorted(), list.sort(),
-# min() and max() recognise it and compare with the cmp function directly.
-_CMP_KEYS = {}
-
-
+# cmp_to_key: monty has no classes to make comparable key objects, so cmp_to_key returns
+# a function that sorted(), list.sort(), min() and max() recognise (by its qualified
+# name: prelude state does not survive a snapshot, a closure does) and ask for the cmp
+# function with the prelude's private sentinel; they then compare with cmp directly.
 def _ft_cmp_to_key(mycmp):
     def K(obj):
+        if obj is _NOTHING:
+            return mycmp
         raise NotImplementedError("monty supports functools.cmp_to_key() only as the key "
                                   "of sorted(), list.sort(), min() and max()")
-    _CMP_KEYS[id(K)] = (K, mycmp)
     return K
 
 
 def _ft_cmp_of(key):
-    if not _CMP_KEYS:
-        return None
-    e = _CMP_KEYS.get(id(key))
-    if e is not None and e[0] is key:
-        return e[1]
+    if type(key) is type(_ft_cmp_of) and key.__qualname__ == "_ft_cmp_to_key.<locals>.K":
+        return key(_NOTHING)
     return None
 
 
