@@ -71,6 +71,8 @@ struct MontyRun {
     bool scratch_failed;
     VmLimits limits;            /* as configured (snapshots record them) */
     char dump_error[200];       /* why the last dump failed (monty_run_dump_error) */
+    uint8_t *prog_bytes;        /* the program serialized, kept for every later dump */
+    size_t prog_len;
 };
 
 /* ---- scratch arena -------------------------------------------------------- */
@@ -843,6 +845,7 @@ monty_run_free(MontyRun *run)
     scratch_reset(run);
     free(run->scratch);
     free(run->key);
+    free(run->prog_bytes);
     free(run);
 }
 
@@ -1094,8 +1097,15 @@ monty_run_dump(const MontyRun *run, uint8_t **data, size_t *len)
     VmSnapLimits lim = {run->limits.max_memory, run->limits.max_allocations,
                         run->limits.max_duration_ns, run->limits.max_recursion};
     MontyStatus st = MONTY_OK;
-    *data = vm_snapshot_dump(run->vm, &lim, run->config.key, run->config.key_len, len, &st,
-                             mr->dump_error, sizeof mr->dump_error);
+    if (mr->prog_bytes == NULL) {
+        mr->prog_bytes = vm_snapshot_program_bytes(vm_run_program(run->vm), &mr->prog_len);
+        if (mr->prog_bytes == NULL) {
+            return MONTY_ERR_NOMEM;
+        }
+    }
+    *data = vm_snapshot_dump_with(run->vm, mr->prog_bytes, mr->prog_len, &lim, run->config.key,
+                                  run->config.key_len, len, &st, mr->dump_error,
+                                  sizeof mr->dump_error);
     return *data != NULL ? MONTY_OK : st;
 }
 
@@ -1142,6 +1152,11 @@ monty_run_load(const uint8_t *data, size_t len, const MontyConfig *config, Monty
     }
     r->owned.prog = h.program;
     r->program = &r->owned;
+    r->prog_bytes = malloc(h.program_len ? h.program_len : 1);
+    if (r->prog_bytes != NULL) {
+        memcpy(r->prog_bytes, h.program_bytes, h.program_len);
+        r->prog_len = h.program_len;
+    }
     if (!vm_snap_state_read(r->vm, h.state, h.state_len, &status, msg, sizeof msg)) {
         monty_run_free(r);
         return vm_api_error(err, status, "%s", msg);

@@ -705,10 +705,60 @@ vm_fmt_format_str(const char *spec, size_t spec_len, const char *s, size_t len, 
     return vm_fmt_spec_apply_str(&fs, s, len, "str", out, err);
 }
 
+/*
+ * The f-string specs agents write most ("05d", "3", "12d"): a width of one or two
+ * digits, an optional '0' flag and optional 'd'. Same output as the general path
+ * ('0' pads after the sign, like '=' alignment; otherwise right-aligned with spaces).
+ * False when the spec has any other form.
+ */
+static bool
+simple_i64(const char *spec, size_t spec_len, int64_t v, VmBuf *out, bool *ok)
+{
+    size_t i = 0;
+    bool zero = spec_len > 1 && spec[0] == '0';
+    i += zero;
+    size_t width = 0, digits = 0;
+    while (i < spec_len && spec[i] >= '0' && spec[i] <= '9' && digits < 2) {
+        width = width * 10 + (size_t)(spec[i] - '0');
+        i++;
+        digits++;
+    }
+    if (i < spec_len && spec[i] == 'd') {
+        i++;
+    }
+    if (digits == 0 || i != spec_len) {
+        return false;
+    }
+    char buf[24 + 100];
+    char *end = buf + sizeof buf, *p = end;
+    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        *--p = (char)('0' + mag % 10);
+        mag /= 10;
+    } while (mag != 0);
+    size_t n = (size_t)(end - p) + (v < 0);
+    if (v < 0 && !zero) {
+        *--p = '-';             /* spaces go before the sign */
+    }
+    while (n < width) {
+        *--p = zero ? '0' : ' ';
+        n++;
+    }
+    if (v < 0 && zero) {
+        *--p = '-';             /* zeros go after the sign */
+    }
+    *ok = vm_buf_append(out, p, (size_t)(end - p));
+    return true;
+}
+
 bool
 vm_fmt_format_i64(const char *spec, size_t spec_len, int64_t v, const char *type_name,
                   VmBuf *out, VmLibError *err)
 {
+    bool ok;
+    if (spec_len > 0 && spec_len <= 4 && simple_i64(spec, spec_len, v, out, &ok)) {
+        return ok ? true : vm_lib_error_from_buf(err, out);
+    }
     VmFmtSpec fs;
     if (!vm_fmt_spec_parse(spec, spec_len, 'd', '>', type_name, &fs, err)) {
         return false;

@@ -114,6 +114,9 @@ typedef struct WEnt {
     uint8_t kind;
 } WEnt;
 
+/* Small snapshots (the common case) never touch malloc for the writer's tables. */
+#define W_INLINE 64
+
 typedef struct SnapW {
     VmRun *run;
     ApiBuf *out;
@@ -124,6 +127,9 @@ typedef struct SnapW {
     bool failed;
     char *err;
     size_t errlen;
+    /* last: vm_snap_heap_write zeroes the fields above only */
+    WEnt map0[W_INLINE];
+    VmObj *queue0[W_INLINE];
 } SnapW;
 
 static void
@@ -135,20 +141,36 @@ w_fail(SnapW *w, const char *fmt, const char *arg)
     w->failed = true;
 }
 
+/* LEB128 into dst (at least 10 bytes): the bytes written. */
+static inline size_t
+leb128(uint8_t *dst, uint64_t v)
+{
+    size_t n = 0;
+    while (v >= 0x80) {
+        dst[n++] = (uint8_t)(v | 0x80);
+        v >>= 7;
+    }
+    dst[n++] = (uint8_t)v;
+    return n;
+}
+
 static void
 w_varint(ApiBuf *b, uint64_t v)
 {
-    uint8_t tmp[10];
-    size_t n = 0;
-    do {
-        tmp[n] = (uint8_t)(v & 0x7F);
-        v >>= 7;
-        if (v != 0) {
-            tmp[n] |= 0x80;
-        }
-        n++;
-    } while (v != 0);
-    api_buf_put(b, tmp, n);
+    if (api_buf_reserve(b, 10)) {
+        b->len += leb128((uint8_t *)b->data + b->len, v);
+    }
+}
+
+/* A tag byte and a varint (the common value encodings). */
+static inline void
+w_tag_varint(ApiBuf *b, uint8_t tag, uint64_t v)
+{
+    if (api_buf_reserve(b, 11)) {
+        uint8_t *d = (uint8_t *)b->data + b->len;
+        d[0] = tag;
+        b->len += 1 + leb128(d + 1, v);
+    }
 }
 
 static void
@@ -186,9 +208,9 @@ map_find(SnapW *w, const void *key)
 static bool
 map_grow(SnapW *w)
 {
-    size_t ncap = w->map ? (w->mask + 1) * 2 : 64;
+    size_t ncap = (w->mask + 1) * 2;
     WEnt *old = w->map;
-    size_t oldcap = old ? w->mask + 1 : 0;
+    size_t oldcap = w->mask + 1;
     w->map = calloc(ncap, sizeof(WEnt));
     if (w->map == NULL) {
         w->map = old;
@@ -200,7 +222,9 @@ map_grow(SnapW *w)
             *map_find(w, old[i].key) = old[i];
         }
     }
-    free(old);
+    if (old != w->map0) {
+        free(old);
+    }
     return true;
 }
 
@@ -208,7 +232,7 @@ map_grow(SnapW *w)
 static WEnt *
 map_get(SnapW *w, const void *key, bool *fresh)
 {
-    if ((w->count + 1) * 2 > (w->map ? w->mask + 1 : 0) && !map_grow(w)) {
+    if ((w->count + 1) * 2 > w->mask + 1 && !map_grow(w)) {
         w->failed = true;
         return NULL;
     }
@@ -236,11 +260,16 @@ w_ref(SnapW *w, VmObj *o)
         return e->num;
     }
     if (w->nq == w->capq) {
-        size_t ncap = w->capq ? w->capq * 2 : 64;
-        VmObj **nqueue = realloc(w->queue, ncap * sizeof *nqueue);
+        size_t ncap = w->capq * 2;
+        VmObj **nqueue = malloc(ncap * sizeof *nqueue);
         if (nqueue == NULL || ncap > UINT32_MAX - 1) {
+            free(nqueue);
             w->failed = true;
             return 0;
+        }
+        memcpy(nqueue, w->queue, w->nq * sizeof *nqueue);
+        if (w->queue != w->queue0) {
+            free(w->queue);
         }
         w->queue = nqueue;
         w->capq = ncap;
@@ -264,8 +293,8 @@ w_val(SnapW *w, ApiBuf *b, VmValue v)
         api_buf_putc(b, v.u.i ? V_TRUE : V_FALSE);
         return;
     case VM_TAG_INT:
-        api_buf_putc(b, V_INT);
-        w_zz(b, v.u.i);
+        w_tag_varint(b, V_INT,
+                     ((uint64_t)v.u.i << 1) ^ (uint64_t)(v.u.i < 0 ? UINT64_MAX : 0));
         return;
     case VM_TAG_FLOAT: {
         uint8_t le[9];
@@ -279,8 +308,7 @@ w_val(SnapW *w, ApiBuf *b, VmValue v)
         return;
     }
     case VM_TAG_OBJ:
-        api_buf_putc(b, V_OBJ);
-        w_varint(b, w_ref(w, v.u.o));
+        w_tag_varint(b, V_OBJ, w_ref(w, v.u.o));
         return;
     default:
         w_fail(w, "%s", "snapshot: a value with an unknown tag");
@@ -760,7 +788,13 @@ w_obj(SnapW *w, ApiBuf *b, VmObj *o)
 static bool
 vm_snap_heap_write(VmRun *run, ApiBuf *out, char *err, size_t errlen)
 {
-    SnapW w = {0};
+    SnapW w;
+    memset(&w, 0, offsetof(SnapW, map0));
+    memset(w.map0, 0, sizeof w.map0);
+    w.map = w.map0;
+    w.mask = W_INLINE - 1;
+    w.queue = w.queue0;
+    w.capq = W_INLINE;
     w.run = run;
     w.err = err;
     w.errlen = errlen;
@@ -810,8 +844,12 @@ vm_snap_heap_write(VmRun *run, ApiBuf *out, char *err, size_t errlen)
     bool ok = !w.failed && !body.failed && !tail.failed && !out->failed;
     free(body.data);
     free(tail.data);
-    free(w.map);
-    free(w.queue);
+    if (w.map != w.map0) {
+        free(w.map);
+    }
+    if (w.queue != w.queue0) {
+        free(w.queue);
+    }
     return ok;
 }
 
@@ -878,6 +916,10 @@ r_oom(SnapR *r)
 static bool
 r_varint(SnapR *r, uint64_t *out)
 {
+    if (r->pos < r->len && r->p[r->pos] < 0x80) {
+        *out = r->p[r->pos++];
+        return true;
+    }
     uint64_t v = 0;
     *out = 0;
     for (int shift = 0; shift < 64; shift += 7) {
@@ -1014,10 +1056,71 @@ r_val(SnapR *r, VmValue *out)
     }
 }
 
+/* Skips n values (phase 1 of a container: its items are read in phase 2). */
+static bool
+r_skip_values(SnapR *r, size_t n)
+{
+    const uint8_t *p = r->p;
+    size_t pos = r->pos, len = r->len;
+    for (size_t k = 0; k < n; k++) {
+        if (pos >= len) {
+            r->pos = pos;
+            return BAD("truncated snapshot");
+        }
+        uint8_t tag = p[pos++];
+        if (tag == V_INT || tag == V_OBJ) {
+            size_t start = pos;
+            while (pos < len && (p[pos] & 0x80) != 0 && pos - start < 10) {
+                pos++;
+            }
+            if (pos >= len || pos - start >= 10) {
+                r->pos = pos;
+                return BAD("truncated or overlong number");
+            }
+            pos++;
+        } else if (tag == V_FLOAT) {
+            if (len - pos < 8) {
+                r->pos = pos;
+                return BAD("truncated float");
+            }
+            pos += 8;
+        } else if (tag > V_OBJ) {
+            r->pos = pos;
+            return BAD("unknown value tag %u", tag);
+        }
+    }
+    r->pos = pos;
+    return true;
+}
+
 /* A value that may not be EMPTY (EMPTY is an internal marker, never a Python value). */
 static bool
 r_pyval(SnapR *r, VmValue *out)
 {
+    /* fast path: an int or object number of up to 28 bits */
+    if (r->len - r->pos >= 5) {
+        const uint8_t *q = r->p + r->pos;
+        uint64_t v = 0;
+        size_t k = 1;
+        if (q[0] == V_INT || q[0] == V_OBJ) {
+            for (int shift = 0; k < 5; k++, shift += 7) {
+                v |= (uint64_t)(q[k] & 0x7F) << shift;
+                if ((q[k] & 0x80) == 0) {
+                    break;
+                }
+            }
+        }
+        if (k < 5 && q[0] == V_INT) {
+            *out = vm_val_int((int64_t)((v >> 1) ^ (0 - (v & 1))));
+            r->pos += k + 1;
+            return true;
+        }
+        if (k < 5 && q[0] == V_OBJ && v < r->n) {
+            *out = vm_val_obj(r->objs[v]);
+            r->pos += k + 1;
+            return true;
+        }
+    }
     if (!r_val(r, out)) {
         return false;
     }
@@ -1440,15 +1543,16 @@ r_record(SnapR *r, size_t i)
                 r->objs[i] = o = &l->hdr;
             }
         }
+        if (!fill) {
+            return r_skip_values(r, n);
+        }
+        VmValue *items = tag == T_TUPLE ? ((VmTuple *)o)->items : ((VmList *)o)->items;
         for (size_t k = 0; k < n; k++) {
-            VmValue v;
-            if (!r_pyval(r, &v)) {
+            if (!r_pyval(r, &items[k])) {
+                items[k] = vm_val_none();
                 return false;
             }
-            if (fill && tag == T_TUPLE) {
-                ((VmTuple *)o)->items[k] = v;
-            } else if (fill && tag == T_LIST) {
-                ((VmList *)o)->items[k] = v;
+            if (tag == T_LIST) {
                 ((VmList *)o)->len = k + 1;
             }
         }
@@ -1739,6 +1843,7 @@ r_record(SnapR *r, size_t i)
             ok = st != NULL && is_dict_type(st, &dsub);
             break;
         case IT_SET: ok = st == &vm_type_set || st == &vm_type_frozenset; break;
+        case IT_ENUMERATE: ok = aux < INT64_MAX; break;     /* the count goes up by 1 */
         case IT_ZIP:
         case IT_ZIP_STRICT: ok = st == &vm_type_tuple; break;
         case IT_MAP: ok = st == &vm_type_tuple && VM_AS(VmTuple, seq)->len >= 2; break;
@@ -2487,12 +2592,13 @@ code_depths(SnapR *r, uint32_t ci)
     const CmpCode *c = vm_code(r->run, ci);
     free(r->depths);
     r->have_depths = false;
-    r->depths = malloc((c->ncode ? c->ncode : 1) * sizeof *r->depths);
-    uint32_t *work = malloc((c->ncode ? c->ncode : 1) * sizeof *work);
-    if (r->depths == NULL || work == NULL) {
-        free(work);
+    size_t ncode = c->ncode ? c->ncode : 1;
+    /* depths then the work list, in one block */
+    r->depths = malloc(ncode * (sizeof *r->depths + sizeof(uint32_t)));
+    if (r->depths == NULL) {
         return r_fail(r, MONTY_ERR_NOMEM, "out of memory loading the snapshot");
     }
+    uint32_t *work = (uint32_t *)(r->depths + ncode);
     for (uint32_t i = 0; i < c->ncode; i++) {
         r->depths[i] = -1;
     }
@@ -2528,7 +2634,6 @@ code_depths(SnapR *r, uint32_t ci)
             work[nw++] = pc + 1;
         }
     }
-    free(work);
     r->depths_ci = ci;
     r->have_depths = true;
     return true;
@@ -2703,11 +2808,7 @@ r_free(SnapR *r, bool failed)
         }
     }
     free(r->inline_frames);
-    free(r->objs);
-    free(r->offs);
-    free(r->tags);
-    free(r->height);
-    free(r->color);
+    free(r->objs);      /* the scratch block (offs, height, tags, color in it) */
     free(r->depths);
 }
 
@@ -2787,6 +2888,10 @@ vm_snap_state_read(VmRun *run, const uint8_t *p, size_t len, MontyStatus *status
                || has_prelude > 1)) {
         ok = BAD("invalid pending call");
     }
+    /* counters the limits add to: far from wrapping around */
+    if (ok && (used_ns > (1ull << 62) || nallocs > (1ull << 62) || next_id > (1ull << 62))) {
+        ok = BAD("run counters out of range");
+    }
     if (ok && has_prelude) {
         uint64_t fp;
         VmValue dummy;
@@ -2801,15 +2906,19 @@ vm_snap_state_read(VmRun *run, const uint8_t *p, size_t len, MontyStatus *status
     }
     ok = ok && r_count(r, 1, &r->n);
     if (ok) {
+        /* one zeroed scratch block: objects, record offsets, heights, tags, colours */
         size_t n = r->n ? r->n : 1;
-        r->objs = calloc(n, sizeof *r->objs);
-        r->offs = calloc(n, sizeof *r->offs);
-        r->tags = calloc(n, 1);
-        r->height = calloc(n, sizeof *r->height);
-        r->color = calloc(n, 1);
-        if (r->objs == NULL || r->offs == NULL || r->tags == NULL || r->height == NULL
-            || r->color == NULL) {
+        size_t unit = sizeof *r->objs + sizeof *r->offs + sizeof *r->height + 2;
+        char *block = n <= SIZE_MAX / unit ? calloc(n, unit) : NULL;
+        if (block == NULL) {
             ok = r_fail(r, MONTY_ERR_NOMEM, "out of memory loading the snapshot");
+        } else {
+            r->objs = (VmObj **)block;
+            r->offs = (size_t *)(block + n * sizeof *r->objs);
+            r->height = (uint32_t *)(block + n * (sizeof *r->objs + sizeof *r->offs));
+            r->tags = (uint8_t *)(block + n * (sizeof *r->objs + sizeof *r->offs
+                                                + sizeof *r->height));
+            r->color = r->tags + n;
         }
     }
     size_t body = r->pos, tail = 0;

@@ -81,20 +81,28 @@ vm_snapshot_program_dump(const CmpProgram *program, const uint8_t *key, size_t k
 }
 
 uint8_t *
-vm_snapshot_dump(VmRun *run, const VmSnapLimits *limits, const uint8_t *key, size_t key_len,
-                 size_t *len, MontyStatus *status, char *err, size_t errlen)
+vm_snapshot_program_bytes(const CmpProgram *program, size_t *len)
 {
     CmpBuf cb = {0};
-    *status = MONTY_ERR_NOMEM;
-    snprintf(err, errlen, "out of memory");
-    if (!cmp_program_dump(vm_run_program(run), &cb) || cb.failed) {
+    if (!cmp_program_dump(program, &cb) || cb.failed) {
         free(cb.data);
         return NULL;
     }
+    *len = cb.len;
+    return cb.data;
+}
+
+uint8_t *
+vm_snapshot_dump_with(VmRun *run, const uint8_t *prog, size_t prog_len,
+                      const VmSnapLimits *limits, const uint8_t *key, size_t key_len,
+                      size_t *len, MontyStatus *status, char *err, size_t errlen)
+{
+    *status = MONTY_ERR_NOMEM;
+    snprintf(err, errlen, "out of memory");
     ApiBuf p = {0};
-    put_varint(&p, cb.len);
-    api_buf_put(&p, cb.data, cb.len);
-    free(cb.data);
+    api_buf_reserve(&p, prog_len + 64);
+    put_varint(&p, prog_len);
+    api_buf_put(&p, prog, prog_len);
     put_varint(&p, limits->max_memory);
     put_varint(&p, limits->max_allocations);
     put_varint(&p, limits->max_duration_ns);
@@ -114,6 +122,23 @@ vm_snapshot_dump(VmRun *run, const VmSnapLimits *limits, const uint8_t *key, siz
         *status = MONTY_OK;
         err[0] = '\0';
     }
+    return out;
+}
+
+uint8_t *
+vm_snapshot_dump(VmRun *run, const VmSnapLimits *limits, const uint8_t *key, size_t key_len,
+                 size_t *len, MontyStatus *status, char *err, size_t errlen)
+{
+    size_t plen = 0;
+    uint8_t *prog = vm_snapshot_program_bytes(vm_run_program(run), &plen);
+    if (prog == NULL) {
+        *status = MONTY_ERR_NOMEM;
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    uint8_t *out = vm_snapshot_dump_with(run, prog, plen, limits, key, key_len, len, status,
+                                         err, errlen);
+    free(prog);
     return out;
 }
 
@@ -292,6 +317,8 @@ vm_snapshot_open(const uint8_t *data, size_t len, const uint8_t *key, size_t key
     if (out->program == NULL) {
         return false;
     }
+    out->program_bytes = p + r.pos;
+    out->program_len = plen;
     r.pos += plen;
     uint64_t lim[4];
     for (int i = 0; i < 4; i++) {

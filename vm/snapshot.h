@@ -61,12 +61,23 @@ uint8_t *vm_snapshot_dump(VmRun *run, const VmSnapLimits *limits, const uint8_t 
                           size_t key_len, size_t *len, MontyStatus *status, char *err,
                           size_t errlen);
 
+/* The program's serialized bytes (cmp_program_dump), new (malloc) or NULL on OOM: a
+ * run's program never changes, so the host side keeps them for every later dump. */
+uint8_t *vm_snapshot_program_bytes(const CmpProgram *program, size_t *len);
+
+/* vm_snapshot_dump with the program's bytes given (from vm_snapshot_program_bytes). */
+uint8_t *vm_snapshot_dump_with(VmRun *run, const uint8_t *prog, size_t prog_len,
+                               const VmSnapLimits *limits, const uint8_t *key, size_t key_len,
+                               size_t *len, MontyStatus *status, char *err, size_t errlen);
+
 /* The parts of snapshot bytes before the run's state; the program is the caller's. */
 typedef struct VmSnapHeader {
     CmpProgram *program;
     VmSnapLimits limits;
     const uint8_t *state;   /* points into the snapshot bytes */
     size_t state_len;
+    const uint8_t *program_bytes;   /* the program as serialized (into the bytes too) */
+    size_t program_len;
 } VmSnapHeader;
 
 /* Validates the envelope, signature, program and limits. false with *status and err. */
