@@ -117,6 +117,43 @@ is_none_expr(const AstExpr *e)
     return e && e->kind == AST_CONSTANT && e->u.constant.kind == AST_CONST_NONE;
 }
 
+/* `**kw: Unpack[TD]` (PEP 692): TD's fields become keyword-only parameters
+ * (optional ones with a default). Only for a TypedDict already filled and
+ * without bases (else **kw stays open). Returns true when expanded. */
+static bool
+unpack_kwargs(ChkResolver *r, ChkFunc *f, const AstExpr *ann)
+{
+    const char *an = expr_name(ann);
+    if (!an || strcmp(an, "Unpack") != 0 || ann->kind != AST_SUBSCRIPT) {
+        return false;
+    }
+    ChkType *t = chk_annot_type(r, ann->u.subscript.slice, NULL);
+    if (!t || t->kind != CHK_T_INST || !t->cls->is_typeddict || t->cls->nbases > 0
+        || t->cls->unknown_base || t->cls->members.len == 0) {
+        return false;
+    }
+    const ChkClass *k = t->cls;
+    ChkParam *ps = ast_arena_alloc(r->arena, sizeof *ps * (size_t)(f->nparams + k->members.len
+                                                                    + 1));
+    if (!ps) {
+        return false;
+    }
+    memcpy(ps, f->params, sizeof *ps * (size_t)f->nparams);
+    f->params = ps;
+    for (int i = 0; i < k->members.len; i++) {
+        const ChkSymbol *m = k->members.order[i];
+        if (m->is_method) {
+            continue;
+        }
+        ChkParam *p = &f->params[f->nparams++];
+        p->name = m->name;
+        p->kind = CHK_P_KWONLY;
+        p->type = m->type;
+        p->has_default = m->not_required;
+    }
+    return true;
+}
+
 /* Builds a ChkFunc from a def; `is_method` skips nothing here, but marks
  * that the first parameter is self/cls. */
 static ChkFunc *
@@ -178,7 +215,7 @@ build_func(ChkResolver *r, const AstStmt *s, bool is_method)
             p->type = chk_type_union(a, p->type, chk_type_new(a, CHK_T_NONE));
         }
     }
-    if (args->kwarg) {
+    if (args->kwarg && !unpack_kwargs(r, f, args->kwarg->annotation)) {
         ChkParam *p = &f->params[f->nparams++];
         p->name = args->kwarg->arg.s;
         p->kind = CHK_P_KWARG;

@@ -1,0 +1,7 @@
+print(first([1]) + 1, boxed(1).get() + 1, boxed(2).value * 2)
+print(query("x", limit=1), query("y"))
+flag()
+flag(True)
+print(sized(), sized(n=3, unit="mb"), legacy(1), legacy(1, 2, 3, x=4))
+r = await stream("q")
+print(r[0].upper())
