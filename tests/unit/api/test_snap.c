@@ -325,7 +325,7 @@ START_TEST(test_snap_modules_values)
 {
     same_either_way("import re\n"
                     "from collections import deque, namedtuple\n"
-                    "from datetime import date, datetime, timedelta\n"
+                    "from datetime import date, datetime, timedelta, time\n"
                     "p = re.compile(r'(?P<w>[a-z]+)-(\\d+)?')\n"
                     "m = p.search('xx ab-12 cd-')\n"
                     "it = p.finditer('a-1 b-2 c- d-4')\n"
@@ -337,7 +337,7 @@ START_TEST(test_snap_modules_values)
                     "pt = P(1, 2)\n"
                     "pts = {pt: 'a', P(3): 'b'}\n"
                     "when = (date(2024, 2, 29), datetime(2020, 1, 2, 3, 4, 5, 6), "
-                    "timedelta(days=-3, seconds=5))\n"
+                    "timedelta(days=-3, seconds=5), time(13, 14, 15, 16))\n"
                     "f(1)\n"
                     "print(p, m.group(0), m.groupdict(), m.span(2), first.group(), "
                     "[x.group() for x in it], bp.findall(b'axxbx'))\n"
@@ -471,6 +471,80 @@ START_TEST(test_snap_every_byte_mutated)
 }
 END_TEST
 
+/* Dumps `src` paused at its first call. */
+static uint8_t *
+dump_first_call(const char *src, size_t *len)
+{
+    Out o = {0};
+    MontyProgram *p = compile(src);
+    MontyConfig cfg = config(&o);
+    MontyRun *r = NULL;
+    const MontyEvent *ev = NULL;
+    ck_assert_int_eq(monty_run_new(p, &cfg, &r), MONTY_OK);
+    ck_assert_int_eq(monty_run_start(r, NULL, 0, &ev), MONTY_OK);
+    ck_assert_int_eq(monty_event_kind(ev), MONTY_EVENT_CALL);
+    uint8_t *data = NULL;
+    ck_assert_int_eq(monty_run_dump(r, &data, len), MONTY_OK);
+    monty_run_free(r);
+    monty_program_free(p);
+    return data;
+}
+
+/* Replaces the object number after the first occurrence of `pat` in the snapshot
+ * by every number below 64 in turn; counts the loads refused with `why`. */
+static size_t
+retarget(const uint8_t *orig, size_t len, const uint8_t *pat, size_t plen, const char *why)
+{
+    size_t at = 0;
+    for (at = 13; at + plen < len && memcmp(orig + at, pat, plen) != 0; at++) {
+    }
+    ck_assert_msg(at + plen < len, "pattern not found");
+    uint8_t *buf = malloc(len);
+    size_t hits = 0;
+    for (uint8_t num = 0; num < 64; num++) {
+        memcpy(buf, orig, len);
+        buf[at + plen] = num;
+        MontyRun *q = NULL;
+        const MontyEvent *ev = NULL;
+        MontyError err;
+        if (monty_run_load(buf, len, NULL, &q, &ev, &err) == MONTY_OK) {
+            monty_run_free(q);
+        } else if (strstr(err.message, why) != NULL) {
+            hits++;
+        }
+    }
+    free(buf);
+    return hits;
+}
+
+/* Bytes no real run makes: a tuple that contains itself (hashing or printing it
+ * would never end) and a dict keyed by a list are refused with their reason. */
+START_TEST(test_snap_hostile_structures)
+{
+    size_t len;
+    uint8_t *data = dump_first_call("a = 1\nt = (a, 2)\nf(1)\nprint(t)\n", &len);
+    /* the tuple record: tag 8, 2 items, the first an int (tag 4, zigzag 2) */
+    static const uint8_t tuple_pat[] = {8, 2, 6};
+    uint8_t *patched = malloc(len);
+    memcpy(patched, data, len);
+    size_t at = 13;
+    for (; at + 4 < len && !(patched[at] == 8 && patched[at + 1] == 2 && patched[at + 2] == 4
+                             && patched[at + 3] == 2); at++) {
+    }
+    ck_assert(at + 4 < len);
+    patched[at + 2] = 6;   /* the first item becomes an object reference ... */
+    ck_assert_uint_gt(retarget(patched, len, tuple_pat, sizeof tuple_pat, "cycle of immutable"), 0);
+    free(patched);
+    monty_free(data);
+
+    data = dump_first_call("l = [1]\nd = {'key': 0}\nf(1)\nprint(d, l)\n", &len);
+    /* the dict record: tag 10, plain dict, 1 entry, key an object reference */
+    static const uint8_t dict_pat[] = {10, 0, 1, 6};
+    ck_assert_uint_gt(retarget(data, len, dict_pat, sizeof dict_pat, "cannot be hashed"), 0);
+    monty_free(data);
+}
+END_TEST
+
 Suite *snap_suite(void);
 
 Suite *
@@ -489,6 +563,7 @@ snap_suite(void)
     tcase_add_test(tc, test_snap_modules_values);
     tcase_add_test(tc, test_snap_unsupported_refused);
     tcase_add_test(tc, test_snap_format1_refused);
+    tcase_add_test(tc, test_snap_hostile_structures);
     tcase_add_test(tc, test_snap_every_byte_mutated);
     suite_add_tcase(s, tc);
     return s;
