@@ -732,7 +732,8 @@ primary(A) ::= LPAR(L) yield_expr(E) RPAR(R). {
     }
 }
 primary(A) ::= LPAR(L) tl_items(P) RPAR(R). { A = parse_paren(ctx, L, P, R); }
-primary(A) ::= LPAR(L) tl_items(P) COMMA RPAR(R). { if (P) { P->comma = true; } A = parse_paren(ctx, L, P, R); }
+primary(A) ::= LPAR(L) tl_items(P) COMMA RPAR(R).
+    { if (P) { P->comma = true; } A = parse_paren(ctx, L, P, R); }
 primary(A) ::= LPAR(L) namedexpr_test(E) comp_for(G) RPAR(R).
     { A = parse_comp(ctx, AST_GENERATOREXP, L, E, NULL, G, R); }
 primary(A) ::= LSQB(L) RSQB(R). { A = parse_list_display(ctx, L, NULL, R); }
@@ -780,7 +781,8 @@ dict_item(A) ::= DOUBLESTAR expr(V).
 
 /* strings: adjacent literals concatenate (parse_concat) */
 %type strings {PList *}
-strings(A) ::= STRING(S). [PCHAIN] { AstExpr *e = parse_string_token(ctx, S); A = parse_list_new(ctx, e, parse_loc_tok(S)); }
+strings(A) ::= STRING(S). [PCHAIN]
+    { AstExpr *e = parse_string_token(ctx, S); A = parse_list_new(ctx, e, parse_loc_tok(S)); }
 strings(A) ::= fstring(F). { A = parse_list_new(ctx, F, F ? PLOC(F) : (AstLoc){0}); }
 strings(A) ::= strings(B) STRING(S). { AstExpr *e = parse_string_token(ctx, S); A = parse_list_push(ctx, B, e, parse_loc_tok(S)); }
 strings(A) ::= strings(B) fstring(F). { A = parse_list_push(ctx, B, F, F ? PLOC(F) : (AstLoc){0}); }

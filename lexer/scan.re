@@ -22,6 +22,7 @@
     re2c:yyfill:enable = 0;
 */
 
+/* Grows the token array: lex_emit's slow path (see lexer_int.h). */
 bool
 lex_grow(LexState *ls)
 {
