@@ -299,22 +299,21 @@ is_with_paren(const LexToken *toks, int n, int i)
     return false;
 }
 
-/* Settles soft keywords and the parenthesized-with form in place. */
+/* Settles soft keywords and the parenthesized-with form of token i in
+ * place (it looks ahead only, so the driver does it as it feeds). */
 static void
-retag(LexToken *toks, int n)
+retag(LexToken *toks, int n, int i)
 {
-    for (int i = 0; i < n; i++) {
-        LexToken *t = &toks[i];
-        if (t->type == TK_NAME && starts_line(toks, i)) {
-            if (is_name(t, "match") && is_match_stmt(toks, n, i)) {
-                t->type = TK_MATCH;
-            } else if (is_name(t, "type") && i + 2 < n && toks[i + 1].type == TK_NAME &&
-                       (toks[i + 2].type == TK_EQUAL || toks[i + 2].type == TK_LSQB)) {
-                t->type = TK_TYPE;
-            }
-        } else if (t->type == TK_WITH && is_with_paren(toks, n, i)) {
-            t->type = TK_WITHP;
+    LexToken *t = &toks[i];
+    if (t->type == TK_NAME && starts_line(toks, i)) {
+        if (is_name(t, "match") && is_match_stmt(toks, n, i)) {
+            t->type = TK_MATCH;
+        } else if (is_name(t, "type") && i + 2 < n && toks[i + 1].type == TK_NAME &&
+                   (toks[i + 2].type == TK_EQUAL || toks[i + 2].type == TK_LSQB)) {
+            t->type = TK_TYPE;
         }
+    } else if (t->type == TK_WITH && is_with_paren(toks, n, i)) {
+        t->type = TK_WITHP;
     }
 }
 
@@ -437,7 +436,6 @@ parse_module(AstArena *arena, const char *src, size_t len, ParseError *err)
     }
     LexResult lex;
     lex_tokenize(text, n, tok_budget, &lex);
-    retag(lex.toks, lex.ntoks);
 
     ParseCtx ctx;
     memset(&ctx, 0, sizeof(ctx));
@@ -459,7 +457,12 @@ parse_module(AstArena *arena, const char *src, size_t len, ParseError *err)
     }
     bool reached_end = false;
     const LexToken *at = NULL;
-    for (int i = 0; i < lex.ntoks && !ctx.failed; i++) {
+    int i = 0;
+    for (; i < lex.ntoks && !ctx.failed; i++) {
+        int ty = lex.toks[i].type;
+        if (ty == TK_NAME || ty == TK_WITH) {
+            retag(lex.toks, lex.ntoks, i);
+        }
         at = &lex.toks[i];
         ctx.cur = at;
         PyParse(parser, at->type, at, &ctx);
@@ -469,6 +472,14 @@ parse_module(AstArena *arena, const char *src, size_t len, ParseError *err)
         }
     }
     PyParseFree(parser, free);
+    /* the error messages look at the whole token array: settle the rest */
+    for (; i < lex.ntoks; i++) {
+        retag(lex.toks, lex.ntoks, i);
+    }
+    /* the error messages look at the whole token array: settle the rest */
+    for (; i < lex.ntoks; i++) {
+        retag(lex.toks, lex.ntoks, i);
+    }
 
     AstModule *mod = NULL;
     if (ctx.failed && strcmp(err->msg, "invalid syntax") == 0 && at != NULL) {

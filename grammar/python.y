@@ -67,6 +67,8 @@ parse_stack_realloc(void *p, size_t n)
  * sits below the comparisons, so `not a == b` is `not (a == b)`; TILDE
  * also stands for unary + and -, which bind looser than `**` on their
  * right: `-a ** b` is `-(a ** b)`. */
+%nonassoc PCHAIN.
+%nonassoc PSHORT.
 %left OR.
 %left AND.
 %right NOT.
@@ -94,11 +96,16 @@ stmt(A) ::= simple_stmts(B). { A = B; }
 stmt(A) ::= compound_stmt(S). { A = parse_seq1(ctx, S); }
 
 %type simple_stmts {AstSeq}
+simple_stmts(A) ::= small_stmt(S) NEWLINE. { A = parse_seq1(ctx, S); }
+simple_stmts(A) ::= small_stmt(S) SEMI NEWLINE. { A = parse_seq1(ctx, S); }
 simple_stmts(A) ::= small_list(B) NEWLINE. { A = B; }
 simple_stmts(A) ::= small_list(B) SEMI NEWLINE. { A = B; }
 
+/* two or more (one statement per line, the common case, needs no list
+ * nonterminal) */
 %type small_list {AstSeq}
-small_list(A) ::= small_stmt(S). { A = parse_seq1(ctx, S); }
+small_list(A) ::= small_stmt(S) SEMI small_stmt(T).
+    { A = parse_seq_push(ctx, parse_seq1(ctx, S), T); }
 small_list(A) ::= small_list(B) SEMI small_stmt(S). { A = parse_seq_push(ctx, B, S); }
 
 %type block {AstSeq}
@@ -112,7 +119,6 @@ stmts(A) ::= stmts(B) stmt(S). { A = parse_seq_cat(ctx, B, S); }
 /* ---------------------------------------------------------- simple stmts */
 
 %type small_stmt {AstStmt *}
-small_stmt(A) ::= expr_stmt(B). { A = B; }
 small_stmt(A) ::= PASS(T). { A = parse_simple(ctx, AST_PASS, T); }
 small_stmt(A) ::= BREAK(T). { A = parse_simple(ctx, AST_BREAK, T); }
 small_stmt(A) ::= CONTINUE(T). { A = parse_simple(ctx, AST_CONTINUE, T); }
@@ -183,14 +189,14 @@ import_as_name(A) ::= NAME(N). { A = parse_dotted(ctx, NULL, N); }
 import_as_name(A) ::= NAME(N) AS NAME(M). { A = parse_alias(ctx, parse_dotted(ctx, NULL, N), M); }
 
 /* expression statements and assignments */
-%type expr_stmt {AstStmt *}
-expr_stmt(A) ::= testlist_star_expr(E). { A = parse_expr_stmt(ctx, E); }
-expr_stmt(A) ::= yield_expr(E). { A = parse_expr_stmt(ctx, E); }
-expr_stmt(A) ::= testlist_star_expr(T) COLON test(N). { A = parse_annassign(ctx, T, N, NULL); }
-expr_stmt(A) ::= testlist_star_expr(T) COLON test(N) EQUAL rhs(V).
+/* expression statements and assignments are small_stmt rules directly */
+small_stmt(A) ::= testlist_star_expr(E). { A = parse_expr_stmt(ctx, E); }
+small_stmt(A) ::= yield_expr(E). { A = parse_expr_stmt(ctx, E); }
+small_stmt(A) ::= testlist_star_expr(T) COLON test(N). { A = parse_annassign(ctx, T, N, NULL); }
+small_stmt(A) ::= testlist_star_expr(T) COLON test(N) EQUAL rhs(V).
     { A = parse_annassign(ctx, T, N, V); }
-expr_stmt(A) ::= testlist_star_expr(T) augassign(O) rhs(V). { A = parse_augassign(ctx, T, O, V); }
-expr_stmt(A) ::= assign_chain(C). { A = parse_assign(ctx, C); }
+small_stmt(A) ::= testlist_star_expr(T) augassign(O) rhs(V). { A = parse_augassign(ctx, T, O, V); }
+small_stmt(A) ::= assign_chain(C). { A = parse_assign(ctx, C); }
 
 %type assign_chain {PList *}
 assign_chain(A) ::= testlist_star_expr(T) EQUAL rhs(V).
@@ -203,6 +209,8 @@ assign_chain(A) ::= assign_chain(B) EQUAL rhs(V). { A = parse_list_push(ctx, B, 
 
 %type rhs {AstExpr *}
 rhs(A) ::= testlist_star_expr(E). { A = E; }
+/* a lone test: the shortcut of `test ::= primary` again */
+rhs(A) ::= test(A). [PSHORT]
 rhs(A) ::= yield_expr(E). { A = E; }
 
 %type augassign {const LexToken *}
@@ -506,7 +514,7 @@ signed_number(A) ::= MINUS(T) NUMBER(N). { A = parse_unary(ctx, T, AST_USUB, par
 %type testlist_star_expr {AstExpr *}
 /* one item without a comma is the item itself: its own rules spare the
  * common case a list and two unit reductions */
-testlist_star_expr(A) ::= test(A).
+testlist_star_expr(A) ::= test(A). [PCHAIN]
 testlist_star_expr(A) ::= star_expr(A).
 testlist_star_expr(A) ::= test(E) COMMA(C). {
     PList *l = parse_list_new(ctx, E, PXLOC(E));
@@ -563,9 +571,16 @@ star_expr(A) ::= STAR(S) expr(E). { A = parse_starred(ctx, S, E); }
 
 %type namedexpr_test {AstExpr *}
 namedexpr_test(A) ::= test(E). { A = E; }
-namedexpr_test(A) ::= NAME(N) COLONEQUAL test(E). { A = parse_namedexpr(ctx, N, E); }
+namedexpr_test(A) ::= walrus(A).
+%type walrus {AstExpr *}
+walrus(A) ::= NAME(N) COLONEQUAL test(E). { A = parse_namedexpr(ctx, N, E); }
 
 %type test {AstExpr *}
+/* A primary followed by what ends a `test` (a comma, a bracket...) is a
+ * test at once: this shortcut and the chain primary -> expr -> or_test ->
+ * test conflict exactly there, and PSHORT > PCHAIN picks the shortcut,
+ * saving two reductions for most operands. */
+test(A) ::= primary(A). [PSHORT]
 test(A) ::= or_test(E). { A = E; }
 test(A) ::= or_test(B) IF or_test(T) ELSE test(O). { A = parse_ifexp(ctx, B, T, O); }
 test(A) ::= lambdef(E). { A = E; }
@@ -609,7 +624,7 @@ or_test(A) ::= or_test(L) IS NOT expr(R). { A = parse_compare(ctx, L, AST_ISNOT,
  * bitwise_or down to power), one nonterminal with precedence. An
  * operand of `await` is a primary only, as in CPython. */
 %type expr {AstExpr *}
-expr(A) ::= primary(A).
+expr(A) ::= primary(A). [PCHAIN]
 expr(A) ::= AWAIT(T) primary(E). { A = parse_await(ctx, T, E); }
 expr(A) ::= expr(L) VBAR expr(R). { A = parse_binop(ctx, L, AST_BITOR, R); }
 expr(A) ::= expr(L) CIRCUMFLEX expr(R). { A = parse_binop(ctx, L, AST_BITXOR, R); }
@@ -653,18 +668,34 @@ test_opt(A) ::= test(E). { A = E; }
 
 %type arglist_opt {PList *}
 arglist_opt(A) ::= . { A = NULL; }
+arglist_opt(A) ::= argument(G). { A = parse_list_new(ctx, G, G ? PLOC(G) : (AstLoc){0}); }
+arglist_opt(A) ::= argument(G) COMMA.
+    { A = parse_list_new(ctx, G, G ? PLOC(G) : (AstLoc){0}); if (A) { A->comma = true; } }
 arglist_opt(A) ::= args(L). { A = L; }
 arglist_opt(A) ::= args(L) COMMA. { A = L; if (A) { A->comma = true; } }
+/* two or more arguments */
 %type args {PList *}
-args(A) ::= argument(G). { A = parse_list_new(ctx, G, G ? PLOC(G) : (AstLoc){0}); }
+args(A) ::= argument(G) COMMA argument(H). {
+    A = parse_list_new(ctx, G, G ? PLOC(G) : (AstLoc){0});
+    A = parse_list_push(ctx, A, H, H ? PLOC(H) : (AstLoc){0});
+}
 args(A) ::= args(B) COMMA argument(G). { A = parse_list_push(ctx, B, G, G ? PLOC(G) : (AstLoc){0}); }
 %type argument {PArg *}
-argument(A) ::= namedexpr_test(E). { A = parse_arg(ctx, PA_POS, E, NULL, PXLOC(E)); }
-argument(A) ::= namedexpr_test(E) comp_for(G). {
+/* namedexpr_test spelt out as test | walrus: one unit reduction less per
+ * argument */
+argument(A) ::= test(E). { A = parse_arg(ctx, PA_POS, E, NULL, PXLOC(E)); }
+argument(A) ::= walrus(E). { A = parse_arg(ctx, PA_POS, E, NULL, PXLOC(E)); }
+argument(A) ::= test(E) comp_for(G). {
     AstExpr *g = parse_comp(ctx, AST_GENERATOREXP, NULL, E, NULL, G, NULL);
     A = parse_arg(ctx, PA_GEN, g, NULL, g ? g->loc : (AstLoc){0});
 }
-argument(A) ::= namedexpr_test(K) EQUAL test(V).
+argument(A) ::= walrus(E) comp_for(G). {
+    AstExpr *g = parse_comp(ctx, AST_GENERATOREXP, NULL, E, NULL, G, NULL);
+    A = parse_arg(ctx, PA_GEN, g, NULL, g ? g->loc : (AstLoc){0});
+}
+argument(A) ::= test(K) EQUAL test(V).
+    { A = parse_arg(ctx, PA_KW, V, K, parse_loc_span(K ? PLOC(K) : (AstLoc){0}, PXLOC(V))); }
+argument(A) ::= walrus(K) EQUAL test(V).
     { A = parse_arg(ctx, PA_KW, V, K, parse_loc_span(K ? PLOC(K) : (AstLoc){0}, PXLOC(V))); }
 argument(A) ::= STAR(S) test(V). { A = parse_arg(ctx, PA_STAR, parse_starred(ctx, S, V), NULL, parse_loc_span(parse_loc_tok(S), PXLOC(V))); }
 argument(A) ::= DOUBLESTAR(S) test(V). { A = parse_arg(ctx, PA_DSTAR, V, NULL, parse_loc_span(parse_loc_tok(S), PXLOC(V))); }
@@ -686,6 +717,8 @@ comp_clause(A) ::= ASYNC FOR exprlist(T) IN or_test(E). { A = parse_comprehensio
 primary(A) ::= NAME(N). { A = parse_name(ctx, N); }
 primary(A) ::= NUMBER(N). { A = parse_number(ctx, N); }
 primary(A) ::= strings(S). { A = parse_concat(ctx, S); }
+/* a lone string literal: the same shortcut as `test ::= primary` */
+primary(A) ::= STRING(S). [PSHORT] { A = parse_string_token(ctx, S); }
 primary(A) ::= NONE(T). { A = parse_const(ctx, AST_CONST_NONE, T); }
 primary(A) ::= TRUE(T). { A = parse_const(ctx, AST_CONST_TRUE, T); }
 primary(A) ::= FALSE(T). { A = parse_const(ctx, AST_CONST_FALSE, T); }
@@ -699,7 +732,8 @@ primary(A) ::= LPAR(L) yield_expr(E) RPAR(R). {
     }
 }
 primary(A) ::= LPAR(L) tl_items(P) RPAR(R). { A = parse_paren(ctx, L, P, R); }
-primary(A) ::= LPAR(L) tl_items(P) COMMA RPAR(R). { if (P) { P->comma = true; } A = parse_paren(ctx, L, P, R); }
+primary(A) ::= LPAR(L) tl_items(P) COMMA RPAR(R).
+    { if (P) { P->comma = true; } A = parse_paren(ctx, L, P, R); }
 primary(A) ::= LPAR(L) namedexpr_test(E) comp_for(G) RPAR(R).
     { A = parse_comp(ctx, AST_GENERATOREXP, L, E, NULL, G, R); }
 primary(A) ::= LSQB(L) RSQB(R). { A = parse_list_display(ctx, L, NULL, R); }
@@ -747,7 +781,8 @@ dict_item(A) ::= DOUBLESTAR expr(V).
 
 /* strings: adjacent literals concatenate (parse_concat) */
 %type strings {PList *}
-strings(A) ::= STRING(S). { AstExpr *e = parse_string_token(ctx, S); A = parse_list_new(ctx, e, parse_loc_tok(S)); }
+strings(A) ::= STRING(S). [PCHAIN]
+    { AstExpr *e = parse_string_token(ctx, S); A = parse_list_new(ctx, e, parse_loc_tok(S)); }
 strings(A) ::= fstring(F). { A = parse_list_new(ctx, F, F ? PLOC(F) : (AstLoc){0}); }
 strings(A) ::= strings(B) STRING(S). { AstExpr *e = parse_string_token(ctx, S); A = parse_list_push(ctx, B, e, parse_loc_tok(S)); }
 strings(A) ::= strings(B) fstring(F). { A = parse_list_push(ctx, B, F, F ? PLOC(F) : (AstLoc){0}); }

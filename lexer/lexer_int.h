@@ -44,19 +44,21 @@ typedef struct LexState {
 
     bool at_bol;            /* next token starts a logical line */
     int pending;            /* >0: INDENTs to emit; <0: DEDENTs to emit */
-    int indents[LEX_MAX_INDENT + 1];    /* columns, tabs to multiples of 8 */
-    int altindents[LEX_MAX_INDENT + 1]; /* columns, tabs as 1 (TabError) */
     int nindent;
     bool seen_token;        /* a token was produced on this logical line */
-
-    LexBracket brackets[LEX_MAX_NESTING + 1];
     int nbrackets;
-
-    LexFString fstrings[LEX_MAX_FSTRING];
     int nfstrings;
 
     LexResult *out;
     size_t max_bytes;       /* bound on the token array (0: none) */
+
+    /* The stacks come last: lex_tokenize zeroes only the fields above
+     * (7 KB less to clear per parse); entries are read only below their
+     * counts. */
+    int indents[LEX_MAX_INDENT + 1];    /* columns, tabs to multiples of 8 */
+    int altindents[LEX_MAX_INDENT + 1]; /* columns, tabs as 1 (TabError) */
+    LexBracket brackets[LEX_MAX_NESTING + 1];
+    LexFString fstrings[LEX_MAX_FSTRING];
 } LexState;
 
 /* Grows the token array (the slow path of lex_emit); false and a

@@ -8,6 +8,7 @@
  * YYFILL. Nothing here recurses: nesting lives on LexState's stacks.
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@
     re2c:yyfill:enable = 0;
 */
 
+/* Grows the token array: lex_emit's slow path (see lexer_int.h). */
 bool
 lex_grow(LexState *ls)
 {
@@ -522,7 +524,7 @@ bool
 lex_tokenize(const char *src, size_t len, size_t max_bytes, LexResult *out)
 {
     LexState ls;
-    memset(&ls, 0, sizeof(ls));
+    memset(&ls, 0, offsetof(LexState, indents));
     memset(out, 0, sizeof(*out));
     ls.src = src;
     ls.cur = src;

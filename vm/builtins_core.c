@@ -54,13 +54,16 @@ vm_parse_args(VmRun *run, const char *fname, VmValue *args, size_t nargs, VmTupl
         out[i] = vm_val_empty();
     }
     if (npos > nparams) {
+        /* a method's self (named "") is not counted in CPython's messages */
+        size_t self = nparams > 0 && (names[0][0] == 0 || strcmp(names[0], "self") == 0);
+        size_t np = nparams - self, ng = npos - self;
         if (nreq == nparams) {
             return vm_raise(run, &vm_exc_TypeError,
-                            "%s() takes exactly %zu argument%s (%zu given)", fname, nparams,
-                            nparams == 1 ? "" : "s", npos);
+                            "%s() takes exactly %zu argument%s (%zu given)", fname, np,
+                            np == 1 ? "" : "s", ng);
         }
         return vm_raise(run, &vm_exc_TypeError, "%s() takes at most %zu argument%s (%zu given)",
-                        fname, nparams, nparams == 1 ? "" : "s", npos);
+                        fname, np, np == 1 ? "" : "s", ng);
     }
     for (size_t i = 0; i < npos; i++) {
         out[i] = args[i];

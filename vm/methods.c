@@ -920,6 +920,14 @@ METHOD(str_replace, "replace", &vm_type_str)
         && vm_str_eq_cstr(VM_AS(VmStr, kwnames->items[0]), "count")) {
         kwnames = NULL;     /* replace(old, new, count=n) (3.13) */
     }
+    if (kwnames == NULL && nargs < 3) {
+        return vm_raise(run, &vm_exc_TypeError,
+                        "replace() takes at least 2 positional arguments (%zu given)", nargs - 1);
+    }
+    if (kwnames == NULL && nargs > 4) {
+        return vm_raise(run, &vm_exc_TypeError,
+                        "replace() takes at most 3 arguments (%zu given)", nargs - 1);
+    }
     NARGS("replace", 2, 3);
     if (!vm_is(args[1], &vm_type_str) || !vm_is(args[2], &vm_type_str)) {
         return vm_raise(run, &vm_exc_TypeError, "replace() argument 1 must be str, not %s",
@@ -1094,7 +1102,8 @@ str_find_impl(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, int mod
         }
         const char *p = s->data + a, *end = s->data + b;
         for (;;) {
-            const char *q = memmem(p, (size_t)(end - p), x->data, x->len);
+            const char *q = x->len == 1 ? memchr(p, x->data[0], (size_t)(end - p))
+                                        : memmem(p, (size_t)(end - p), x->data, x->len);
             if (q == NULL) {
                 break;
             }
@@ -1119,7 +1128,9 @@ str_find_impl(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, int mod
                 }
             }
         } else {
-            found = x->len == 0 ? s->data + a : memmem(s->data + a, b - a, x->data, x->len);
+            found = x->len == 0 ? s->data + a
+                    : x->len == 1 ? memchr(s->data + a, x->data[0], b - a)
+                                  : memmem(s->data + a, b - a, x->data, x->len);
         }
     }
     if (found == NULL) {
@@ -1146,7 +1157,7 @@ METHOD(str_rindex, "rindex", &vm_type_str)
 static VmStatus
 partition(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, bool right, VmValue *out)
 {
-    NARGS(right ? "rpartition" : "partition", 1, 1);
+    NARGS(right ? "str.rpartition" : "str.partition", 1, 1);
     if (!vm_is(args[1], &vm_type_str)) {
         return vm_raise(run, &vm_exc_TypeError, "must be str, not %s", vm_type_name(args[1]));
     }
@@ -1678,7 +1689,7 @@ METHOD(str_format, "format", &vm_type_str)
 
 METHOD(str_format_map, "format_map", &vm_type_str)
 {
-    NARGS("format_map", 1, 1);
+    NARGS("str.format_map", 1, 1);
     return format_impl(run, VM_AS(VmStr, args[0]), NULL, 0, NULL, args[1], NULL, NULL, out);
 }
 

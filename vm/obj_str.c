@@ -783,7 +783,9 @@ str_contains(VmRun *run, VmValue self, VmValue item, bool *out)
                         vm_type_name(item));
     }
     VmStr *h = VM_AS(VmStr, self), *n = VM_AS(VmStr, item);
-    *out = n->len == 0 || (n->len <= h->len && memmem(h->data, h->len, n->data, n->len) != NULL);
+    *out = n->len == 0
+           || (n->len == 1 ? memchr(h->data, n->data[0], h->len) != NULL
+                           : n->len <= h->len && memmem(h->data, h->len, n->data, n->len) != NULL);
     return VM_OK;
 }
 
