@@ -358,8 +358,8 @@ extern const VmType vm_type_object, vm_type_type, vm_type_none, vm_type_bool, vm
     vm_type_builtin, vm_type_method, vm_type_cell, vm_type_external, vm_type_traceback,
     vm_type_iter, vm_type_frame, vm_type_ellipsis, vm_type_notimpl, vm_type_dict_keys,
     vm_type_dict_values, vm_type_dict_items, vm_type_enumerate, vm_type_zip,
-    vm_type_reversed, vm_type_generator, vm_type_map, vm_type_filter, vm_type_range_iter, vm_type_union,
-    vm_type_coroutine;
+    vm_type_reversed, vm_type_generator, vm_type_map, vm_type_filter, vm_type_range_iter,
+    vm_type_union, vm_type_coroutine;
 
 /* Exception types (exc.c), by CPython name. */
 #define VM_EXC_TYPES(X) \
