@@ -226,7 +226,10 @@ list_set_slice(VmRun *run, VmList *l, VmSlice *sl, VmValue value)
         if (m > old && vm_list_reserve(run, l, m - old) != VM_OK) {
             return VM_ERR;
         }
-        vm_memmove(l->items + start + m, l->items + stop, (l->len - (size_t)stop) * sizeof(VmValue));
+        if (l->len > (size_t)stop) {    /* (items may be NULL when nothing moves) */
+            vm_memmove(l->items + start + m, l->items + stop,
+                       (l->len - (size_t)stop) * sizeof(VmValue));
+        }
         if (m > 0) {
             vm_memcpy(l->items + start, items, m * sizeof(VmValue));
         }
