@@ -954,6 +954,32 @@ typedef enum Cat {
     CAT_TUPLE, CAT_DICT, CAT_SET, CAT_NONE, CAT_ANY,
 } Cat;
 
+/* True if cls itself declares an arithmetic / bitwise operator dunder
+ * (Counter's __add__): its operators are its own, not its builtin base's. */
+static bool
+declares_operators(const ChkClass *cls)
+{
+    static const char *const ops[] = {
+        "add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "or", "and", "xor",
+        "lshift", "rshift", "matmul", NULL,
+    };
+    for (int i = 0; i < cls->members.len; i++) {
+        const char *n = cls->members.order[i]->name;
+        size_t len = strlen(n);
+        if (len < 5 || n[0] != '_' || n[1] != '_' || n[len - 1] != '_') {
+            continue;
+        }
+        const char *stem = n[2] == 'r' && n[3] != 's' ? n + 3 : n + 2;   /* __radd__ */
+        for (int k = 0; ops[k]; k++) {
+            size_t ol = strlen(ops[k]);
+            if (strncmp(stem, ops[k], ol) == 0 && strcmp(stem + ol, "__") == 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 static Cat
 category(Ctx *c, const ChkType *t)
 {
@@ -997,6 +1023,18 @@ category(Ctx *c, const ChkType *t)
     }
     if (k == lib->c_set || k == lib->c_frozenset) {
         return CAT_SET;
+    }
+    /* a stub subclass of a builtin (NamedTuple, str/int Enum, Counter) that
+     * does not define the operators itself behaves as its builtin base */
+    if (!k->from_builtins && !chk_class_open(k) && !declares_operators(k)) {
+        const ChkClass *const cls[] = {lib->c_tuple, lib->c_list, lib->c_str, lib->c_int,
+                                       lib->c_float, lib->c_dict};
+        static const Cat cats[] = {CAT_TUPLE, CAT_LIST, CAT_STR, CAT_INT, CAT_FLOAT, CAT_DICT};
+        for (size_t i = 0; i < sizeof cats / sizeof cats[0]; i++) {
+            if (chk_class_is_sub(k, cls[i])) {
+                return cats[i];
+            }
+        }
     }
     return CAT_OTHER;
 }

@@ -14,13 +14,17 @@
 
 #define PREFIX 16
 
-/* Small blocks (up to CACHE_CLASSES * 16 bytes) are sized in 16-byte classes and, when
- * freed, kept on a per-class LIFO list for the next allocation of that class: a freed
- * block is reused while still in cache, and malloc/free stay off the hot paths (objects
- * die in batches at every collection). The kept bytes are bounded. Sanitizer builds skip
- * the cache so use-after-free stays visible. */
+/* Small blocks (up to CACHE_CLASSES * 16 bytes) are sized in 16-byte classes and carved
+ * from 64 KB slabs; a freed one goes on its class's LIFO list for the next allocation of
+ * that class. Objects die in batches at every collection, so malloc/free (and glibc's
+ * consolidation of thousands of small chunks) stay off the hot paths, and a run's teardown
+ * frees slabs, not objects. A block's prefix says whether it is a slab block. Slabs are
+ * bounded by half of max_memory (beyond it small blocks come from malloc), so the memory a
+ * run holds stays within 1.5x its limit. Sanitizer builds use malloc for every block so
+ * use-after-free stays visible. */
 #define CACHE_CLASSES 16
-#define VM_HEAP_CACHE_MAX (1u << 20)
+#define SLAB_SIZE ((size_t)64 << 10)
+#define SLAB_MARK ((size_t)0x51AB51AB)
 #if defined(__SANITIZE_ADDRESS__)
 #define HEAP_CACHE 0
 #elif defined(__has_feature)
@@ -86,6 +90,33 @@ vm_heap_check(VmRun *run, size_t size)
     return VM_OK;
 }
 
+/* slab_carve: `total` bytes (a multiple of 16) from the current slab, starting a new one
+ * when it is used up; NULL when slabs reached their bound (the caller uses malloc). */
+static char *
+slab_carve(VmRun *run, size_t total)
+{
+    VmHeap *h = &run->heap;
+    if (h->bump_left < total) {
+        if (run->limits.max_memory != 0
+            && h->cache_bytes + SLAB_SIZE > run->limits.max_memory / 2) {
+            return NULL;
+        }
+        char *s = sys_realloc(h, NULL, 0, SLAB_SIZE);
+        if (s == NULL) {
+            return NULL;
+        }
+        *(void **)s = h->slabs;
+        h->slabs = s;
+        h->cache_bytes += SLAB_SIZE;
+        h->bump = s + 16;
+        h->bump_left = SLAB_SIZE - 16;
+    }
+    char *p = h->bump;
+    h->bump += total;
+    h->bump_left -= total;
+    return p;
+}
+
 /*
  * vm_heap_alloc: an accounted raw block of `size` bytes (uninitialised). NULL with
  * an exception set (MemoryError or the sticky limit) on failure.
@@ -98,16 +129,21 @@ vm_heap_alloc(VmRun *run, size_t size)
         vm_raise(run, &vm_exc_MemoryError, "%s", "");
         return NULL;
     }
-    size_t cls = (size + 15) >> 4;
+    size_t cls = size == 0 ? 1 : (size + 15) >> 4;   /* a free block holds a link */
     if (HEAP_CACHE && cls <= CACHE_CLASSES) {
         size = cls << 4;
-        if (h->cache[cls] != NULL) {
-            if (!admit(run, size + PREFIX)) {
-                return NULL;
-            }
-            char *c = h->cache[cls];
+        if (!admit(run, size + PREFIX)) {
+            return NULL;
+        }
+        char *c = h->cache[cls];
+        if (c != NULL) {
             h->cache[cls] = *(void **)(c + PREFIX);
-            h->cache_bytes -= size + PREFIX;
+        } else {
+            c = slab_carve(run, size + PREFIX);
+        }
+        if (c != NULL) {
+            ((size_t *)c)[0] = size;
+            ((size_t *)c)[1] = SLAB_MARK;
             h->live_bytes += size + PREFIX;
             if (h->live_bytes > h->peak_bytes) {
                 h->peak_bytes = h->live_bytes;
@@ -115,8 +151,7 @@ vm_heap_alloc(VmRun *run, size_t size)
             h->nallocs++;
             return c + PREFIX;
         }
-    }
-    if (!admit(run, size + PREFIX)) {
+    } else if (!admit(run, size + PREFIX)) {
         return NULL;
     }
     char *p = sys_realloc(h, NULL, 0, size + PREFIX);
@@ -124,7 +159,8 @@ vm_heap_alloc(VmRun *run, size_t size)
         vm_raise(run, &vm_exc_MemoryError, "%s", "");
         return NULL;
     }
-    *(size_t *)p = size;
+    ((size_t *)p)[0] = size;
+    ((size_t *)p)[1] = 0;
     h->live_bytes += size + PREFIX;
     if (h->live_bytes > h->peak_bytes) {
         h->peak_bytes = h->live_bytes;
@@ -146,9 +182,15 @@ vm_heap_realloc(VmRun *run, void *ptr, size_t new_size)
     VmHeap *h = &run->heap;
     char *base = (char *)ptr - PREFIX;
     size_t old = *(size_t *)base;
-    if (HEAP_CACHE && new_size <= CACHE_CLASSES * 16) {
-        /* blocks of the cached sizes keep their class sizes */
-        new_size = (new_size + 15) & ~(size_t)15;
+    if (HEAP_CACHE && (((size_t *)base)[1] == SLAB_MARK || new_size <= CACHE_CLASSES * 16)) {
+        /* into or out of a slab: move the bytes */
+        void *n = vm_heap_alloc(run, new_size);
+        if (n == NULL) {
+            return NULL;
+        }
+        vm_memcpy(n, ptr, old < new_size ? old : new_size);
+        vm_heap_free(run, ptr);
+        return n;
     }
     if (new_size > old) {
         if (new_size > ((size_t)1 << 46)) {
@@ -184,30 +226,30 @@ vm_heap_free(VmRun *run, void *ptr)
     size_t size = *(size_t *)base;
     VmHeap *h = &run->heap;
     h->live_bytes -= size + PREFIX;
-    if (HEAP_CACHE && size <= CACHE_CLASSES * 16 && (size & 15) == 0 && size != 0
-        && h->cache_bytes < VM_HEAP_CACHE_MAX) {
+    if (HEAP_CACHE && ((size_t *)base)[1] == SLAB_MARK) {
         size_t cls = size >> 4;
         *(void **)ptr = h->cache[cls];
         h->cache[cls] = base;
-        h->cache_bytes += size + PREFIX;
         return;
     }
     sys_realloc(h, base, size + PREFIX, 0);
 }
 
-/* vm_heap_release_cache: returns the kept free blocks to the allocator. */
+/* vm_heap_release_cache: returns the slabs to the allocator (teardown: every block in
+ * them is dead). */
 void
 vm_heap_release_cache(VmRun *run)
 {
     VmHeap *h = &run->heap;
-    for (size_t cls = 0; cls <= CACHE_CLASSES; cls++) {
-        while (h->cache[cls] != NULL) {
-            char *c = h->cache[cls];
-            h->cache[cls] = *(void **)(c + PREFIX);
-            sys_realloc(h, c, (cls << 4) + PREFIX, 0);
-        }
+    while (h->slabs != NULL) {
+        void *next = *(void **)h->slabs;
+        sys_realloc(h, h->slabs, SLAB_SIZE, 0);
+        h->slabs = next;
     }
+    memset(h->cache, 0, sizeof h->cache);
     h->cache_bytes = 0;
+    h->bump = NULL;
+    h->bump_left = 0;
 }
 
 /*

@@ -7,8 +7,9 @@
  * its arguments one after another in argument order (host calls are issued in that
  * order), sleep() returns at once, create_task() returns the coroutine itself (it runs
  * when awaited or gathered), wait_for() awaits without a timeout (the host's
- * max_duration bounds a run), as_completed() gives the awaitables back in argument order. All are prelude functions ("_aio_*", vm/prelude/prelude.py)
- * because they run Python code (contract 2).
+ * max_duration bounds a run), as_completed() gives the awaitables back in argument
+ * order. All are prelude functions ("_aio_*", vm/prelude/prelude.py) because they run
+ * Python code (contract 2).
  */
 #include "vm/modules.h"
 

@@ -358,8 +358,8 @@ extern const VmType vm_type_object, vm_type_type, vm_type_none, vm_type_bool, vm
     vm_type_builtin, vm_type_method, vm_type_cell, vm_type_external, vm_type_traceback,
     vm_type_iter, vm_type_frame, vm_type_ellipsis, vm_type_notimpl, vm_type_dict_keys,
     vm_type_dict_values, vm_type_dict_items, vm_type_enumerate, vm_type_zip,
-    vm_type_reversed, vm_type_generator, vm_type_map, vm_type_filter, vm_type_range_iter, vm_type_union,
-    vm_type_coroutine;
+    vm_type_reversed, vm_type_generator, vm_type_map, vm_type_filter, vm_type_range_iter,
+    vm_type_union, vm_type_coroutine;
 
 /* Exception types (exc.c), by CPython name. */
 #define VM_EXC_TYPES(X) \
@@ -453,10 +453,14 @@ typedef struct VmHeap {
     uint64_t nallocs;       /* over the run's life */
     size_t next_gc;         /* collect at a safe point once live_bytes exceeds this */
     VmLimitKind limit;      /* sticky: set when a limit is hit */
-    /* freed small blocks kept for reuse, by size class (heap.c): not live, not accounted
-     * in live_bytes, at most VM_HEAP_CACHE_MAX bytes, released by vm_heap_release_cache */
-    void *cache[17];
-    size_t cache_bytes;
+    /* small blocks (heap.c): carved from slabs; freed ones on per-class lists for reuse
+     * (not live: not in live_bytes); slabs released by vm_heap_release_cache. Derived
+     * allocator state: never serialised. */
+    void *cache[17];        /* free blocks by 16-byte size class */
+    size_t cache_bytes;     /* bytes of slabs held */
+    void *slabs;            /* slab list (first word of each links the next) */
+    char *bump;             /* free space left in the newest slab */
+    size_t bump_left;
 } VmHeap;
 
 struct VmGc {
