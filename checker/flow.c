@@ -254,13 +254,15 @@ has_return(const AstSeq *body, int depth)
         case AST_RETURN:
             return true;
         case AST_IF:
-            if (has_return(&s->u.if_.body, depth + 1) || has_return(&s->u.if_.orelse, depth + 1)) {
+            if (has_return(&s->u.if_.body, depth + 1)
+                || has_return(&s->u.if_.orelse, depth + 1)) {
                 return true;
             }
             break;
         case AST_FOR:
         case AST_ASYNCFOR:
-            if (has_return(&s->u.for_.body, depth + 1) || has_return(&s->u.for_.orelse, depth + 1)) {
+            if (has_return(&s->u.for_.body, depth + 1)
+                || has_return(&s->u.for_.orelse, depth + 1)) {
                 return true;
             }
             break;
@@ -278,7 +280,8 @@ has_return(const AstSeq *body, int depth)
             break;
         case AST_TRY:
         case AST_TRYSTAR:
-            if (has_return(&s->u.try_.body, depth + 1) || has_return(&s->u.try_.orelse, depth + 1)
+            if (has_return(&s->u.try_.body, depth + 1)
+                || has_return(&s->u.try_.orelse, depth + 1)
                 || has_return(&s->u.try_.finalbody, depth + 1)) {
                 return true;
             }

@@ -92,7 +92,7 @@ static const Idiom idioms[] = {
     {"list", "sum", NULL, "use the builtin: `sum(items)`"},
     {"list", "max", NULL, "use the builtin: `max(items)`"},
     {"list", "min", NULL, "use the builtin: `min(items)`"},
-    {"list", "sorted", NULL, "sort in place with `items.sort()` or get a copy with `sorted(items)`"},
+    {"list", "sorted", NULL, "sort in place with `items.sort()` or copy with `sorted(items)`"},
     {"list", "isEmpty", NULL, "test emptiness with `not items`"},
     {"list", "is_empty", NULL, "test emptiness with `not items`"},
     /* dict */

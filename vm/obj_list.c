@@ -226,9 +226,9 @@ list_set_slice(VmRun *run, VmList *l, VmSlice *sl, VmValue value)
         if (m > old && vm_list_reserve(run, l, m - old) != VM_OK) {
             return VM_ERR;
         }
-        if (l->len > (size_t)stop) {    /* (items may be NULL when nothing moves) */
-            vm_memmove(l->items + start + m, l->items + stop,
-                       (l->len - (size_t)stop) * sizeof(VmValue));
+        size_t tail = l->len - (size_t)stop;
+        if (tail > 0) {     /* an empty list may have no items block: no pointer math on NULL */
+            vm_memmove(l->items + start + m, l->items + stop, tail * sizeof(VmValue));
         }
         if (m > 0) {
             vm_memcpy(l->items + start, items, m * sizeof(VmValue));
