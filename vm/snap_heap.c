@@ -79,7 +79,9 @@ static const VmType *const dict_types[] = {
     &vm_type_dict, &vm_type_defaultdict, &vm_type_counter, &vm_type_ordereddict,
 };
 
-/* Types a script can hold that the builtins namespace does not name. */
+/* Types a script can hold that the builtins namespace does not name, written by their
+ * index here: append only (reordering changes what old snapshots mean; a change that
+ * must reorder bumps VM_SNAPSHOT_VERSION). */
 static const VmType *const core_types[] = {
     &vm_type_object, &vm_type_type, &vm_type_none, &vm_type_bool, &vm_type_int,
     &vm_type_float, &vm_type_str, &vm_type_bytes, &vm_type_list, &vm_type_tuple,
@@ -1775,6 +1777,13 @@ r_record(SnapR *r, size_t i)
                 return BAD("an exception's cause or context is not an exception");
             }
         }
+        /* exc.c reads an exception group's message as args[0] once its sub-exceptions
+         * (extra) are a tuple */
+        if (vm_is(extra, &vm_type_tuple) && args->len == 0
+            && (vm_type_is_subtype((const VmType *)tp, &vm_exc_BaseExceptionGroup)
+                || vm_type_is_subtype((const VmType *)tp, &vm_exc_ExceptionGroup))) {
+            return BAD("an exception group without its message");
+        }
         VmExc *x = (VmExc *)o;
         x->args = args;
         x->cause = cause;
@@ -2272,7 +2281,7 @@ static bool
 is_node_tag(uint8_t tag)
 {
     return tag == T_TUPLE || tag == T_FROZENSET || tag == T_SLICE || tag == T_METHOD
-           || tag == T_UNION || tag == T_NTOBJ;
+           || tag == T_UNION || tag == T_NTOBJ || tag == T_TRACEBACK;
 }
 
 /* Positions the reader at the first value of a node record; *nvals values follow. */
@@ -2289,7 +2298,8 @@ node_values(SnapR *r, size_t i, size_t *nvals)
     case T_SLICE: *nvals = 3; return true;
     case T_METHOD:
     case T_NTOBJ: *nvals = 2; return true;
-    case T_UNION: *nvals = 1; return true;
+    case T_UNION:
+    case T_TRACEBACK: *nvals = 1; return true;     /* a traceback's `next` comes first */
     default: *nvals = 0; return true;
     }
 }
@@ -2325,8 +2335,8 @@ typedef struct DfsFrame {
 } DfsFrame;
 
 /*
- * Depth-first over tuples, frozensets, slices, bound methods and unions (what a
- * legitimate run can never make cyclic): refuses cycles, computes each one's height
+ * Depth-first over tuples, frozensets, slices, bound methods, unions, namedtuples and
+ * traceback chains (what a legitimate run can never make cyclic): refuses cycles, computes each one's height
  * (how deep hashing or comparing it recurses) and fills frozensets in post-order, so
  * the frozensets a frozenset's members contain are complete before it hashes them.
  */
