@@ -733,7 +733,8 @@ add_source_lines(VmStrBuf *b, const CmpProgram *p, const VmTraceback *tb)
     bool is_call;
     bool anchors = find_anchors(op, seg, n, &a, &z, &is_call);
     if (anchors && is_call) {
-        /* `return name(...)` and `x = name(...)` spanning the statement: none */
+        /* `return name(...)` and `x = any.call(...)` spanning the statement: none
+         * (traceback.py's _should_show_carets) */
         bool simple = a > 0;
         for (size_t i = 0; i < a && simple; i++) {
             simple = isalnum((unsigned char)seg[i]) || seg[i] == '_'
@@ -741,16 +742,18 @@ add_source_lines(VmStrBuf *b, const CmpProgram *p, const VmTraceback *tb)
         }
         const char *before = s;
         size_t blen = (size_t)(seg - s);
-        bool stmt = (blen == 7 && memcmp(before, "return ", 7) == 0);
-        if (!stmt && blen >= 3 && memcmp(seg - 3, " = ", 3) == 0) {
+        bool stmt = simple && (blen == 7 && memcmp(before, "return ", 7) == 0);
+        if (!stmt && blen >= 4 && memcmp(seg - 3, " = ", 3) == 0) {
             stmt = true;
             for (const char *q = s; q < seg - 3; q++) {
+                /* a non-ASCII target shows carets: CPython compares a byte offset
+                 * with a character offset there */
                 if (!(isalnum((unsigned char)*q) || *q == '_')) {
                     stmt = false;
                 }
             }
         }
-        if (simple && stmt && segend == e) {
+        if (stmt && segend == e) {
             return;
         }
     }

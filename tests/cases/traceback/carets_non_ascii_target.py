@@ -1,0 +1,2 @@
+import math
+résumé = math.sqrt(-1)

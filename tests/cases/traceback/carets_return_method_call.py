@@ -1,0 +1,4 @@
+def f():
+    h = []
+    return h.pop()
+f()
