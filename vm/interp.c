@@ -1143,8 +1143,9 @@ vm_interp_run(VmRun *run)
             ip = insns + arg;
             FAST_DISPATCH();
         TARGET(POP_JUMP_IF_FALSE)
-            /* the common case (a comparison's bool) without the shared body's tests */
-            if (TOP().tag == VM_TAG_BOOL) {
+            /* the common cases (a comparison's bool, `if n % 3:`) without the shared
+             * body's tests */
+            if (TOP().tag == VM_TAG_BOOL || TOP().tag == VM_TAG_INT) {
                 if (POP().u.i == 0) {
                     ip = insns + arg;
                 }
