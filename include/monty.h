@@ -27,6 +27,11 @@
  * on one run must not overlap. Distinct runs never share mutable state, and
  * the library has no mutable global state.
  *
+ * C stack: Python calls never recurse on the C stack, but repr, hashing and
+ * comparison of nested containers do; a run stops them with RecursionError
+ * once they use 4 MB of stack below the host's call into the run, so call
+ * monty_run_* from a thread with at least 6 MB of stack (the default on glibc).
+ *
  * Ownership, in every function below: pointers passed in are borrowed for
  * the call only; "new" results belong to the caller and are released with the
  * matching _free; "borrowed" results belong to the object they came from and

@@ -65,7 +65,27 @@ vm_repr(VmRun *run, VmValue v, VmValue *out)
     if (t->repr == NULL) {
         return vm_raise(run, &vm_exc_TypeError, "cannot repr '%s'", t->name);
     }
-    return t->repr(run, v, out);
+    if (vm_native_enter(run, "while getting the repr of an object") != VM_OK) {
+        return VM_ERR;
+    }
+    VmStatus st = t->repr(run, v, out);
+    vm_native_leave(run);
+    return st;
+}
+
+VmStatus
+vm_native_enter(VmRun *run, const char *what)
+{
+    uintptr_t here = (uintptr_t)__builtin_frame_address(0);
+    /* the stack grows down: bytes used since the run's entry are base - here */
+    bool deep_stack = run->stack_base != 0 && here < run->stack_base
+                      && run->stack_base - here > VM_NATIVE_STACK_MAX;
+    if (run->native_depth >= VM_NATIVE_DEPTH_MAX || deep_stack) {
+        return vm_raise(run, &vm_exc_RecursionError, "maximum recursion depth exceeded %s",
+                        what);
+    }
+    run->native_depth++;
+    return VM_OK;
 }
 
 /* vm_str: str(v). */
@@ -74,7 +94,12 @@ vm_str(VmRun *run, VmValue v, VmValue *out)
 {
     const VmType *t = vm_type_of(v);
     if (t->str != NULL) {
-        return t->str(run, v, out);
+        if (vm_native_enter(run, "while getting the str of an object") != VM_OK) {
+            return VM_ERR;
+        }
+        VmStatus st = t->str(run, v, out);
+        vm_native_leave(run);
+        return st;
     }
     return vm_repr(run, v, out);
 }
@@ -98,7 +123,12 @@ vm_hash(VmRun *run, VmValue v, int64_t *out)
     if (t->hash == NULL) {
         return vm_raise(run, &vm_exc_TypeError, "unhashable type: '%s'", t->name);
     }
-    return t->hash(run, v, out);
+    if (vm_native_enter(run, "while calculating a hash") != VM_OK) {
+        return VM_ERR;
+    }
+    VmStatus st = t->hash(run, v, out);
+    vm_native_leave(run);
+    return st;
 }
 
 /* vm_truth: bool(v). */
@@ -159,16 +189,20 @@ vm_compare(VmRun *run, VmValue a, VmValue b, VmCmp op, VmValue *out)
         return VM_OK;
     }
     const VmType *ta = vm_type_of(a), *tb = vm_type_of(b);
-    if (ta->richcompare != NULL) {
-        if (ta->richcompare(run, a, b, op, out) != VM_OK) {
+    if (ta->richcompare != NULL || tb->richcompare != NULL) {
+        if (vm_native_enter(run, "in comparison") != VM_OK) {
             return VM_ERR;
         }
-        if (!vm_val_is_empty(*out)) {
-            return VM_OK;
+        VmStatus st = VM_OK;
+        *out = vm_val_empty();
+        if (ta->richcompare != NULL) {
+            st = ta->richcompare(run, a, b, op, out);
         }
-    }
-    if (tb->richcompare != NULL) {
-        if (tb->richcompare(run, b, a, swapped(op), out) != VM_OK) {
+        if (st == VM_OK && vm_val_is_empty(*out) && tb->richcompare != NULL) {
+            st = tb->richcompare(run, b, a, swapped(op), out);
+        }
+        vm_native_leave(run);
+        if (st != VM_OK) {
             return VM_ERR;
         }
         if (!vm_val_is_empty(*out)) {

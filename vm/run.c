@@ -210,7 +210,7 @@ record_error(VmRun *run)
 }
 
 static VmEventKind
-drive(VmRun *run)
+drive_loop(VmRun *run)
 {
     if (run->frame == NULL) {
         /* start failed (limit or memory) before the module frame existed:
@@ -233,6 +233,17 @@ drive(VmRun *run)
     } else {
         record_error(run);
     }
+    return ev;
+}
+
+/* drive: one step of the run; records where the host's C stack entered it
+ * (vm_native_enter bounds native recursion below that point). */
+static VmEventKind
+drive(VmRun *run)
+{
+    run->stack_base = (uintptr_t)__builtin_frame_address(0);
+    VmEventKind ev = drive_loop(run);
+    run->stack_base = 0;
     return ev;
 }
 

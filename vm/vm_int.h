@@ -517,6 +517,9 @@ struct VmRun {
     VmValue nested_value;       /* result of a nested run (vm_call_python, generators) */
     VmFrame *frame_free[32];    /* released frames by slot count (frame.c) */
     uint32_t nested;            /* > 0 while native code runs Python code (no GC then) */
+    uint32_t native_depth;      /* nesting of repr/str/hash/compare (vm_native_enter) */
+    uintptr_t stack_base;       /* C stack address where the host entered the run (0:
+                                   outside a run step); both derived, never saved */
     uint32_t globals_gen;       /* bumped whenever a key is added to or removed from a
                                    globals dict: validates the builtin entries of
                                    VmGlobalCache (derived; a loaded run may start at 0) */
@@ -551,6 +554,26 @@ struct VmRun {
 
 /* memcpy/memmove that accept NULL pointers when n == 0 (empty containers have no
  * item block; passing NULL to the C functions is undefined even for 0 bytes). */
+/*
+ * Native recursion: repr, str, hash and comparison of nested containers recurse on the
+ * C stack, so a deep structure (`for _ in range(10**6): x = [x]`) must raise
+ * RecursionError instead of overflowing the host's stack. The depth bound is CPython's
+ * C recursion limit; the byte bound (C stack used below where the host entered the run)
+ * holds whatever the frame sizes of the build (sanitizers make them several times larger).
+ */
+#define VM_NATIVE_DEPTH_MAX 10000u
+#define VM_NATIVE_STACK_MAX ((uintptr_t)4 << 20)
+
+/* Enters one level of native recursion; RecursionError "maximum recursion depth
+ * exceeded <what>" when a bound is reached. Pair every VM_OK with vm_native_leave. */
+VmStatus vm_native_enter(VmRun *run, const char *what);
+
+static inline void
+vm_native_leave(VmRun *run)
+{
+    run->native_depth--;
+}
+
 static inline void
 vm_memcpy(void *dst, const void *src, size_t n)
 {
