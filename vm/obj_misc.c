@@ -41,6 +41,35 @@ type_call(VmRun *run, VmValue self, VmValue *args, size_t nargs, VmTuple *kwname
     return t->new_(run, t, args, nargs, kwnames, out);
 }
 
+/*
+ * vm_type_classmethod: the class method `name` of the built-in type t (dict.fromkeys,
+ * bytes.fromhex, ...), or NULL. It is found the same on the type and on an instance
+ * ({}.fromkeys), and is never bound to the instance: the type is implied by the builtin.
+ * Exact types only: bool.from_bytes would have to build a bool, which the builtin can't.
+ */
+const VmBuiltin *
+vm_type_classmethod(const VmType *t, VmStr *name)
+{
+    extern const VmBuiltin vm_dict_fromkeys_b, vm_bytes_fromhex_b;
+    extern const VmBuiltin vm_int_from_bytes_b, vm_float_fromhex_b, vm_str_maketrans_b;
+    if (t == &vm_type_bytes && vm_str_eq_cstr(name, "fromhex")) {
+        return &vm_bytes_fromhex_b;
+    }
+    if (t == &vm_type_str && vm_str_eq_cstr(name, "maketrans")) {
+        return &vm_str_maketrans_b;
+    }
+    if (t == &vm_type_int && vm_str_eq_cstr(name, "from_bytes")) {
+        return &vm_int_from_bytes_b;
+    }
+    if (t == &vm_type_float && vm_str_eq_cstr(name, "fromhex")) {
+        return &vm_float_fromhex_b;
+    }
+    if (t == &vm_type_dict && vm_str_eq_cstr(name, "fromkeys")) {
+        return &vm_dict_fromkeys_b;
+    }
+    return NULL;
+}
+
 static VmStatus
 type_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
 {
@@ -54,26 +83,9 @@ type_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
         *out = vm_str_val(run, nm, strlen(nm));
         return vm_val_is_empty(*out) ? VM_ERR : VM_OK;
     }
-    extern const VmBuiltin vm_dict_fromkeys_b, vm_bytes_fromhex_b;
-    if (t == &vm_type_bytes && vm_str_eq_cstr(name, "fromhex")) {
-        *out = vm_obj_val(&vm_bytes_fromhex_b);
-        return VM_OK;
-    }
-    extern const VmBuiltin vm_int_from_bytes_b, vm_float_fromhex_b, vm_str_maketrans_b;
-    if (t == &vm_type_str && vm_str_eq_cstr(name, "maketrans")) {
-        *out = vm_obj_val(&vm_str_maketrans_b);
-        return VM_OK;
-    }
-    if (t == &vm_type_int && vm_str_eq_cstr(name, "from_bytes")) {
-        *out = vm_obj_val(&vm_int_from_bytes_b);
-        return VM_OK;
-    }
-    if (t == &vm_type_float && vm_str_eq_cstr(name, "fromhex")) {
-        *out = vm_obj_val(&vm_float_fromhex_b);
-        return VM_OK;
-    }
-    if (t == &vm_type_dict && vm_str_eq_cstr(name, "fromkeys")) {
-        *out = vm_obj_val(&vm_dict_fromkeys_b);
+    const VmBuiltin *cm = vm_type_classmethod(t, name);
+    if (cm != NULL) {
+        *out = vm_obj_val(cm);
         return VM_OK;
     }
     for (const VmType *k = t; k != NULL; k = k->base) {

@@ -723,7 +723,12 @@ vm_getattr(VmRun *run, VmValue obj, VmStr *name, VmValue *out)
         return VM_OK;
     }
     if (t != &vm_type_type) {
-        const VmBuiltin *m = find_method(t, name);
+        const VmBuiltin *m = vm_type_classmethod(t, name);
+        if (m != NULL) {
+            *out = vm_obj_val(m);     /* unbound: {}.fromkeys is dict.fromkeys */
+            return VM_OK;
+        }
+        m = find_method(t, name);
         if (m != NULL) {
             *out = vm_bound_method_new(run, vm_obj_val(m), obj);
             return vm_val_is_empty(*out) ? VM_ERR : VM_OK;

@@ -723,6 +723,7 @@ VmStatus vm_getitem(VmRun *run, VmValue obj, VmValue key, VmValue *out);
 VmStatus vm_setitem(VmRun *run, VmValue obj, VmValue key, VmValue value);
 VmStatus vm_contains(VmRun *run, VmValue container, VmValue item, bool *out);
 VmStatus vm_getattr(VmRun *run, VmValue obj, VmStr *name, VmValue *out);
+const VmBuiltin *vm_type_classmethod(const VmType *t, VmStr *name);
 /* method form: *self is set to obj if *meth is an unbound method, else EMPTY */
 VmStatus vm_getmethod(VmRun *run, VmValue obj, VmStr *name, VmValue *meth, VmValue *self);
 VmStatus vm_setattr(VmRun *run, VmValue obj, VmStr *name, VmValue value);
