@@ -661,11 +661,7 @@ DEF(zip, "zip")
     }
     for (size_t i = 0; i < npos; i++) {
         if (vm_iter(run, args[i], &its->items[i]) != VM_OK) {
-            if (vm_val_is_obj(run->exc) && vm_isinstance(run->exc, &vm_exc_TypeError)) {
-                return vm_raise(run, &vm_exc_TypeError, "zip argument #%zu must support iteration",
-                                i + 1);
-            }
-            return VM_ERR;
+            return VM_ERR;      /* CPython 3.13: "'int' object is not iterable" as is */
         }
     }
     *out = vm_iter_new(run, vm_obj_val(its), strict ? 11 : 9);
