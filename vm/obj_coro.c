@@ -142,27 +142,7 @@ vm_coro_get_awaitable(VmRun *run, VmValue v)
 
 /* ---- the coroutine type ----------------------------------------------------- */
 
-static void
-coro_trace(VmGc *gc, VmObj *o)
-{
-    VmGenerator *g = (VmGenerator *)o;
-    if (g->frame != NULL) {
-        vm_frame_trace(gc, g->frame);
-    }
-    vm_gc_mark_obj(gc, (VmObj *)g->name);
-    vm_gc_mark_obj(gc, (VmObj *)g->qualname);
-}
 
-static void
-coro_fini(VmRun *run, VmObj *o)
-{
-    VmGenerator *g = (VmGenerator *)o;
-    if (g->frame != NULL) {
-        g->frame->gen = NULL;
-        vm_heap_free(run, g->frame);
-        g->frame = NULL;
-    }
-}
 
 static VmStatus
 coro_repr(VmRun *run, VmValue self, VmValue *out)
@@ -175,18 +155,6 @@ coro_repr(VmRun *run, VmValue self, VmValue *out)
     return vm_sb_to_str(&b, out);
 }
 
-static VmStatus
-coro_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
-{
-    VmGenerator *g = VM_AS(VmGenerator, self);
-    *out = vm_val_empty();
-    if (vm_str_eq_cstr(name, "__name__")) {
-        *out = vm_obj_val(g->name);
-    } else if (vm_str_eq_cstr(name, "__qualname__")) {
-        *out = vm_obj_val(g->qualname);
-    }
-    return VM_OK;
-}
 
 /* coro.send(v) reached from native code (the interpreter resumes it in-loop when the
  * call is a plain CALL); the coroutine's return raises StopIteration(value). */
@@ -201,15 +169,7 @@ coro_send(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *ou
         return VM_ERR;
     }
     VmStatus st = vm_gen_next_native(run, g, args[1], out);
-    if (st == VM_STOP) {
-        VmValue v = run->nested_value;
-        run->nested_value = vm_val_empty();
-        if (vm_val_is_empty(v) || vm_val_is_none(v)) {
-            return vm_raise(run, &vm_exc_StopIteration, "%s", "");
-        }
-        return vm_raise_with_arg(run, &vm_exc_StopIteration, v);
-    }
-    return st;
+    return st == VM_STOP ? vm_gen_raise_return(run) : st;
 }
 
 /* coro.close(): a coroutine that has not started is marked done (it never runs); one
@@ -237,17 +197,10 @@ static const VmBuiltin coro_close_b = { VM_IMMORTAL_HDR(&vm_type_builtin), "clos
                                         &vm_type_coroutine };
 static const VmBuiltin *const coro_methods[] = { &coro_send_b, &coro_close_b, NULL };
 
-static VmStatus
-coro_hash(VmRun *run, VmValue self, int64_t *out)
-{
-    (void)run;
-    *out = (int64_t)((uintptr_t)self.u.o >> 4);
-    return VM_OK;
-}
 
 /* `coroutine`: a VmGenerator (same layout, traced and snapshotted like a generator). */
 const VmType vm_type_coroutine = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "coroutine", .base = &vm_type_object,
-    .trace = coro_trace, .fini = coro_fini, .repr = coro_repr, .getattr = coro_getattr,
-    .methods = coro_methods, .hash = coro_hash,
+    .trace = vm_gen_trace, .fini = vm_gen_fini, .repr = coro_repr, .getattr = vm_gen_getattr,
+    .methods = coro_methods, .hash = vm_identity_hash,
 };

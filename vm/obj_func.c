@@ -57,8 +57,8 @@ func_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
     return VM_OK;
 }
 
-static VmStatus
-identity_hash(VmRun *run, VmValue self, int64_t *out)
+VmStatus
+vm_identity_hash(VmRun *run, VmValue self, int64_t *out)
 {
     *out = (int64_t)((uintptr_t)self.u.o >> 4);
     return VM_OK;
@@ -66,7 +66,7 @@ identity_hash(VmRun *run, VmValue self, int64_t *out)
 
 const VmType vm_type_function = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "function", .base = &vm_type_object,
-    .trace = func_trace, .repr = func_repr, .getattr = func_getattr, .hash = identity_hash,
+    .trace = func_trace, .repr = func_repr, .getattr = func_getattr, .hash = vm_identity_hash,
 };
 
 static VmStatus
@@ -127,7 +127,7 @@ builtin_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
 const VmType vm_type_builtin = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "builtin_function_or_method",
     .base = &vm_type_object, .repr = builtin_repr, .call = builtin_call,
-    .hash = identity_hash, .getattr = builtin_getattr,
+    .hash = vm_identity_hash, .getattr = builtin_getattr,
 };
 
 static void
@@ -189,13 +189,14 @@ external_repr(VmRun *run, VmValue self, VmValue *out)
     VmExternal *e = VM_AS(VmExternal, self);
     VmStrBuf b;
     vm_sb_init(&b, run);
-    vm_sb_printf(&b, "<external function %s>", run->program->external_names[e->index & ~VM_EXTERNAL_SYNC]);
+    vm_sb_printf(&b, "<external function %s>",
+                 run->program->external_names[e->index & ~VM_EXTERNAL_SYNC]);
     return vm_sb_to_str(&b, out);
 }
 
 const VmType vm_type_external = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "function", .base = &vm_type_object,
-    .repr = external_repr, .hash = identity_hash,
+    .repr = external_repr, .hash = vm_identity_hash,
 };
 
 /* Frames are traced by vm_frame_trace from the chain and their generators, never
@@ -206,8 +207,22 @@ const VmType vm_type_frame = {
 
 /* ---- generators -------------------------------------------------------------- */
 
-static void
-gen_trace(VmGc *gc, VmObj *o)
+/* The generator returned to a native send/throw (VM_STOP): StopIteration carrying the
+ * return value (run->nested_value), as CPython raises it. */
+VmStatus
+vm_gen_raise_return(VmRun *run)
+{
+    VmValue v = run->nested_value;
+    run->nested_value = vm_val_empty();
+    if (vm_val_is_empty(v) || vm_val_is_none(v)) {
+        return vm_raise(run, &vm_exc_StopIteration, "%s", "");
+    }
+    return vm_raise_with_arg(run, &vm_exc_StopIteration, v);
+}
+
+/* Shared with coroutines (obj_coro.c): same VmGenerator layout. */
+void
+vm_gen_trace(VmGc *gc, VmObj *o)
 {
     VmGenerator *g = (VmGenerator *)o;
     if (g->frame != NULL) {
@@ -248,15 +263,7 @@ gen_send(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out
         return vm_raise(run, &vm_exc_TypeError, "send() takes exactly one argument");
     }
     VmStatus st = vm_gen_next_native(run, VM_AS(VmGenerator, args[0]), args[1], out);
-    if (st == VM_STOP) {
-        VmValue v = run->nested_value;
-        run->nested_value = vm_val_empty();
-        if (vm_val_is_empty(v) || vm_val_is_none(v)) {
-            return vm_raise(run, &vm_exc_StopIteration, "%s", "");
-        }
-        return vm_raise_with_arg(run, &vm_exc_StopIteration, v);
-    }
-    return st;
+    return st == VM_STOP ? vm_gen_raise_return(run) : st;
 }
 
 static VmStatus
@@ -314,19 +321,11 @@ gen_throw(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *ou
                         "not %s", vm_type_name(exc));
     }
     VmStatus st = vm_gen_throw_native(run, VM_AS(VmGenerator, args[0]), exc, out);
-    if (st == VM_STOP) {
-        VmValue v = run->nested_value;
-        run->nested_value = vm_val_empty();
-        if (vm_val_is_empty(v) || vm_val_is_none(v)) {
-            return vm_raise(run, &vm_exc_StopIteration, "%s", "");
-        }
-        return vm_raise_with_arg(run, &vm_exc_StopIteration, v);
-    }
-    return st;
+    return st == VM_STOP ? vm_gen_raise_return(run) : st;
 }
 
-static VmStatus
-gen_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
+VmStatus
+vm_gen_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out)
 {
     VmGenerator *g = VM_AS(VmGenerator, self);
     *out = vm_val_empty();
@@ -346,8 +345,8 @@ static const VmBuiltin gen_throw_b = { VM_IMMORTAL_HDR(&vm_type_builtin), "throw
                                        &vm_type_generator };
 static const VmBuiltin *const gen_methods[] = { &gen_send_b, &gen_close_b, &gen_throw_b, NULL };
 
-static void
-gen_fini(VmRun *run, VmObj *o)
+void
+vm_gen_fini(VmRun *run, VmObj *o)
 {
     VmGenerator *g = (VmGenerator *)o;
     if (g->frame != NULL) {
@@ -359,6 +358,6 @@ gen_fini(VmRun *run, VmObj *o)
 
 const VmType vm_type_generator = {
     VM_IMMORTAL_HDR(&vm_type_type), .name = "generator", .base = &vm_type_object,
-    .trace = gen_trace, .fini = gen_fini, .repr = gen_repr, .iter = gen_iter, .next = gen_next,
-    .getattr = gen_getattr, .methods = gen_methods, .hash = identity_hash,
+    .trace = vm_gen_trace, .fini = vm_gen_fini, .repr = gen_repr, .iter = gen_iter,
+    .next = gen_next, .getattr = vm_gen_getattr, .methods = gen_methods, .hash = vm_identity_hash,
 };

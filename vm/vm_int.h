@@ -804,6 +804,15 @@ VmStatus vm_call_python(VmRun *run, VmValue func, VmValue *args, size_t nargs,
 /* next(gen) from native code (nested loop as above); VM_STOP when exhausted. */
 VmStatus vm_gen_next_native(VmRun *run, VmGenerator *gen, VmValue send, VmValue *out);
 
+/* obj_func.c: type hooks shared by generators and coroutines (both VmGenerator), and
+ * the StopIteration a native send/throw raises when the generator returned. */
+void vm_gen_trace(VmGc *gc, VmObj *o);
+void vm_gen_fini(VmRun *run, VmObj *o);
+VmStatus vm_gen_getattr(VmRun *run, VmValue self, VmStr *name, VmValue *out);
+VmStatus vm_gen_raise_return(VmRun *run);
+/* hash(x) by identity (functions, generators, coroutines, externals). */
+VmStatus vm_identity_hash(VmRun *run, VmValue self, int64_t *out);
+
 /* obj_coro.c (ASYNC): generator/coroutine objects and awaiting. */
 VmStatus vm_gen_new(VmRun *run, VmFunction *fn, VmValue *args, size_t nargs, VmTuple *kwnames,
                     VmValue *out);
