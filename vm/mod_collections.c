@@ -505,8 +505,10 @@ m_most_common(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue
     return st;
 }
 
+/* Counter.update / Counter.subtract: counts from one mapping or iterable, then keywords. */
 static VmStatus
-m_counter_update(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
+counter_add_method(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out,
+                   bool subtract, const char *prelude_name)
 {
     size_t npos = npos_of(nargs, kwnames);
     if (npos > 2) {
@@ -514,9 +516,8 @@ m_counter_update(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmVa
                         npos - 1);
     }
     VmDict *d = VM_AS(VmDict, args[0]);
-    VmStatus st = npos == 2 ? counter_update(run, d, args[1], false, "_coll_counter_update")
-                            : VM_OK;
-    if (st != VM_OK || counter_kwargs(run, d, args, nargs, kwnames, false) != VM_OK) {
+    VmStatus st = npos == 2 ? counter_update(run, d, args[1], subtract, prelude_name) : VM_OK;
+    if (st != VM_OK || counter_kwargs(run, d, args, nargs, kwnames, subtract) != VM_OK) {
         return st == VM_DEFER ? VM_DEFER : VM_ERR;
     }
     *out = vm_val_none();
@@ -524,21 +525,15 @@ m_counter_update(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmVa
 }
 
 static VmStatus
+m_counter_update(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
+{
+    return counter_add_method(run, args, nargs, kwnames, out, false, "_coll_counter_update");
+}
+
+static VmStatus
 m_subtract(VmRun *run, VmValue *args, size_t nargs, VmTuple *kwnames, VmValue *out)
 {
-    size_t npos = npos_of(nargs, kwnames);
-    if (npos > 2) {
-        return vm_raise(run, &vm_exc_TypeError, "expected at most 1 argument, got %zu",
-                        npos - 1);
-    }
-    VmDict *d = VM_AS(VmDict, args[0]);
-    VmStatus st = npos == 2 ? counter_update(run, d, args[1], true, "_coll_counter_subtract")
-                            : VM_OK;
-    if (st != VM_OK || counter_kwargs(run, d, args, nargs, kwnames, true) != VM_OK) {
-        return st == VM_DEFER ? VM_DEFER : VM_ERR;
-    }
-    *out = vm_val_none();
-    return VM_OK;
+    return counter_add_method(run, args, nargs, kwnames, out, true, "_coll_counter_subtract");
 }
 
 static VmStatus
